@@ -1,0 +1,33 @@
+# Module manifest for KooPhone. build.ps1 copies it to out/KooPhone/ and stamps ModuleVersion
+# from Directory.Build.props, the one place the version is kept.
+@{
+    RootModule             = 'KooPhone.PowerShell.dll'
+    ModuleVersion          = '0.0.0'
+    GUID                   = '5b8f3f3e-5d0c-4f55-9a55-0e6f6f2a7c11'
+    Author                 = 'KooPhone.PowerShell contributors'
+    CompanyName            = 'KooPhone.PowerShell'
+    Copyright              = '(c) KooPhone.PowerShell contributors. MIT licence.'
+    Description            = 'Run fleets of Huawei Cloud KooPhone cloud phones from PowerShell: pipeline batching, concurrency, -WhatIf, task waiting and typed output over the KooPhone API.'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('KooPhone.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-KooPhone'
+        'Disconnect-KooPhone'
+        'Get-KooPhoneContext'
+        'Get-KooPhoneInstance'
+        'Backup-KooPhoneInstance'
+        'Get-KooPhoneTask'
+        'Wait-KooPhoneTask'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags       = @('KooPhone', 'HuaweiCloud', 'CloudPhone', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core')
+            LicenseUri = 'https://opensource.org/licenses/MIT'
+        }
+    }
+}

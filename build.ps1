@@ -1,0 +1,129 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests, packages and demonstrates the KooPhone module.
+.DESCRIPTION
+    Tasks:
+      Build    (default) writes the importable module to out/KooPhone and the emulator to out/emulator.
+      Test     builds, runs the xunit tests and the Pester tests (Pester 5.7.1 is restored from NuGet)
+               and ends with one line 'N passed, N failed'; exits non-zero when anything failed.
+      Demo     builds, starts the emulator with 500 instances, backs the fleet up and shows a summary.
+      Package  builds and writes out/KooPhone.zip.
+    Run it with the pinned PowerShell: dotnet tool restore; dotnet pwsh ./build.ps1 <Task>
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleDir = Join-Path $out 'KooPhone'
+$emulatorDir = Join-Path $out 'emulator'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleVersion {
+    $props = [xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))
+    return $props.Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Invoke-Build {
+    $staging = Join-Path $out 'staging'
+    Remove-Item -Recurse -Force $moduleDir, $staging, $emulatorDir -ErrorAction SilentlyContinue
+    Invoke-Dotnet publish (Join-Path $root 'src/KooPhone.PowerShell') -c $Configuration -o $staging --nologo -v quiet
+    Invoke-Dotnet publish (Join-Path $root 'src/KooPhone.Emulator') -c $Configuration -o $emulatorDir --nologo -v quiet
+
+    New-Item -ItemType Directory -Force $moduleDir | Out-Null
+    # The module needs its own assemblies and their dependencies; PowerShell supplies the rest.
+    Get-ChildItem $staging -Filter *.dll |
+        Where-Object Name -notmatch '^System\.Management\.Automation' |
+        Copy-Item -Destination $moduleDir
+    Copy-Item (Join-Path $root 'src/KooPhone.PowerShell/KooPhone.Format.ps1xml') $moduleDir
+    $version = Get-ModuleVersion
+    (Get-Content -Raw (Join-Path $root 'KooPhone.psd1')) -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'" |
+        Set-Content -Encoding utf8 (Join-Path $moduleDir 'KooPhone.psd1')
+    Remove-Item -Recurse -Force $staging
+    Write-Host "Built module $version to $moduleDir and the emulator to $emulatorDir"
+}
+
+function Get-PesterModulePath {
+    $packages = Join-Path $out 'packages'
+    $manifest = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $manifest)) {
+        Invoke-Dotnet restore (Join-Path $root 'tests/tools/Pester.Restore.csproj') --packages $packages --nologo -v quiet
+    }
+    return $manifest
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $out 'test-results'
+    Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force $results | Out-Null
+
+    # xunit: engine logic. The trx file gives exact counts whatever the console says.
+    & dotnet test (Join-Path $root 'tests/KooPhone.Client.Tests') -c $Configuration --nologo `
+        --logger "trx;LogFileName=xunit.trx" --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $xunitPassed = 0; $xunitFailed = 0
+    $trx = Get-ChildItem $results -Filter xunit.trx -Recurse | Select-Object -First 1
+    if ($trx) {
+        $counters = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+        $xunitPassed = [int]$counters.passed
+        $xunitFailed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout
+    }
+    if ($xunitExit -ne 0 -and $xunitFailed -eq 0) { $xunitFailed = 1 }   # a build or runner failure counts
+
+    # Pester: the module end to end over real HTTP, in a fresh PowerShell process.
+    $pester = Get-PesterModulePath
+    $summary = Join-Path $results 'pester.json'
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') `
+        -PesterManifest $pester -ModulePath $moduleDir -EmulatorPath (Join-Path $emulatorDir 'KooPhone.Emulator.dll') -SummaryPath $summary
+    $pesterPassed = 0; $pesterFailed = 1
+    if (Test-Path $summary) {
+        $counts = Get-Content -Raw $summary | ConvertFrom-Json
+        $pesterPassed = $counts.Passed; $pesterFailed = $counts.Failed
+    }
+
+    $passed = $xunitPassed + $pesterPassed
+    $failed = $xunitFailed + $pesterFailed
+    Write-Host "xunit: $xunitPassed passed, $xunitFailed failed; Pester: $pesterPassed passed, $pesterFailed failed"
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'demo/Invoke-Demo.ps1') `
+        -ModulePath $moduleDir -EmulatorPath (Join-Path $emulatorDir 'KooPhone.Emulator.dll')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $zip = Join-Path $out 'KooPhone.zip'
+    Remove-Item -Force $zip -ErrorAction SilentlyContinue
+    # The zip holds the folder KooPhone/ with the manifest inside: the layout Azure Automation imports.
+    Compress-Archive -Path $moduleDir -DestinationPath $zip
+    Write-Host "Packaged $zip"
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Package' { Invoke-Package }
+}

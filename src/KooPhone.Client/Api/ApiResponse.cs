@@ -1,0 +1,26 @@
+namespace KooPhone.Client.Api
+{
+    /// <summary>One raw HTTP answer, kept as bytes until the envelope reader has looked at it.</summary>
+    internal sealed class ApiResponse
+    {
+        public ApiResponse(string operation, int statusCode, byte[] body, string? contentType, string? requestId)
+        {
+            Operation = operation;
+            StatusCode = statusCode;
+            Body = body;
+            ContentType = contentType;
+            RequestId = requestId;
+        }
+
+        public string Operation { get; }
+
+        public int StatusCode { get; }
+
+        public byte[] Body { get; }
+
+        public string? ContentType { get; }
+
+        /// <summary>The x-request-id the client sent with the call.</summary>
+        public string? RequestId { get; }
+    }
+}

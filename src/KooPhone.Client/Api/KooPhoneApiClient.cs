@@ -1,0 +1,55 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Connection;
+using KooPhone.Client.Http;
+
+namespace KooPhone.Client.Api
+{
+    /// <summary>
+    /// Sends one logical KooPhone call: serializes the body once to the bytes that are hashed and
+    /// sent, stamps a fresh x-request-id, and reads the answer as raw bytes for the envelope
+    /// reader. Cheap to create: one per cmdlet call, over the context's shared HttpClient.
+    /// The operations themselves live in the partial files beside this one.
+    /// </summary>
+    public sealed partial class KooPhoneApiClient
+    {
+        private static readonly MediaTypeHeaderValue JsonMediaType = new MediaTypeHeaderValue("application/json");
+
+        private readonly KooPhoneContext _context;
+        private readonly IRequestObserver? _observer;
+
+        public KooPhoneApiClient(KooPhoneContext context, IRequestObserver? observer = null)
+        {
+            _context = context ?? throw new ArgumentNullException(nameof(context));
+            _observer = observer;
+        }
+
+        public KooPhoneContext Context => _context;
+
+        internal async Task<ApiResponse> SendAsync(ApiCall call, CancellationToken cancellationToken)
+        {
+            var body = call.Body == null ? null : JsonSerializer.SerializeToUtf8Bytes(call.Body, call.Body.GetType(), KooPhoneJson.Options);
+            using (var request = new HttpRequestMessage(call.Method, call.PathAndQuery))
+            {
+                request.Headers.TryAddWithoutValidation(KooPhoneHeaders.RequestId, call.RequestId);
+                // The SDK declares application/json for every KooPhone operation, GETs included (reference 2.2).
+                request.Content = new ByteArrayContent(body ?? Array.Empty<byte>());
+                request.Content.Headers.ContentType = JsonMediaType;
+                RequestProperties.SetObserver(request, _observer);
+
+                using (var response = await _context.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+                {
+                    var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    var contentType = response.Content.Headers.ContentType?.MediaType;
+                    return new ApiResponse(call.Operation, (int)response.StatusCode, bytes, contentType, call.RequestId);
+                }
+            }
+        }
+
+        internal static string NewRequestId() => Guid.NewGuid().ToString("D");
+    }
+}

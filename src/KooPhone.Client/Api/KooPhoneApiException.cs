@@ -1,0 +1,39 @@
+using System;
+
+namespace KooPhone.Client.Api
+{
+    /// <summary>
+    /// A KooPhone (or API gateway) error answer: the service's code and message, the HTTP status
+    /// and the x-request-id that carried the call, so an operator can quote it to support.
+    /// </summary>
+    public sealed class KooPhoneApiException : Exception
+    {
+        public KooPhoneApiException(string operation, string errorCode, string? errorMessage, int httpStatus, string? requestId, Exception? inner = null)
+            : base(Describe(operation, errorCode, errorMessage, httpStatus, requestId), inner)
+        {
+            Operation = operation;
+            ErrorCode = errorCode;
+            ErrorMessage = errorMessage;
+            HttpStatus = httpStatus;
+            RequestId = requestId;
+        }
+
+        /// <summary>The operation name as the API reference spells it, e.g. BatchBackupInstances.</summary>
+        public string Operation { get; }
+
+        /// <summary>The service's error code, e.g. KOOPHONE.API.1001 or APIGW.0301.</summary>
+        public string ErrorCode { get; }
+
+        public string? ErrorMessage { get; }
+
+        public int HttpStatus { get; }
+
+        public string? RequestId { get; }
+
+        private static string Describe(string operation, string code, string? message, int status, string? requestId)
+        {
+            var text = string.IsNullOrWhiteSpace(message) ? code : code + ": " + message;
+            return $"{operation} failed with {text} (HTTP {status}, request id {requestId ?? "none"}).";
+        }
+    }
+}

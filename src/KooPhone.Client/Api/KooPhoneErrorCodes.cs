@@ -1,0 +1,26 @@
+namespace KooPhone.Client.Api
+{
+    /// <summary>
+    /// Error codes the client itself assigns or reacts to. Service codes are compared without
+    /// regard to case because the reference shows several spellings of the prefix (section 10, item 4).
+    /// </summary>
+    public static class KooPhoneErrorCodes
+    {
+        public const string Success = "0";
+        public const string InvalidParameter = "KOOPHONE.API.1000";
+        public const string NoPermission = "KOOPHONE.API.1001";
+        public const string TaskNotFound = "KOOPHONE.API.1323";
+        public const string InstanceNotFound = "KOOPHONE.API.4001";
+        public const string ApiNotFound = "APIGW.0101";
+        public const string AuthenticationFailed = "APIGW.0301";
+
+        /// <summary>Used when the answer was not a KooPhone envelope at all (HTML page, truncated body).</summary>
+        public const string MalformedResponse = "KooPhone.MalformedResponse";
+
+        /// <summary>Used when an HTTP error status came without any error code in the body.</summary>
+        public static string ForHttpStatus(int status) => "HTTP." + status;
+
+        public static bool AreSame(string? a, string? b) =>
+            string.Equals(a, b, System.StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Client.Api.Wire
+{
+    /// <summary>data of an asynchronous operation: the task and one job per instance (reference 3.2).</summary>
+    internal sealed class TaskData
+    {
+        [JsonPropertyName("task_id")]
+        public string? TaskId { get; set; }
+
+        [JsonPropertyName("cmd_jobs")]
+        public List<CmdJob>? CmdJobs { get; set; }
+    }
+}

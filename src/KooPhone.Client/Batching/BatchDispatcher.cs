@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace KooPhone.Client.Batching
+{
+    /// <summary>
+    /// The one batching engine every batch cmdlet uses. Items are buffered; a full buffer is sent
+    /// at once (never held until the end of input, so a stopped pipeline loses nothing already
+    /// sent and memory stays flat); at most <c>throttleLimit</c> calls are in flight; finished
+    /// batches are handed back to the caller, which writes them on its own thread.
+    /// Not thread-safe: one caller (the pipeline thread) drives it.
+    /// </summary>
+    public sealed class BatchDispatcher<TItem, TResponse>
+    {
+        private readonly int _batchSize;
+        private readonly int _throttleLimit;
+        private readonly Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> _send;
+        private readonly CancellationToken _cancellationToken;
+        private readonly List<InFlight> _inFlight = new List<InFlight>();
+        private List<TItem> _buffer;
+
+        public BatchDispatcher(int batchSize, int throttleLimit, Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> send, CancellationToken cancellationToken)
+        {
+            if (batchSize < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "A batch holds at least one item.");
+            }
+
+            if (throttleLimit < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(throttleLimit), throttleLimit, "At least one call must be allowed in flight.");
+            }
+
+            _batchSize = batchSize;
+            _throttleLimit = throttleLimit;
+            _send = send ?? throw new ArgumentNullException(nameof(send));
+            _cancellationToken = cancellationToken;
+            _buffer = new List<TItem>(batchSize);
+        }
+
+        /// <summary>Batches sent so far.</summary>
+        public int BatchesSent { get; private set; }
+
+        /// <summary>Calls still running.</summary>
+        public int InFlightCount => _inFlight.Count;
+
+        /// <summary>
+        /// Buffers one item and sends the buffer when it is full. Returns the batches that have
+        /// finished meanwhile; blocks only while the throttle limit is reached.
+        /// </summary>
+        public IReadOnlyList<CompletedBatch<TItem, TResponse>> Add(TItem item)
+        {
+            _buffer.Add(item);
+            var finished = new List<CompletedBatch<TItem, TResponse>>();
+            if (_buffer.Count >= _batchSize)
+            {
+                SendBuffer(finished);
+            }
+
+            Harvest(finished);
+            return finished;
+        }
+
+        /// <summary>Batches that finished since the last call, without waiting.</summary>
+        public IReadOnlyList<CompletedBatch<TItem, TResponse>> TakeFinished()
+        {
+            var finished = new List<CompletedBatch<TItem, TResponse>>();
+            Harvest(finished);
+            return finished;
+        }
+
+        /// <summary>
+        /// Sends what is buffered and yields every remaining batch as it finishes. Lazy: the caller
+        /// writes each batch's results before the next one is awaited.
+        /// </summary>
+        public IEnumerable<CompletedBatch<TItem, TResponse>> Complete()
+        {
+            var finished = new List<CompletedBatch<TItem, TResponse>>();
+            if (_buffer.Count > 0)
+            {
+                SendBuffer(finished);
+            }
+
+            Harvest(finished);
+            foreach (var batch in finished)
+            {
+                yield return batch;
+            }
+
+            while (_inFlight.Count > 0)
+            {
+                yield return WaitForOne();
+            }
+        }
+
+        private void SendBuffer(List<CompletedBatch<TItem, TResponse>> finished)
+        {
+            while (_inFlight.Count >= _throttleLimit)
+            {
+                finished.Add(WaitForOne());
+            }
+
+            var batch = _buffer;
+            _buffer = new List<TItem>(_batchSize);
+            _inFlight.Add(new InFlight(batch, Invoke(batch)));
+            BatchesSent++;
+        }
+
+        // async, so that a send delegate that throws synchronously still yields a faulted task.
+        private async Task<TResponse> Invoke(IReadOnlyList<TItem> batch) =>
+            await _send(batch, _cancellationToken).ConfigureAwait(false);
+
+        private CompletedBatch<TItem, TResponse> WaitForOne()
+        {
+            var tasks = new Task[_inFlight.Count];
+            for (var i = 0; i < tasks.Length; i++)
+            {
+                tasks[i] = _inFlight[i].Task;
+            }
+
+            var index = Task.WaitAny(tasks, _cancellationToken);
+            return Finish(index);
+        }
+
+        private void Harvest(List<CompletedBatch<TItem, TResponse>> finished)
+        {
+            for (var i = 0; i < _inFlight.Count;)
+            {
+                if (_inFlight[i].Task.IsCompleted)
+                {
+                    finished.Add(Finish(i));
+                }
+                else
+                {
+                    i++;
+                }
+            }
+        }
+
+        private CompletedBatch<TItem, TResponse> Finish(int index)
+        {
+            var done = _inFlight[index];
+            _inFlight.RemoveAt(index);
+            var task = done.Task;
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                return new CompletedBatch<TItem, TResponse>(done.Items, task.Result, null);
+            }
+
+            var error = task.IsCanceled
+                ? new OperationCanceledException("The call was cancelled.")
+                : (Exception)(task.Exception?.InnerException ?? task.Exception!);
+            return new CompletedBatch<TItem, TResponse>(done.Items, default, error);
+        }
+
+        private sealed class InFlight
+        {
+            public InFlight(IReadOnlyList<TItem> items, Task<TResponse> task)
+            {
+                Items = items;
+                Task = task;
+            }
+
+            public IReadOnlyList<TItem> Items { get; }
+
+            public Task<TResponse> Task { get; }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using KooPhone.Client.Auth;
+using KooPhone.Client.Http;
+
+namespace KooPhone.Client.Connection
+{
+    /// <summary>
+    /// One tenant connection: where to call, how to authenticate, and the long-lived HttpClient
+    /// that carries the calls. Immutable and thread-safe, so one context can serve several
+    /// runspaces at once. Its public surface holds no secret: the credentials stay inside the
+    /// authenticator.
+    /// </summary>
+    public sealed class KooPhoneContext : IDisposable
+    {
+        private readonly Lazy<OwnedHttpClient> _http;
+        private int _disposed;
+
+        public KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, string? projectId = null)
+        {
+            Endpoint = EndpointPolicy.Validate(endpoint);
+            Region = string.IsNullOrWhiteSpace(region) ? KooPhoneRegions.Default : region;
+            Authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
+            Source = source;
+            ProjectId = projectId;
+            CreatedAt = DateTime.UtcNow;
+            // Built on first use: Connect-KooPhone and Import-Module stay cheap.
+            _http = new Lazy<OwnedHttpClient>(() => KooPhoneHttpClientFactory.Create(Endpoint, Authenticator), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public Uri Endpoint { get; }
+
+        public string Region { get; }
+
+        public string? ProjectId { get; }
+
+        public AuthenticationMode AuthenticationMode => Authenticator.Mode;
+
+        public KooPhoneContextSource Source { get; }
+
+        public DateTime CreatedAt { get; }
+
+        public bool IsDisposed => _disposed != 0;
+
+        internal IRequestAuthenticator Authenticator { get; }
+
+        internal HttpClient HttpClient
+        {
+            get
+            {
+                if (IsDisposed)
+                {
+                    throw new ObjectDisposedException(nameof(KooPhoneContext), "This KooPhone context was disconnected. Run Connect-KooPhone again.");
+                }
+
+                return _http.Value.Client;
+            }
+        }
+
+        public override string ToString() => $"{AuthenticationMode} @ {Endpoint} ({Region})";
+
+        /// <summary>Closes the connections and wipes the credentials.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+
+            if (_http.IsValueCreated)
+            {
+                _http.Value.Dispose();
+            }
+
+            Authenticator.Dispose();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+
+namespace KooPhone.Client.Connection
+{
+    /// <summary>Regions the KooPhone SDK knows (reference 9); both reach the same host.</summary>
+    public static class KooPhoneRegions
+    {
+        public const string Default = "cn-north-4";
+
+        public static readonly IReadOnlyList<string> Known = new[] { "cn-north-4", "cn-south-1" };
+    }
+}

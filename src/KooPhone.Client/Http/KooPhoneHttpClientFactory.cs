@@ -1,0 +1,40 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using KooPhone.Client.Auth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KooPhone.Client.Http
+{
+    /// <summary>
+    /// Builds the one long-lived HttpClient of a context with Microsoft.Extensions.Http:
+    /// authentication per attempt, then a trace of each attempt, then the socket handler.
+    /// </summary>
+    internal static class KooPhoneHttpClientFactory
+    {
+        private const string ClientName = "KooPhone";
+
+        public static OwnedHttpClient Create(Uri endpoint, IRequestAuthenticator authenticator)
+        {
+            var services = new ServiceCollection();
+            services.AddHttpClient(ClientName, client =>
+                {
+                    // A trailing slash keeps any path prefix of the endpoint when relative paths are resolved.
+                    client.BaseAddress = endpoint.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
+                })
+                .AddHttpMessageHandler(() => new AuthenticationHandler(authenticator))
+                .AddHttpMessageHandler(() => new RequestTraceHandler())
+                .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+                {
+                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                    UseCookies = false,
+                })
+                // The client lives as long as its context; the factory must not rotate the chain under it.
+                .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+
+            var provider = services.BuildServiceProvider();
+            var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+            return new OwnedHttpClient(client, provider);
+        }
+    }
+}

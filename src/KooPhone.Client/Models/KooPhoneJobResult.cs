@@ -1,0 +1,40 @@
+using System;
+
+namespace KooPhone.Client.Models
+{
+    /// <summary>
+    /// One instance's share of an asynchronous batch operation (backup, reset, async command…):
+    /// the task and job that carry it, where it stands, and the x-request-id of the HTTP request
+    /// that submitted it.
+    /// </summary>
+    public sealed class KooPhoneJobResult
+    {
+        public string InstanceId { get; set; } = "";
+
+        /// <summary>What was asked of the instance, e.g. Backup.</summary>
+        public string Operation { get; set; } = "";
+
+        public string? TaskId { get; set; }
+
+        public string? JobId { get; set; }
+
+        public KooPhoneJobStatus Status { get; set; }
+
+        /// <summary>The per-job error code when the job failed (e.g. CPS0005).</summary>
+        public string? ErrorCode { get; set; }
+
+        public string? ErrorMessage { get; set; }
+
+        /// <summary>The job's execute_msg: command output, or the service's note.</summary>
+        public string? Output { get; set; }
+
+        public string? RequestId { get; set; }
+
+        public DateTime SubmittedAt { get; set; }
+
+        /// <summary>When the client saw the job end; null until then.</summary>
+        public DateTime? CompletedAt { get; set; }
+
+        public override string ToString() => InstanceId + " " + Status;
+    }
+}

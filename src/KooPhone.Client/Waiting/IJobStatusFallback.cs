@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api;
+using KooPhone.Client.Models;
+
+namespace KooPhone.Client.Waiting
+{
+    /// <summary>
+    /// Learns how jobs ended when the task query cannot tell: the reference leaves open whether
+    /// backup, reset and unassign tasks can be polled (2.6, item 5), so each operation says how its
+    /// effect shows on the instance instead.
+    /// </summary>
+    public interface IJobStatusFallback
+    {
+        /// <summary>Updates the given unfinished results in place from the instances' own state.</summary>
+        Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CancellationToken cancellationToken);
+    }
+}

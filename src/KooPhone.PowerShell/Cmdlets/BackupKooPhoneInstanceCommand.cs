@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api;
+using KooPhone.Client.Models;
+using KooPhone.Client.Waiting;
+
+namespace KooPhone.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Backs up cloud phones to OBS and releases their machines.</para>
+    /// <para type="description">Backup-KooPhoneInstance sends the instances it is given to BatchBackupInstances in batches of up to 100, several batches at once, and writes one result per instance as soon as its batch is answered: the task and job that carry it, its status and the x-request-id of the call. A batch the service rejects gives one error per instance in it, and the other batches go on. Ids that are empty, white space or longer than 32 characters give an error and are never sent; an id given twice is sent once.</para>
+    /// <para type="description">A backup takes the phone away from its user, so the cmdlet asks before acting; -Force skips the question (runbooks, which cannot answer prompts, must pass it) and -WhatIf sends nothing. With -Wait it polls the tasks until every job has ended and writes the results with their final status.</para>
+    /// </summary>
+    /// <example>
+    ///   <code>Get-KooPhoneInstance -Name 'shop-*' | Backup-KooPhoneInstance -Force</code>
+    ///   <para>Backs up every instance whose name starts with shop- and writes one submitted result per instance.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Get-Content ids.txt | Backup-KooPhoneInstance -Force -Wait -ThrottleLimit 16 | Where-Object Status -ne Succeeded | Export-Csv failed.csv</code>
+    ///   <para>Backs up the instances listed in a file, 16 calls at a time, waits for every job to end and keeps the ones that did not succeed.</para>
+    /// </example>
+    [Cmdlet(VerbsData.Backup, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(KooPhoneJobResult))]
+    public sealed class BackupKooPhoneInstanceCommand : InstanceBatchCmdlet<BatchSubmission>
+    {
+        private const string Operation = "Backup";
+        private readonly List<KooPhoneJobResult> _waiting = new List<KooPhoneJobResult>();
+        private bool _yesToAll;
+        private bool _noToAll;
+
+        /// <summary>
+        /// <para type="description">Backs up without asking. Needed wherever nobody can answer a prompt (runbooks, CI). -WhatIf still sends nothing.</para>
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// <para type="description">Waits until every backup job has ended (polling its task, or the instances' backup status where the service cannot report the task) and writes the results with their final status.</para>
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>
+        /// <para type="description">With -Wait, how long to wait at most, in seconds (default 3600). Jobs still running then are written with their last status, after a warning.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int TimeoutSeconds { get; set; } = 3600;
+
+        protected override string ActionName => Operation;
+
+        protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+            api.BackupInstancesAsync(instanceIds, cancellationToken);
+
+        protected override bool Confirm(string instanceId)
+        {
+            if (!ShouldProcess(instanceId, "Back up to OBS and release the machine"))
+            {
+                return false;
+            }
+
+            // -Confirm has asked already; -Force means do not ask.
+            if (Force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                return true;
+            }
+
+            try
+            {
+                return ShouldContinue($"Back up instance '{instanceId}'? Its user loses the phone until it is restored.", "Backup-KooPhoneInstance", ref _yesToAll, ref _noToAll);
+            }
+            catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException || e is NotImplementedException)
+            {
+                var error = new InvalidOperationException("Backup-KooPhoneInstance asks before backing up, and this session cannot answer a prompt. Pass -Force to back up without asking.", e);
+                ThrowTerminatingError(new ErrorRecord(error, "KooPhone.ConfirmationRequired", ErrorCategory.InvalidOperation, instanceId));
+                return false;
+            }
+        }
+
+        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission)
+        {
+            foreach (var id in instanceIds)
+            {
+                var result = new KooPhoneJobResult
+                {
+                    InstanceId = id,
+                    Operation = Operation,
+                    TaskId = submission.TaskId,
+                    JobId = submission.JobIds.TryGetValue(id, out var jobId) ? jobId : null,
+                    Status = KooPhoneJobStatus.Submitted,
+                    RequestId = submission.RequestId,
+                    SubmittedAt = submission.SubmittedAt,
+                };
+
+                if (Wait)
+                {
+                    _waiting.Add(result);
+                }
+                else
+                {
+                    WriteObject(result);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            base.EndProcessing();
+            if (!Wait || _waiting.Count == 0)
+            {
+                return;
+            }
+
+            var waiter = new JobWaiter(Api, _waiting, JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit);
+            WaitForJobs(waiter, "Waiting for backup jobs", TimeSpan.FromSeconds(TimeoutSeconds));
+            WriteObject(_waiting, enumerateCollection: true);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using KooPhone.Client.Api;
+using KooPhone.Client.Batching;
+using KooPhone.Client.Models;
+using KooPhone.PowerShell.Internal;
+
+namespace KooPhone.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Lists the tenant's cloud phones.</para>
+    /// <para type="description">Get-KooPhoneInstance pages through ListInstances and writes one typed object per instance as soon as its page arrives: id, name, run status, assignment, backup and restore status and times, and the other fields the service reports. After the first page it fetches several pages at once (-ThrottleLimit), in order. Its output pipes straight into Backup-KooPhoneInstance and the other instance cmdlets, which bind its InstanceId property.</para>
+    /// <para type="description">-Name takes wildcards; a name without wildcards is filtered by the service. -InstanceId looks up the given instances only; an id that does not exist gives an ObjectNotFound error.</para>
+    /// </summary>
+    /// <example>
+    ///   <code>Get-KooPhoneInstance | Group-Object RunStatus</code>
+    ///   <para>Counts the fleet by run status.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Get-KooPhoneInstance -Name 'shop-*' | Where-Object RunStatus -eq Running | Backup-KooPhoneInstance -Force</code>
+    ///   <para>Backs up every running instance whose name starts with shop-.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "KooPhoneInstance")]
+    [OutputType(typeof(KooPhoneInstance))]
+    public sealed class GetKooPhoneInstanceCommand : KooPhoneCmdlet
+    {
+        private readonly List<string> _ids = new List<string>();
+
+        /// <summary>
+        /// <para type="description">Instance names to match; wildcards are allowed. Without it, every instance is listed.</para>
+        /// </summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        /// <summary>
+        /// <para type="description">Ids of the instances to get. Takes the InstanceId property of piped objects.</para>
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "instance_id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? InstanceId { get; set; }
+
+        /// <summary>
+        /// <para type="description">How many pages (or lookups) may be fetched at once, 1 to 64; default 4.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override void ProcessRecord()
+        {
+            if (InstanceId != null)
+            {
+                _ids.AddRange(InstanceId);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var patterns = (Name ?? Array.Empty<string>()).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            if (_ids.Count > 0)
+            {
+                WriteById(patterns);
+                return;
+            }
+
+            // Names without wildcards are exact: the service filters them, one listing each.
+            var exactNames = Name != null && Name.All(n => !WildcardPattern.ContainsWildcardCharacters(n));
+            var queries = exactNames
+                ? Name!.Distinct(StringComparer.Ordinal).Select(n => new InstanceQuery { InstanceName = n })
+                : new[] { InstanceQuery.All };
+
+            var lister = new InstanceLister(Api, ThrottleLimit);
+            foreach (var query in queries)
+            {
+                foreach (var page in Pages(lister, query))
+                {
+                    foreach (var instance in page.Instances)
+                    {
+                        if (Matches(instance, patterns))
+                        {
+                            WriteObject(instance);
+                        }
+                    }
+                }
+            }
+        }
+
+        private IEnumerable<InstancePage> Pages(InstanceLister lister, InstanceQuery query)
+        {
+            using (var pages = lister.ReadPages(query, InstanceLister.MaxPageSize, StopToken).GetEnumerator())
+            {
+                while (true)
+                {
+                    bool more;
+                    try
+                    {
+                        more = pages.MoveNext();
+                    }
+                    catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+                    {
+                        throw new PipelineStoppedException();
+                    }
+                    catch (Exception e) when (e is KooPhoneApiException || e is System.Net.Http.HttpRequestException)
+                    {
+                        ThrowTerminatingError(ErrorRecords.ForTarget(e, null, "Listing instances"));
+                        yield break;
+                    }
+
+                    WriteTraces();
+                    if (!more)
+                    {
+                        yield break;
+                    }
+
+                    yield return pages.Current;
+                }
+            }
+        }
+
+        private void WriteById(List<WildcardPattern> patterns)
+        {
+            // One filtered query per id, ThrottleLimit at a time, through the same batching engine.
+            var api = Api;
+            var dispatcher = new BatchDispatcher<string, InstancePage>(1, ThrottleLimit,
+                (ids, ct) => api.ListInstancesAsync(new InstanceQuery { InstanceId = ids[0] }, 1, 1, ct), StopToken);
+
+            IEnumerable<CompletedBatch<string, InstancePage>> Finished(Func<IEnumerable<CompletedBatch<string, InstancePage>>> step)
+            {
+                try
+                {
+                    return step().ToList();
+                }
+                catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+
+            foreach (var id in _ids.Distinct(StringComparer.Ordinal))
+            {
+                Write(Finished(() => dispatcher.Add(id)), patterns);
+            }
+
+            Write(Finished(dispatcher.Complete), patterns);
+        }
+
+        private void Write(IEnumerable<CompletedBatch<string, InstancePage>> lookups, List<WildcardPattern> patterns)
+        {
+            WriteTraces();
+            foreach (var lookup in lookups)
+            {
+                var id = lookup.Items[0];
+                if (!lookup.Succeeded)
+                {
+                    WriteError(ErrorRecords.ForTarget(lookup.Error!, id, "Getting instance"));
+                    continue;
+                }
+
+                var instance = lookup.Response!.Instances.FirstOrDefault(i => i.InstanceId == id);
+                if (instance == null)
+                {
+                    var error = new ItemNotFoundException($"Instance '{id}' was not found.");
+                    WriteError(new ErrorRecord(error, "KooPhone.InstanceNotFound", ErrorCategory.ObjectNotFound, id));
+                }
+                else if (Matches(instance, patterns))
+                {
+                    WriteObject(instance);
+                }
+            }
+        }
+
+        private static bool Matches(KooPhoneInstance instance, List<WildcardPattern> patterns) =>
+            patterns.Count == 0 || patterns.Any(p => p.IsMatch(instance.Name ?? ""));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Linq;
+using System.Management.Automation;
+using KooPhone.Client.Models;
+using KooPhone.Client.Waiting;
+
+namespace KooPhone.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Reads where the jobs of asynchronous KooPhone tasks stand.</para>
+    /// <para type="description">Get-KooPhoneTask asks the task query (ExecuteJob) once per task and writes one result per job with its current status. Given task ids, it reports every job of each task; given the results of Backup-KooPhoneInstance (or another asynchronous cmdlet), it reports those jobs, each against its instance, which the task query alone cannot do. Where the service cannot report a task (it may not support backup tasks there), the instances' own backup status is read instead.</para>
+    /// </summary>
+    /// <example>
+    ///   <code>Get-KooPhoneTask -TaskId 6837531fd3f54550927b930180a706bf</code>
+    ///   <para>Shows every job of one task.</para>
+    /// </example>
+    /// <example>
+    ///   <code>$results = Get-KooPhoneInstance | Backup-KooPhoneInstance -Force
+    /// $results | Get-KooPhoneTask | Group-Object Status</code>
+    ///   <para>Checks how far a fleet backup has come, per status.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "KooPhoneTask", DefaultParameterSetName = ByTaskIdSet)]
+    [OutputType(typeof(KooPhoneJobResult))]
+    public sealed class GetKooPhoneTaskCommand : TaskCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var results = ReadJobs(out var piped);
+            var waiter = new JobWaiter(Api, piped, JobStatusFallbacks.Create(4), 4);
+            Await(waiter.PollOnceAsync(StopToken));
+            WriteObject(results, enumerateCollection: true);
+        }
+    }
+}

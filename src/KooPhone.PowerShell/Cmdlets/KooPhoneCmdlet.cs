@@ -1,0 +1,215 @@
+using System;
+using System.Management.Automation;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api;
+using KooPhone.Client.Connection;
+using KooPhone.Client.Models;
+using KooPhone.Client.Waiting;
+using KooPhone.PowerShell.Internal;
+
+namespace KooPhone.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// What every cmdlet that calls the API shares: -Context and its fallbacks, cancellation on
+    /// Ctrl+C (StopProcessing), and request traces written as -Verbose lines on the pipeline thread.
+    /// </summary>
+    public abstract class KooPhoneCmdlet : PSCmdlet, IDisposable
+    {
+        private static readonly TimeSpan TraceFlushInterval = TimeSpan.FromMilliseconds(200);
+
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly RequestTraceQueue _traces = new RequestTraceQueue();
+        private KooPhoneApiClient? _api;
+
+        /// <summary>
+        /// <para type="description">The connection to use instead of the default one: the object Connect-KooPhone -PassThru returns. Lets one script work with several tenants.</para>
+        /// </summary>
+        [Parameter]
+        public KooPhoneContext? Context { get; set; }
+
+        protected CancellationToken StopToken => _stop.Token;
+
+        /// <summary>The API client of this call, over the resolved context.</summary>
+        protected KooPhoneApiClient Api => _api ??= new KooPhoneApiClient(ResolveContext(), _traces);
+
+        protected override void StopProcessing()
+        {
+            // Cancels the requests in flight and any wait, so Ctrl+C returns at once.
+            _stop.Cancel();
+        }
+
+        /// <summary>-Context, else the connected default, else the environment; a terminating error when there is none.</summary>
+        protected KooPhoneContext ResolveContext()
+        {
+            KooPhoneContext? context;
+            try
+            {
+                context = Context ?? KooPhoneContextRegistry.Current();
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorRecords.NotConnected, ErrorCategory.InvalidArgument, null));
+                throw;
+            }
+
+            if (context == null)
+            {
+                var error = new InvalidOperationException(
+                    "There is no KooPhone connection. Run Connect-KooPhone, or set the environment variable " +
+                    KooPhoneEnvironment.Token + " (and " + KooPhoneEnvironment.Endpoint + " for an endpoint other than the default).");
+                ThrowTerminatingError(new ErrorRecord(error, ErrorRecords.NotConnected, ErrorCategory.AuthenticationError, null));
+            }
+
+            if (context!.IsDisposed)
+            {
+                var error = new InvalidOperationException("This KooPhone context was disconnected. Run Connect-KooPhone again.");
+                ThrowTerminatingError(new ErrorRecord(error, ErrorRecords.NotConnected, ErrorCategory.InvalidOperation, context));
+            }
+
+            return context;
+        }
+
+        /// <summary>Writes the request traces gathered so far as verbose lines.</summary>
+        protected void WriteTraces()
+        {
+            while (_traces.TryTake(out var trace))
+            {
+                WriteVerbose(trace.ToString());
+            }
+        }
+
+        /// <summary>
+        /// Waits for engine work on the pipeline thread, writing traces meanwhile. Ctrl+C ends the
+        /// wait at once; the engine's exception comes out as itself, not wrapped.
+        /// </summary>
+        protected T Await<T>(Task<T> task)
+        {
+            AwaitCore(task);
+            return task.Result;
+        }
+
+        protected void Await(Task task) => AwaitCore(task);
+
+        /// <summary>Sleeps, but wakes at once on Ctrl+C.</summary>
+        protected void Pause(TimeSpan delay)
+        {
+            if (StopToken.WaitHandle.WaitOne(delay))
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// Polls until every job has ended or the timeout passes, with progress. Returns false on
+        /// timeout (after a warning); the results then hold the last status seen.
+        /// </summary>
+        protected bool WaitForJobs(JobWaiter waiter, string activity, TimeSpan timeout)
+        {
+            const int progressId = 2;
+            var deadline = DateTime.UtcNow + timeout;
+            var interval = FirstPollInterval;
+            try
+            {
+                while (true)
+                {
+                    Await(waiter.PollOnceAsync(StopToken));
+                    var counts = waiter.CountByStatus();
+                    var percent = waiter.Total == 0 ? 100 : (int)(100L * waiter.Finished / waiter.Total);
+                    WriteProgress(new ProgressRecord(progressId, activity, $"{waiter.Finished} of {waiter.Total} jobs ended ({Describe(counts)})") { PercentComplete = percent });
+                    if (waiter.IsDone)
+                    {
+                        return true;
+                    }
+
+                    if (DateTime.UtcNow >= deadline)
+                    {
+                        WriteWarning($"{waiter.Total - waiter.Finished} of {waiter.Total} jobs had not ended after {timeout.TotalSeconds:0} seconds; their results show the last status seen. Wait-KooPhoneTask can wait for them again.");
+                        return false;
+                    }
+
+                    Pause(interval);
+                    interval = TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds * 1.5, MaxPollInterval.TotalMilliseconds));
+                }
+            }
+            finally
+            {
+                if (!StopToken.IsCancellationRequested)
+                {
+                    WriteProgress(new ProgressRecord(progressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+        }
+
+        private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(500);
+        private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
+
+        private static string Describe(System.Collections.Generic.IReadOnlyDictionary<KooPhoneJobStatus, int> counts)
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            foreach (var pair in counts)
+            {
+                parts.Add(pair.Value + " " + pair.Key);
+            }
+
+            return string.Join(", ", parts);
+        }
+
+        /// <summary>Turns cancellation caused by Ctrl+C into the exception PowerShell expects.</summary>
+        protected void ThrowIfStopping()
+        {
+            if (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void AwaitCore(Task task)
+        {
+            try
+            {
+                while (!task.Wait((int)TraceFlushInterval.TotalMilliseconds, StopToken))
+                {
+                    WriteTraces();
+                }
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                if (StopToken.IsCancellationRequested && e.InnerException is OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+
+                ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
+            }
+            finally
+            {
+                if (!StopToken.IsCancellationRequested)
+                {
+                    WriteTraces();
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                // A pipeline that ended early (Select-Object -First, an error) must leave no request running.
+                _stop.Cancel();
+                _stop.Dispose();
+            }
+        }
+    }
+}

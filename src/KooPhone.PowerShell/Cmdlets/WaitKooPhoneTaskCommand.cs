@@ -1,0 +1,46 @@
+using System;
+using System.Management.Automation;
+using KooPhone.Client.Models;
+using KooPhone.Client.Waiting;
+
+namespace KooPhone.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Waits until the jobs of asynchronous KooPhone tasks have ended.</para>
+    /// <para type="description">Wait-KooPhoneTask polls the task query until every job has ended, showing progress, and then writes one result per job with its final status. It takes task ids, or the results of Backup-KooPhoneInstance (or another asynchronous cmdlet), whose jobs it reports against their instances. Where the service cannot report a task, the instances' own state is read instead, so the wait still ends with a true answer. Ctrl+C stops it at once.</para>
+    /// </summary>
+    /// <example>
+    ///   <code>Get-KooPhoneInstance | Backup-KooPhoneInstance -Force | Wait-KooPhoneTask | Where-Object Status -eq Failed</code>
+    ///   <para>Backs up the fleet, waits for every job and keeps the failures.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Wait-KooPhoneTask -TaskId $taskId -TimeoutSeconds 600</code>
+    ///   <para>Waits at most ten minutes for one task.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Wait, "KooPhoneTask", DefaultParameterSetName = ByTaskIdSet)]
+    [OutputType(typeof(KooPhoneJobResult))]
+    public sealed class WaitKooPhoneTaskCommand : TaskCmdlet
+    {
+        /// <summary>
+        /// <para type="description">How long to wait at most, in seconds (default 3600). Jobs still running then are written with their last status, after a warning.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int TimeoutSeconds { get; set; } = 3600;
+
+        /// <summary>
+        /// <para type="description">How many task queries may be in flight at once, 1 to 64; default 4.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override void EndProcessing()
+        {
+            var results = ReadJobs(out _);
+            var waiter = new JobWaiter(Api, results, JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit);
+            WaitForJobs(waiter, "Waiting for KooPhone tasks", TimeSpan.FromSeconds(TimeoutSeconds));
+            WriteObject(results, enumerateCollection: true);
+        }
+    }
+}

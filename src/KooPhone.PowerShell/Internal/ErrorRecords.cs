@@ -1,0 +1,100 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Net.Http;
+using KooPhone.Client.Api;
+
+namespace KooPhone.PowerShell.Internal
+{
+    /// <summary>
+    /// Turns engine exceptions into ErrorRecords: the FullyQualifiedErrorId starts with the API
+    /// error code (so scripts can match on it) and the category says what kind of failure it was.
+    /// </summary>
+    internal static class ErrorRecords
+    {
+        public const string InvalidInstanceId = "KooPhone.InvalidInstanceId";
+        public const string NotConnected = "KooPhone.NotConnected";
+        public const string ConnectionError = "KooPhone.ConnectionError";
+        public const string Timeout = "KooPhone.Timeout";
+        public const string Unexpected = "KooPhone.UnexpectedError";
+
+        /// <summary>The error of one target (usually an instance) whose call failed.</summary>
+        public static ErrorRecord ForTarget(Exception error, object? target, string action)
+        {
+            var record = new ErrorRecord(error, ErrorIdOf(error), CategoryOf(error), target);
+            var subject = target == null ? action : $"{action} of '{target}'";
+            record.ErrorDetails = new ErrorDetails($"{subject} failed: {error.Message}");
+            var advice = AdviceFor(error);
+            if (advice != null)
+            {
+                record.ErrorDetails.RecommendedAction = advice;
+            }
+
+            return record;
+        }
+
+        public static ErrorRecord Invalid(string message, string errorId, object? target) =>
+            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+
+        public static string ErrorIdOf(Exception error)
+        {
+            switch (error)
+            {
+                case KooPhoneApiException api: return api.ErrorCode;
+                case HttpRequestException _:
+                case IOException _: return ConnectionError;
+                case TimeoutException _: return Timeout;
+                default: return Unexpected;
+            }
+        }
+
+        public static ErrorCategory CategoryOf(Exception error)
+        {
+            if (!(error is KooPhoneApiException api))
+            {
+                return error is HttpRequestException || error is IOException ? ErrorCategory.ConnectionError
+                    : error is TimeoutException ? ErrorCategory.OperationTimeout
+                    : ErrorCategory.NotSpecified;
+            }
+
+            switch (api.ErrorCode.ToUpperInvariant())
+            {
+                case "KOOPHONE.API.1000": return ErrorCategory.InvalidArgument;
+                case "KOOPHONE.API.1001":
+                case "KOOPHONE.API.1012": return ErrorCategory.PermissionDenied;
+                case "KOOPHONE.API.4001":
+                case "KOOPHONE.API.1323": return ErrorCategory.ObjectNotFound;
+                case "KOOPHONE.API.2005":
+                case "KOOPHONE.API.2006": return ErrorCategory.ResourceBusy;
+                case "KOOPHONE.API.5005": return ErrorCategory.InvalidOperation;
+                case "APIGW.0301":
+                case "APIGW.0303": return ErrorCategory.AuthenticationError;
+                case "KOOPHONE.API.9999": return ErrorCategory.ConnectionError;
+            }
+
+            if (api.ErrorCode == KooPhoneErrorCodes.MalformedResponse)
+            {
+                return ErrorCategory.InvalidResult;
+            }
+
+            return api.HttpStatus >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;
+        }
+
+        private static string? AdviceFor(Exception error)
+        {
+            if (!(error is KooPhoneApiException api))
+            {
+                return error is HttpRequestException ? "Check the endpoint and the network, then run the command again for the instances that failed." : null;
+            }
+
+            switch (CategoryOf(error))
+            {
+                case ErrorCategory.PermissionDenied: return "Check that the instance ids belong to this tenant (Get-KooPhoneInstance lists them). The service rejects the whole batch when one id is wrong.";
+                case ErrorCategory.ResourceBusy: return "The instance is busy; run the command again when its backup or restore has ended.";
+                case ErrorCategory.InvalidOperation: return "Only running instances can take this operation; Get-KooPhoneInstance shows each RunStatus.";
+                case ErrorCategory.AuthenticationError: return "Run Connect-KooPhone again with valid credentials.";
+                default: return api.HttpStatus >= 500 ? "The service failed; run the command again for the instances that failed." : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using KooPhone.Client.Batching;
+using KooPhone.Client.Connection;
+using KooPhone.Client.Models;
+using Xunit;
+
+namespace KooPhone.Client.Tests;
+
+public class ValidationTests
+{
+    [Theory]
+    [InlineData(null, "null")]
+    [InlineData("", "empty")]
+    [InlineData("   ", "white space")]
+    [InlineData("\t", "white space")]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456", "33 characters")]
+    public void Rejects_ids_the_service_would_refuse(string? id, string reason)
+    {
+        Assert.Contains(reason, InstanceIdRules.Check(id));
+    }
+
+    [Theory]
+    [InlineData("a44uhlf7")]
+    [InlineData("abcdefghijklmnopqrstuvwxyz012345")]
+    public void Accepts_ids_up_to_32_characters(string id)
+    {
+        Assert.Null(InstanceIdRules.Check(id));
+    }
+
+    [Theory]
+    [InlineData("https://koophone.myhuaweicloud.com")]
+    [InlineData("http://127.0.0.1:5000")]
+    [InlineData("http://localhost:5000")]
+    [InlineData("http://[::1]:5000")]
+    [InlineData("http://127.9.9.9")]
+    public void Accepts_https_and_loopback_http(string endpoint)
+    {
+        Assert.Equal(new Uri(endpoint), EndpointPolicy.Validate(new Uri(endpoint)));
+    }
+
+    [Theory]
+    [InlineData("http://koophone.myhuaweicloud.com", "unencrypted")]
+    [InlineData("http://10.0.0.5", "unencrypted")]
+    [InlineData("ftp://127.0.0.1", "scheme")]
+    public void Refuses_plain_http_off_this_machine_and_other_schemes(string endpoint, string reason)
+    {
+        var e = Assert.Throws<ArgumentException>(() => EndpointPolicy.Validate(new Uri(endpoint)));
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Theory]
+    [InlineData(0, KooPhoneJobStatus.NotStarted)]
+    [InlineData(1, KooPhoneJobStatus.Running)]
+    [InlineData(2, KooPhoneJobStatus.Succeeded)]
+    [InlineData(3, KooPhoneJobStatus.Failed)]
+    [InlineData(-1, KooPhoneJobStatus.Failed)]
+    [InlineData(7, KooPhoneJobStatus.Unknown)]
+    [InlineData(null, KooPhoneJobStatus.Unknown)]
+    public void Maps_every_job_status_of_the_task_query(int? apiStatus, KooPhoneJobStatus expected)
+    {
+        Assert.Equal(expected, KooPhoneJobStatusExtensions.FromApiJobStatus(apiStatus));
+    }
+
+    [Fact]
+    public void Reads_service_times_as_utc_and_tolerates_nonsense()
+    {
+        var time = KooPhoneTime.Parse("2025-01-01 00:05:00");
+        Assert.Equal(new DateTime(2025, 1, 1, 0, 5, 0, DateTimeKind.Utc), time);
+        Assert.Equal(DateTimeKind.Utc, time!.Value.Kind);
+        Assert.Null(KooPhoneTime.Parse("not a time"));
+        Assert.Null(KooPhoneTime.Parse(null));
+    }
+}
