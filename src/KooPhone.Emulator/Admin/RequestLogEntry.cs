@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Emulator.Admin;
+
+/// <summary>
+/// One /v1 request as the admin request log reports it. It deliberately holds no header values:
+/// tokens are secrets, so only whether an X-Auth-Token header was present is kept.
+/// </summary>
+public sealed class RequestLogEntry
+{
+    /// <summary>Creates an entry; the sequence number is assigned when it is appended.</summary>
+    public RequestLogEntry(
+        string method, string path, string query, string? requestId, IReadOnlyList<string?>? instanceIds,
+        int status, string? errorCode, bool authTokenPresent, DateTimeOffset receivedAt)
+    {
+        Method = method;
+        Path = path;
+        Query = query;
+        RequestId = requestId;
+        InstanceIds = instanceIds;
+        Status = status;
+        ErrorCode = errorCode;
+        AuthTokenPresent = authTokenPresent;
+        ReceivedAt = receivedAt;
+    }
+
+    /// <summary>Increasing over the process lifetime (not reset by clearing the log).</summary>
+    [JsonPropertyName("sequence")] public long Sequence { get; internal set; }
+
+    /// <summary>HTTP method.</summary>
+    [JsonPropertyName("method")] public string Method { get; }
+
+    /// <summary>Request path.</summary>
+    [JsonPropertyName("path")] public string Path { get; }
+
+    /// <summary>Query string including the leading '?', or empty.</summary>
+    [JsonPropertyName("query")] public string Query { get; }
+
+    /// <summary>The x-request-id the client sent (header, or query for ListInstances), or null.</summary>
+    [JsonPropertyName("requestId")] public string? RequestId { get; }
+
+    /// <summary>The body's instance_ids (non-strings as null), or null when the body had no such array.</summary>
+    [JsonPropertyName("instanceIds")] public IReadOnlyList<string?>? InstanceIds { get; }
+
+    /// <summary>HTTP status of the response.</summary>
+    [JsonPropertyName("status")] public int Status { get; }
+
+    /// <summary>error_code of the response body ("0" on success), or null if none was written.</summary>
+    [JsonPropertyName("errorCode")] public string? ErrorCode { get; }
+
+    /// <summary>Whether an X-Auth-Token header was present (never its value).</summary>
+    [JsonPropertyName("authTokenPresent")] public bool AuthTokenPresent { get; }
+
+    /// <summary>When the request arrived (UTC).</summary>
+    [JsonPropertyName("receivedAt")] public DateTimeOffset ReceivedAt { get; }
+}

@@ -1,0 +1,35 @@
+namespace KooPhone.Emulator.Api;
+
+/// <summary>The error codes the emulator returns (reference §6) in one place.</summary>
+public static class ApiErrorCodes
+{
+    /// <summary>Success.</summary>
+    public const string Ok = "0";
+
+    /// <summary>Gateway: no such API (HTTP 404).</summary>
+    public const string ApiNotFound = "APIGW.0101";
+
+    /// <summary>Gateway: bad IAM token or signature (HTTP 401).</summary>
+    public const string AuthenticationFailed = "APIGW.0301";
+
+    /// <summary>x-request-id missing (HTTP 200).</summary>
+    public const string MissingRequestId = "KOOPHONE.API.0002";
+
+    /// <summary>Invalid request parameter (HTTP 400).</summary>
+    public const string InvalidParameter = "KOOPHONE.API.1000";
+
+    /// <summary>No permission on the instance, i.e. not one of the tenant's (HTTP 200).</summary>
+    public const string NoPermissionOnInstance = "KOOPHONE.API.1001";
+
+    /// <summary>Instance is being backed up (HTTP 200).</summary>
+    public const string InstanceBackingUp = "KOOPHONE.API.2006";
+
+    /// <summary>Task does not exist (HTTP 200).</summary>
+    public const string TaskNotFound = "KOOPHONE.API.1323";
+
+    /// <summary>Not all instances are running (HTTP 200).</summary>
+    public const string InstancesNotRunning = "KOOPHONE.API.5005";
+
+    /// <summary>Internal service error (HTTP 500).</summary>
+    public const string InternalError = "KOOPHONE.API.9999";
+}

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using Microsoft.AspNetCore.Http;
+
+namespace KooPhone.Emulator.Api;
+
+/// <summary>
+/// Per-request facts shared by the gateway middleware, the endpoints and the request log,
+/// stored as an HttpContext feature so none of them needs to know about the others.
+/// </summary>
+public sealed class ApiRequestContext
+{
+    /// <summary>The x-request-id the client sent, or null when it sent none.</summary>
+    public string? ReceivedRequestId { get; set; }
+
+    /// <summary>The ID echoed in X-Request-Id: the client's, or a fresh UUID.</summary>
+    public string RequestId { get; set; } = string.Empty;
+
+    /// <summary>The error_code of the response (including "0"), once one is written.</summary>
+    public string? ErrorCode { get; set; }
+
+    /// <summary>The body's instance_ids when it had that array (non-strings as null), for the request log.</summary>
+    public IReadOnlyList<string?>? InstanceIds { get; set; }
+
+    /// <summary>The context of <paramref name="httpContext"/>, created on first use.</summary>
+    public static ApiRequestContext For(HttpContext httpContext)
+    {
+        ApiRequestContext? context = httpContext.Features.Get<ApiRequestContext>();
+        if (context is null)
+        {
+            context = new ApiRequestContext();
+            httpContext.Features.Set(context);
+        }
+
+        return context;
+    }
+}

@@ -1,0 +1,36 @@
+using KooPhone.Emulator.Api.Contracts;
+using Microsoft.AspNetCore.Http;
+
+namespace KooPhone.Emulator.Api;
+
+/// <summary>Factories for the response shapes of reference §2.3 and §6.</summary>
+public static class ApiResults
+{
+    /// <summary>HTTP 200 {"error_code":"0","error_msg":"ok","data":…}; data omitted when null.</summary>
+    public static KooPhoneJsonResult Success(object? data) =>
+        new(StatusCodes.Status200OK, ApiErrorCodes.Ok, new ApiEnvelope(ApiErrorCodes.Ok, "ok", data));
+
+    /// <summary>An error envelope: error_code and error_msg only.</summary>
+    public static KooPhoneJsonResult Error(int httpStatus, string errorCode, string message) =>
+        new(httpStatus, errorCode, new ApiEnvelope(errorCode, message, null));
+
+    /// <summary>A business error: the current error table lists these under HTTP 200 (§2.4).</summary>
+    public static KooPhoneJsonResult BusinessError(string errorCode, string message) =>
+        Error(StatusCodes.Status200OK, errorCode, message);
+
+    /// <summary>HTTP 400 KOOPHONE.API.1000 with the rule that failed.</summary>
+    public static KooPhoneJsonResult InvalidParameter(string message) =>
+        Error(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidParameter, message);
+
+    /// <summary>ListInstances' success body, whose error_code sits inside data.</summary>
+    public static KooPhoneJsonResult ListInstances(ListInstancesData data) =>
+        new(StatusCodes.Status200OK, ApiErrorCodes.Ok, new ListInstancesEnvelope(data));
+
+    /// <summary>A gateway error carrying request_id (e.g. HTTP 401 APIGW.0301).</summary>
+    public static KooPhoneJsonResult GatewayError(int httpStatus, string errorCode, string message, string requestId) =>
+        new(httpStatus, errorCode, new GatewayErrorBody(errorCode, message, requestId));
+
+    /// <summary>HTTP 404 APIGW.0101: unknown path or method.</summary>
+    public static KooPhoneJsonResult ApiNotFound() =>
+        Error(StatusCodes.Status404NotFound, ApiErrorCodes.ApiNotFound, "The API does not exist or has not been published");
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Emulator.Api.Contracts;
+
+/// <summary>ExecuteJob's data.jobs[] item (§3.3).</summary>
+public sealed class JobDetail
+{
+    /// <summary>Creates an item.</summary>
+    public JobDetail(string jobId, int status, string errorCode, string errorMessage, string executeMessage)
+    {
+        JobId = jobId;
+        Status = status;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ExecuteMessage = executeMessage;
+    }
+
+    /// <summary>job_id.</summary>
+    [JsonPropertyName("job_id")] public string JobId { get; }
+
+    /// <summary>§4.4: 1 running, 2 succeeded.</summary>
+    [JsonPropertyName("status")] public int Status { get; }
+
+    /// <summary>Per-job error code; empty when none.</summary>
+    [JsonPropertyName("error_code")] public string ErrorCode { get; }
+
+    /// <summary>Per-job error text; empty when none.</summary>
+    [JsonPropertyName("error_msg")] public string ErrorMessage { get; }
+
+    /// <summary>Command output; empty for backups.</summary>
+    [JsonPropertyName("execute_msg")] public string ExecuteMessage { get; }
+}

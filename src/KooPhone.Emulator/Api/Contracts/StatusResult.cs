@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Emulator.Api.Contracts;
+
+/// <summary>BatchShowInstance's data.status_results[] item (§3.6).</summary>
+public sealed class StatusResult
+{
+    /// <summary>Creates an item.</summary>
+    public StatusResult(string instanceId, int status)
+    {
+        InstanceId = instanceId;
+        Status = status;
+    }
+
+    /// <summary>instance_id.</summary>
+    [JsonPropertyName("instance_id")] public string InstanceId { get; }
+
+    /// <summary>The instance's running_status (§4.1).</summary>
+    [JsonPropertyName("status")] public int Status { get; }
+}

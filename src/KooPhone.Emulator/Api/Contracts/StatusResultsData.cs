@@ -1,0 +1,14 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Emulator.Api.Contracts;
+
+/// <summary>BatchShowInstance's data (§5.6).</summary>
+public sealed class StatusResultsData
+{
+    /// <summary>Creates the data.</summary>
+    public StatusResultsData(IReadOnlyList<StatusResult> statusResults) => StatusResults = statusResults;
+
+    /// <summary>One entry per requested ID, in request order.</summary>
+    [JsonPropertyName("status_results")] public IReadOnlyList<StatusResult> StatusResults { get; }
+}

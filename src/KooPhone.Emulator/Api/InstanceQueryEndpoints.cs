@@ -1,0 +1,88 @@
+using System;
+using System.Globalization;
+using System.Threading.Tasks;
+using KooPhone.Emulator.Api.Contracts;
+using KooPhone.Emulator.Hosting;
+using KooPhone.Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
+
+namespace KooPhone.Emulator.Api;
+
+/// <summary>Read-only instance queries: ListInstances (§5.15) and BatchShowInstance (§5.6).</summary>
+public static class InstanceQueryEndpoints
+{
+    /// <summary>Maps the area's operations.</summary>
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapGet("/instances/batch-query", ListInstances)
+            .WithMetadata(new KooPhoneOperation("ListInstances", requestIdInQuery: true));
+        v1.MapPost("/instances/batch-query-status", BatchShowInstanceAsync)
+            .WithMetadata(new KooPhoneOperation("BatchShowInstance"));
+    }
+
+    private static IResult ListInstances(HttpContext httpContext, InstanceStore store, EmulatorOptions options)
+    {
+        IQueryCollection query = httpContext.Request.Query;
+        if (!TryReadPositive(query, "page_no", out int pageNo, out string? error)
+            || !TryReadPositive(query, "page_size", out int pageSize, out error))
+        {
+            return ApiResults.InvalidParameter(error!);
+        }
+
+        // The reference documents no maximum (§11 item 2); the emulator clamps silently and
+        // reports the effective size, which a client must be able to cope with.
+        int effectiveSize = Math.Min(pageSize, options.MaxPageSize);
+        InstancePage page = store.QueryPage(NonEmpty(query["instance_id"]), NonEmpty(query["instance_name"]), pageNo, effectiveSize);
+        return ApiResults.ListInstances(new ListInstancesData(pageNo, effectiveSize, page.TotalCount, page.Items));
+    }
+
+    private static async Task<IResult> BatchShowInstanceAsync(HttpContext httpContext, InstanceStore store)
+    {
+        InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
+        if (read.Ids is null)
+        {
+            return ApiResults.InvalidParameter(read.Error!);
+        }
+
+        StatusQueryResult result = store.QueryStatuses(read.Ids);
+        if (result.UnknownIds.Count > 0)
+        {
+            return ApiResults.BusinessError(ApiErrorCodes.NoPermissionOnInstance,
+                "no permission on instances (not found for this tenant): " + IdListText.Format(result.UnknownIds));
+        }
+
+        var statuses = new StatusResult[read.Ids.Count];
+        for (int i = 0; i < statuses.Length; i++)
+        {
+            statuses[i] = new StatusResult(read.Ids[i], result.RunningStatuses[i]);
+        }
+
+        return ApiResults.Success(new StatusResultsData(statuses));
+    }
+
+    private static bool TryReadPositive(IQueryCollection query, string name, out int value, out string? error)
+    {
+        string? text = NonEmpty(query[name]);
+        if (text is null)
+        {
+            value = 0;
+            error = $"missing required query parameter '{name}'";
+            return false;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < 1)
+        {
+            error = $"query parameter '{name}' must be an integer of at least 1, got '{text}'";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+
+    private static string? NonEmpty(StringValues values) =>
+        values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+}

@@ -1,0 +1,42 @@
+using System;
+using KooPhone.Emulator.Api.Contracts;
+using KooPhone.Emulator.Hosting;
+using KooPhone.Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace KooPhone.Emulator.Api;
+
+/// <summary>ExecuteJob (§5.12): the jobs of an async task.</summary>
+public static class TaskEndpoints
+{
+    /// <summary>Maps the area's operations.</summary>
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapGet("/instances/tasks/{task_id}", ExecuteJob)
+            .WithMetadata(new KooPhoneOperation("ExecuteJob"));
+    }
+
+    private static IResult ExecuteJob(
+        [FromRoute(Name = "task_id")] string taskId, TaskStore tasks, EmulatorOptions options, TimeProvider time)
+    {
+        // Whether backup tasks can be polled is open (§2.6 item 5); --backup-task-query decides.
+        if (!tasks.TryGet(taskId, out EmulatorTask? task)
+            || (task!.Kind == TaskKind.Backup && !options.BackupTaskQuerySupported))
+        {
+            return ApiResults.BusinessError(ApiErrorCodes.TaskNotFound, "task does not exist");
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        var jobs = new JobDetail[task.Jobs.Count];
+        for (int i = 0; i < jobs.Length; i++)
+        {
+            EmulatorJob job = task.Jobs[i];
+            jobs[i] = new JobDetail(job.JobId, job.StatusAt(now), string.Empty, string.Empty, string.Empty);
+        }
+
+        return ApiResults.Success(new JobsData(jobs));
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
+using KooPhone.Emulator.Api;
+using KooPhone.Emulator.Auth;
+using KooPhone.Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace KooPhone.Emulator.Hosting;
+
+/// <summary>Builds the web application, starts it, announces the address and runs until shutdown.</summary>
+public static class EmulatorApp
+{
+    /// <summary>Runs the emulator; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(EmulatorOptions options)
+    {
+        WebApplication app = Build(options);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            // Typically the requested port is in use.
+            Console.Error.WriteLine($"error: cannot listen on 127.0.0.1:{options.Port}: {ex.Message}");
+            return 1;
+        }
+
+        string baseUrl = ResolveBaseUrl(app);
+        Console.Out.WriteLine("KooPhone emulator listening on " + baseUrl);
+        Console.Out.Flush();
+        if (options.PortFile is not null)
+        {
+            PortFileWriter.Write(options.PortFile, baseUrl);
+        }
+
+        await app.WaitForShutdownAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Creates the application without starting it.</summary>
+    public static WebApplication Build(EmulatorOptions options)
+    {
+        // The empty builder reads no configuration (no appsettings, environment variables or
+        // command-line "urls"), so nothing can make Kestrel listen anywhere but 127.0.0.1.
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+
+        // Warnings and above only, and to stderr: stdout carries just the listening line.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddRouting();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new InstanceProfile(options.Seed));
+        builder.Services.AddSingleton(new InstanceSeeder(options.Seed, options.Instances));
+        builder.Services.AddSingleton<InstanceStore>();
+        builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton(new RequestLog(options.RequestLogLimit));
+        builder.Services.AddSingleton<IRequestAuthenticator>(new StaticTokenAuthenticator(options.Tokens));
+
+        WebApplication app = builder.Build();
+
+        // Seed now rather than on the first request, so the listening line means "ready".
+        app.Services.GetRequiredService<InstanceStore>();
+
+        app.UseRouting();
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(KooPhoneApi.Prefix),
+            v1 =>
+            {
+                v1.UseMiddleware<RequestLogMiddleware>();
+                v1.UseMiddleware<ApiGatewayMiddleware>();
+            });
+
+        KooPhoneApi.Map(app);
+        AdminEndpoints.Map(app);
+        return app;
+    }
+
+    private static string ResolveBaseUrl(WebApplication app)
+    {
+        IServerAddressesFeature? addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        string address = addresses?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no listening address.");
+        var uri = new Uri(address);
+        return "http://127.0.0.1:" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Globalization;
+
+namespace KooPhone.Emulator.State;
+
+/// <summary>
+/// The read-only, seed-derived facts about instances: every value here is a pure function of
+/// (seed, index), computed on demand instead of stored, which is what keeps a million
+/// instances cheap. Values are plausible rather than real (see docs/emulator.md).
+/// </summary>
+public sealed class InstanceProfile
+{
+    /// <summary>The region every seeded instance lives in.</summary>
+    public const string Region = "cn-north-4";
+
+    /// <summary>The region's display name (Chinese console name of cn-north-4).</summary>
+    public const string RegionName = "华北-北京四";
+
+    /// <summary>The region's English display name.</summary>
+    public const string RegionNameEn = "CN North-Beijing4";
+
+    /// <summary>Project name: Huawei Cloud names a region's default project after the region.</summary>
+    public const string ProjectName = Region;
+
+    /// <summary>The tenant account that owns all instances.</summary>
+    public const string AccountName = "koophone-emulator";
+
+    /// <summary>billing_mode: the reference leaves the values undocumented; Huawei Cloud's usual name for yearly/monthly.</summary>
+    public const string BillingMode = "prePaid";
+
+    private const string NamePrefix = "phone-";
+
+    private static readonly string[] Skus =
+    {
+        "Professional | 8 vCPUs | 16 GB | 10 GB storage | max 720p",
+        "Professional | 8 vCPUs | 16 GB | 32 GB storage | max 1080p",
+        "Enterprise | 16 vCPUs | 32 GB | 64 GB storage | max 1080p",
+    };
+
+    private readonly ulong seed;
+
+    /// <summary>Creates the profile for <paramref name="seed"/>.</summary>
+    public InstanceProfile(int seed)
+    {
+        this.seed = (ulong)(uint)seed;
+        ProjectId = Hex32(Mix(this.seed, 0x70726f6a656374UL), Mix(this.seed, 0x70726f6a65637432UL));
+    }
+
+    /// <summary>The tenant's project ID (32 hex characters), the same for all instances.</summary>
+    public string ProjectId { get; }
+
+    /// <summary>instance_name: phone-00001, phone-00002, … (more digits past 99999).</summary>
+    public static string Name(int index) => NamePrefix + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary>Inverts <see cref="Name"/>; false for any string <see cref="Name"/> never produces.</summary>
+    public static bool TryParseName(string name, int count, out int index)
+    {
+        index = -1;
+        if (!name.StartsWith(NamePrefix, StringComparison.Ordinal)
+            || !int.TryParse(name.AsSpan(NamePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int number)
+            || number < 1 || number > count)
+        {
+            return false;
+        }
+
+        // Round-trip so that "phone-1" or "phone-000001" do not match phone-00001 (exact filter).
+        if (!string.Equals(Name(number - 1), name, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        index = number - 1;
+        return true;
+    }
+
+    /// <summary>instance_sku for the instance at <paramref name="index"/>.</summary>
+    public string Sku(int index) => Skus[(int)(Mix(seed, (ulong)index * 4 + 1) % (ulong)Skus.Length)];
+
+    /// <summary>phone_id: 32 hex characters, unique per instance.</summary>
+    // The first half alone is unique: Mix is a bijection of its second argument for a fixed seed.
+    public string PhoneId(int index) => Hex32(Mix(seed, (ulong)index * 4 + 2), Mix(~seed, (ulong)index));
+
+    /// <summary>The 19-digit user ID an assigned instance reports, e.g. 1008600000104285462.</summary>
+    public string DerivedUser(int index) =>
+        (1008600000000000000UL + (Mix(seed, (ulong)index * 4 + 3) % 100000000000000UL)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>member_name for a user ID: empty when unassigned.</summary>
+    public static string MemberName(string assignUser) =>
+        assignUser.Length == 0 ? string.Empty : "user-" + assignUser.Substring(Math.Max(0, assignUser.Length - 6));
+
+    // SplitMix64 finaliser: cheap, well-mixed and stable across runtimes (unlike string.GetHashCode).
+    private static ulong Mix(ulong a, ulong b)
+    {
+        ulong z = a * 0x9E3779B97F4A7C15UL + b + 0x632BE59BD9B4E019UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static string Hex32(ulong high, ulong low) =>
+        high.ToString("x16", CultureInfo.InvariantCulture) + low.ToString("x16", CultureInfo.InvariantCulture);
+}

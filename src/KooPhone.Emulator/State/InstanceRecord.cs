@@ -1,0 +1,61 @@
+namespace KooPhone.Emulator.State;
+
+/// <summary>
+/// The mutable state of one instance. Only what can change (or must be unique) is stored;
+/// everything else (name, SKU, phone_id, the assigned user's ID…) is derived from the index
+/// and the seed by <see cref="InstanceProfile"/>, so a million instances stay memory-light.
+/// Not thread-safe by itself: only <see cref="InstanceStore"/> touches it, under its lock.
+/// </summary>
+public sealed class InstanceRecord
+{
+    /// <summary>Creates a record for the instance at <paramref name="index"/> (seed order).</summary>
+    public InstanceRecord(int index, string id)
+    {
+        Index = index;
+        Id = id;
+    }
+
+    /// <summary>Position in seed order; ListInstances pages in this order.</summary>
+    public int Index { get; }
+
+    /// <summary>The instance_id.</summary>
+    public string Id { get; }
+
+    /// <summary>running_status, §4.1.</summary>
+    public sbyte RunningStatus { get; set; }
+
+    /// <summary>frozen_status, §4.5.</summary>
+    public sbyte FrozenStatus { get; set; }
+
+    /// <summary>login_status, §4.5.</summary>
+    public sbyte LoginStatus { get; set; }
+
+    /// <summary>assign_status, §4.5.</summary>
+    public sbyte AssignStatus { get; set; }
+
+    /// <summary>backup_status, §4.5.</summary>
+    public sbyte BackupStatus { get; set; }
+
+    /// <summary>restore_status, §4.5.</summary>
+    public sbyte RestoreStatus { get; set; }
+
+    /// <summary>backup_time as Unix seconds.</summary>
+    public long BackupTime { get; set; }
+
+    /// <summary>restore_time as Unix seconds.</summary>
+    public long RestoreTime { get; set; }
+
+    /// <summary>
+    /// When the in-flight backup finishes, in Unix milliseconds, or 0 when none runs. Transitions
+    /// are applied lazily by <see cref="InstanceStore"/> when the record is read, so no timers exist.
+    /// </summary>
+    public long BackupCompletesAtMs { get; set; }
+
+    /// <summary>An assign_user set through the admin API; null means "derived from the seed".</summary>
+    public string? AssignUserOverride { get; set; }
+
+    /// <summary>Copies the mutable fields, so they can be formatted outside the store's lock.</summary>
+    public InstanceState Capture() => new(
+        RunningStatus, FrozenStatus, LoginStatus, AssignStatus, BackupStatus, RestoreStatus,
+        BackupTime, RestoreTime, AssignUserOverride);
+}

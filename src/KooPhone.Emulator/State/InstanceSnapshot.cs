@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Emulator.State;
+
+/// <summary>
+/// One instance as ListInstances' <c>data.result[]</c> shows it (reference §5.15); the admin
+/// API returns the same shape. Immutable: built from an <see cref="InstanceState"/> copy.
+/// </summary>
+public sealed class InstanceSnapshot
+{
+    /// <summary>Formats a captured state together with the seed-derived facts.</summary>
+    public InstanceSnapshot(int index, string id, InstanceState state, InstanceProfile profile)
+    {
+        InstanceId = id;
+        InstanceName = InstanceProfile.Name(index);
+        InstanceSku = profile.Sku(index);
+        FrozenStatus = state.FrozenStatus;
+        RunningStatus = state.RunningStatus;
+        LoginStatus = state.LoginStatus;
+        AssignStatus = state.AssignStatus;
+        AssignUser = state.AssignUserOverride
+            ?? (state.AssignStatus == StatusValues.Assigned ? profile.DerivedUser(index) : string.Empty);
+        ProjectId = profile.ProjectId;
+        PhoneId = profile.PhoneId(index);
+        MemberName = InstanceProfile.MemberName(AssignUser);
+        BackupStatus = state.BackupStatus;
+        BackupTime = EmulatorTime.FormatUnixSeconds(state.BackupTime);
+        RestoreStatus = state.RestoreStatus;
+        RestoreTime = EmulatorTime.FormatUnixSeconds(state.RestoreTime);
+    }
+
+    /// <summary>instance_id.</summary>
+    [JsonPropertyName("instance_id")] public string InstanceId { get; }
+
+    /// <summary>instance_name.</summary>
+    [JsonPropertyName("instance_name")] public string InstanceName { get; }
+
+    /// <summary>region.</summary>
+    [JsonPropertyName("region")] public string Region => InstanceProfile.Region;
+
+    /// <summary>instance_sku.</summary>
+    [JsonPropertyName("instance_sku")] public string InstanceSku { get; }
+
+    /// <summary>frozen_status.</summary>
+    [JsonPropertyName("frozen_status")] public int FrozenStatus { get; }
+
+    /// <summary>running_status.</summary>
+    [JsonPropertyName("running_status")] public int RunningStatus { get; }
+
+    /// <summary>login_status.</summary>
+    [JsonPropertyName("login_status")] public int LoginStatus { get; }
+
+    /// <summary>assign_status.</summary>
+    [JsonPropertyName("assign_status")] public int AssignStatus { get; }
+
+    /// <summary>assign_user; empty when unassigned.</summary>
+    [JsonPropertyName("assign_user")] public string AssignUser { get; }
+
+    /// <summary>billing_mode.</summary>
+    [JsonPropertyName("billing_mode")] public string BillingMode => InstanceProfile.BillingMode;
+
+    /// <summary>project_id.</summary>
+    [JsonPropertyName("project_id")] public string ProjectId { get; }
+
+    /// <summary>project_name.</summary>
+    [JsonPropertyName("project_name")] public string ProjectName => InstanceProfile.ProjectName;
+
+    /// <summary>phone_id.</summary>
+    [JsonPropertyName("phone_id")] public string PhoneId { get; }
+
+    /// <summary>member_name; empty when unassigned.</summary>
+    [JsonPropertyName("member_name")] public string MemberName { get; }
+
+    /// <summary>account_name.</summary>
+    [JsonPropertyName("account_name")] public string AccountName => InstanceProfile.AccountName;
+
+    /// <summary>region_name.</summary>
+    [JsonPropertyName("region_name")] public string RegionName => InstanceProfile.RegionName;
+
+    /// <summary>region_name_en.</summary>
+    [JsonPropertyName("region_name_en")] public string RegionNameEn => InstanceProfile.RegionNameEn;
+
+    /// <summary>backup_status.</summary>
+    [JsonPropertyName("backup_status")] public int BackupStatus { get; }
+
+    /// <summary>backup_time.</summary>
+    [JsonPropertyName("backup_time")] public string BackupTime { get; }
+
+    /// <summary>restore_status.</summary>
+    [JsonPropertyName("restore_status")] public int RestoreStatus { get; }
+
+    /// <summary>restore_time.</summary>
+    [JsonPropertyName("restore_time")] public string RestoreTime { get; }
+}
