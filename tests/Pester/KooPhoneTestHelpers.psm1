@@ -25,9 +25,10 @@ function Stop-TestEmulator {
 
 function Get-EmulatorRequest {
     param([Parameter(Mandatory)] $Emulator, [string] $Path)
-    $entries = @(Invoke-RestMethod "$($Emulator.Url)/_emulator/requests")
+    # Invoke-RestMethod writes a JSON array as one object; the pipeline unrolls it.
+    $entries = @(Invoke-RestMethod "$($Emulator.Url)/_emulator/requests" | ForEach-Object { $_ })
     if ($Path) { $entries = @($entries | Where-Object path -eq $Path) }
-    , $entries
+    $entries
 }
 
 function Clear-EmulatorRequest {

@@ -27,7 +27,7 @@ Describe 'Secret hygiene' {
             try { Connect-KooPhone -Endpoint $emulator.Url -Token $wrong -Verbose -Debug } catch { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
         } *>&1 | Out-String
 
-        $text | Should -Match 'POST v1/instances/backup'   # the verbose stream really was captured
+        $text | Should -Match 'POST /v1/instances/backup'   # the verbose stream really was captured
         $text | Should -Match 'KOOPHONE.API.1001'           # and so were the errors
         $text | Should -Not -Match ([regex]::Escape($secret))
     }

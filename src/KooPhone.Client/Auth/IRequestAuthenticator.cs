@@ -13,6 +13,12 @@ namespace KooPhone.Client.Auth
     {
         AuthenticationMode Mode { get; }
 
+        /// <summary>Who the credentials belong to (domain\user, or the access key id); never a secret. Null for a bare token.</summary>
+        string? Account { get; }
+
+        /// <summary>The project the credentials act in, where they say.</summary>
+        string? ProjectId { get; }
+
         Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken);
     }
 }

@@ -26,6 +26,10 @@ namespace KooPhone.Client.Auth
 
         public AuthenticationMode Mode => AuthenticationMode.Token;
 
+        public string? Account => null;
+
+        public string? ProjectId => null;
+
         public Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             request.Headers.Remove(HeaderName);

@@ -15,6 +15,7 @@ namespace KooPhone.Client.Connection
     public sealed class KooPhoneContext : IDisposable
     {
         private readonly Lazy<OwnedHttpClient> _http;
+        private readonly string? _projectId;
         private int _disposed;
 
         public KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, string? projectId = null)
@@ -23,7 +24,7 @@ namespace KooPhone.Client.Connection
             Region = string.IsNullOrWhiteSpace(region) ? KooPhoneRegions.Default : region;
             Authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
             Source = source;
-            ProjectId = projectId;
+            _projectId = projectId;
             CreatedAt = DateTime.UtcNow;
             // Built on first use: Connect-KooPhone and Import-Module stay cheap.
             _http = new Lazy<OwnedHttpClient>(() => KooPhoneHttpClientFactory.Create(Endpoint, Authenticator), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -33,7 +34,11 @@ namespace KooPhone.Client.Connection
 
         public string Region { get; }
 
-        public string? ProjectId { get; }
+        /// <summary>The project: as given, or as the credentials say (AK/SK's project id, a password token's scope).</summary>
+        public string? ProjectId => _projectId ?? Authenticator.ProjectId;
+
+        /// <summary>Who the context acts as: domain\user for a password, the access key id for AK/SK; never a secret.</summary>
+        public string? Account => Authenticator.Account;
 
         public AuthenticationMode AuthenticationMode => Authenticator.Mode;
 

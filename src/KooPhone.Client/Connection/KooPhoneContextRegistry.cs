@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using KooPhone.Client.Auth;
@@ -55,21 +56,27 @@ namespace KooPhone.Client.Connection
         }
 
         /// <summary>
-        /// A context from the environment variables. The same variables give the same context, so
-        /// repeated cmdlet calls share one HttpClient; changed variables give a new one.
+        /// A context from the environment variables: KOOPHONE_TOKEN if set, else the
+        /// HUAWEICLOUD_SDK_AK/SK pair with HUAWEICLOUD_SDK_PROJECT_ID. The same variables give the
+        /// same context, so repeated cmdlet calls share one HttpClient; changed variables give a
+        /// new one. Incomplete AK/SK settings are an error that names what is missing.
         /// </summary>
         public static KooPhoneContext? FromEnvironment()
         {
             var token = KooPhoneEnvironment.Read(KooPhoneEnvironment.Token);
-            if (token == null)
+            var accessKey = KooPhoneEnvironment.Read(KooPhoneEnvironment.AccessKey);
+            var secretKey = KooPhoneEnvironment.Read(KooPhoneEnvironment.SecretKey);
+            if (token == null && accessKey == null && secretKey == null)
             {
                 return null;
             }
 
+            var securityToken = KooPhoneEnvironment.Read(KooPhoneEnvironment.SecurityToken);
+            var projectId = KooPhoneEnvironment.Read(KooPhoneEnvironment.ProjectId);
             var endpointText = KooPhoneEnvironment.Read(KooPhoneEnvironment.Endpoint);
             var region = KooPhoneEnvironment.Read(KooPhoneEnvironment.Region) ?? KooPhoneRegions.Default;
-            // A hash, not the values: the registry must not keep a second plain copy of the token.
-            var fingerprint = Fingerprint(token, endpointText ?? "", region);
+            // A hash, not the values: the registry must not keep a second plain copy of a secret.
+            var fingerprint = Fingerprint(token ?? "", accessKey ?? "", secretKey ?? "", securityToken ?? "", projectId ?? "", endpointText ?? "", region);
 
             lock (Gate)
             {
@@ -79,17 +86,8 @@ namespace KooPhone.Client.Connection
                 }
             }
 
-            Uri endpoint;
-            if (endpointText == null)
-            {
-                endpoint = EndpointPolicy.DefaultEndpoint;
-            }
-            else if (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint!))
-            {
-                throw new ArgumentException($"The environment variable {KooPhoneEnvironment.Endpoint} holds '{endpointText}', which is not an absolute URI.");
-            }
-
-            var context = new KooPhoneContext(endpoint, region, new TokenAuthenticator(SecretText.Protect(token)), KooPhoneContextSource.Environment);
+            var endpoint = EndpointFromEnvironment(endpointText);
+            var context = new KooPhoneContext(endpoint, region, AuthenticatorFromEnvironment(token, accessKey, secretKey, securityToken, projectId), KooPhoneContextSource.Environment);
             lock (Gate)
             {
                 // The context this replaces may still serve a running cmdlet, so it is not
@@ -99,6 +97,42 @@ namespace KooPhone.Client.Connection
             }
 
             return context;
+        }
+
+        private static Uri EndpointFromEnvironment(string? text)
+        {
+            if (text == null)
+            {
+                return EndpointPolicy.DefaultEndpoint;
+            }
+
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var endpoint))
+            {
+                throw new ArgumentException($"The environment variable {KooPhoneEnvironment.Endpoint} holds '{text}', which is not an absolute URI.");
+            }
+
+            return endpoint;
+        }
+
+        private static IRequestAuthenticator AuthenticatorFromEnvironment(string? token, string? accessKey, string? secretKey, string? securityToken, string? projectId)
+        {
+            if (token != null)
+            {
+                return new TokenAuthenticator(SecretText.Protect(token));
+            }
+
+            if (accessKey == null || secretKey == null || projectId == null)
+            {
+                var missing = new[]
+                {
+                    accessKey == null ? KooPhoneEnvironment.AccessKey : null,
+                    secretKey == null ? KooPhoneEnvironment.SecretKey : null,
+                    projectId == null ? KooPhoneEnvironment.ProjectId : null,
+                }.Where(n => n != null);
+                throw new ArgumentException("AK/SK from the environment needs " + string.Join(", ", missing) + " as well.");
+            }
+
+            return new AccessKeyAuthenticator(accessKey, SecretText.Protect(secretKey), projectId, securityToken == null ? null : SecretText.Protect(securityToken));
         }
 
         private static string Fingerprint(params string[] parts)

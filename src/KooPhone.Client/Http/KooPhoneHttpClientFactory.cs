@@ -8,7 +8,7 @@ namespace KooPhone.Client.Http
 {
     /// <summary>
     /// Builds the one long-lived HttpClient of a context with Microsoft.Extensions.Http:
-    /// authentication per attempt, then a trace of each attempt, then the socket handler.
+    /// renewal of a refused token (where the context can renew), authentication per attempt, then a trace of each attempt, then the socket handler.
     /// </summary>
     internal static class KooPhoneHttpClientFactory
     {
@@ -17,11 +17,17 @@ namespace KooPhone.Client.Http
         public static OwnedHttpClient Create(Uri endpoint, IRequestAuthenticator authenticator)
         {
             var services = new ServiceCollection();
-            services.AddHttpClient(ClientName, client =>
+            var builder = services.AddHttpClient(ClientName, client =>
                 {
                     // A trailing slash keeps any path prefix of the endpoint when relative paths are resolved.
                     client.BaseAddress = endpoint.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
-                })
+                });
+            if (authenticator is IRenewableAuthenticator renewable)
+            {
+                builder.AddHttpMessageHandler(() => new RenewOnUnauthorizedHandler(renewable));
+            }
+
+            builder
                 .AddHttpMessageHandler(() => new AuthenticationHandler(authenticator))
                 .AddHttpMessageHandler(() => new RequestTraceHandler())
                 .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler

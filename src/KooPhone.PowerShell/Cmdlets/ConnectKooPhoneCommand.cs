@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Auth;
 using KooPhone.Client.Connection;
@@ -10,6 +12,7 @@ namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Connects to KooPhone and makes the connection the default for later commands.</para>
+    /// <para type="description">Connect-KooPhone logs in one of three ways, as Huawei Cloud users do: with an IAM token (-Token); with an IAM user's name and password (-Credential and -DomainName), from which it obtains and renews project-scoped tokens itself; or with an access key and secret key (-AccessKey, -SecretKey, -ProjectId), signing every request (SDK-HMAC-SHA256).</para>
     /// <para type="description">Connect-KooPhone checks the credentials with one cheap call (a one-instance page of ListInstances) and keeps the connection for the other KooPhone cmdlets of this process. With -PassThru it also returns the connection, which any cmdlet takes through -Context, so one script can work with several tenants. Without any Connect-KooPhone, the cmdlets use the environment variables KOOPHONE_TOKEN and KOOPHONE_ENDPOINT.</para>
     /// <para type="description">Secrets stay secret: the token is kept as a SecureString, never written to any stream, and wiped by Disconnect-KooPhone. Plain http:// endpoints are refused unless the host is this machine (the bundled emulator).</para>
     /// </summary>
@@ -22,11 +25,21 @@ namespace KooPhone.PowerShell.Cmdlets
     /// Get-KooPhoneInstance -Context $lab</code>
     ///   <para>Connects to a local emulator and passes the connection explicitly.</para>
     /// </example>
+    /// <example>
+    ///   <code>Connect-KooPhone -Credential (Get-Credential) -DomainName acme -Region cn-north-4</code>
+    ///   <para>Logs in as an IAM user of the account acme; the module renews the token before it expires.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Connect-KooPhone -AccessKey $env:AK -SecretKey (ConvertTo-SecureString $env:SK -AsPlainText -Force) -ProjectId 0123456789abcdef0123456789abcdef</code>
+    ///   <para>Signs every request with an access key pair, as Huawei's SDKs do.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Connect, "KooPhone", DefaultParameterSetName = TokenSet)]
     [OutputType(typeof(KooPhoneContext))]
     public sealed class ConnectKooPhoneCommand : PSCmdlet
     {
         private const string TokenSet = "Token";
+        private const string PasswordSet = "Password";
+        private const string AccessKeySet = "AccessKey";
 
         /// <summary>
         /// <para type="description">A project-scoped IAM token (the X-Subject-Token IAM returned). Read-Host -AsSecureString or a vault gives one without showing it.</para>
@@ -34,6 +47,57 @@ namespace KooPhone.PowerShell.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
         [ValidateNotNull]
         public SecureString Token { get; set; } = null!;
+
+        /// <summary>
+        /// <para type="description">An IAM user's name and password. The module obtains a project-scoped token from IAM, keeps it, renews it ten minutes before it expires and once more if the service refuses it. Get-AutomationPSCredential gives one in Azure Automation.</para>
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = PasswordSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential Credential { get; set; } = null!;
+
+        /// <summary>
+        /// <para type="description">The account (domain) name the IAM user belongs to.</para>
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = PasswordSet)]
+        [ValidateNotNullOrEmpty]
+        public string DomainName { get; set; } = null!;
+
+        /// <summary>
+        /// <para type="description">The IAM endpoint that issues tokens; default https://iam.&lt;region&gt;.myhuaweicloud.com. http:// is accepted only for a loopback host such as the bundled emulator.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = PasswordSet)]
+        [ValidateNotNull]
+        public Uri? IamEndpoint { get; set; }
+
+        /// <summary>
+        /// <para type="description">The access key id (AK) of an IAM user. Every request is signed with it and the secret key (SDK-HMAC-SHA256); no token is fetched.</para>
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+        [ValidateNotNullOrEmpty]
+        public string AccessKey { get; set; } = null!;
+
+        /// <summary>
+        /// <para type="description">The secret access key (SK) that goes with -AccessKey.</para>
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+        [ValidateNotNull]
+        public SecureString SecretKey { get; set; } = null!;
+
+        /// <summary>
+        /// <para type="description">The security token of temporary AK/SK credentials; sent as X-Security-Token and signed.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = AccessKeySet)]
+        [ValidateNotNull]
+        public SecureString? SecurityToken { get; set; }
+
+        /// <summary>
+        /// <para type="description">The project id. Required with AK/SK (sent as X-Project-Id); with a password, it scopes the token by id instead of by region name.</para>
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+        [Parameter(ParameterSetName = PasswordSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
 
         /// <summary>
         /// <para type="description">The KooPhone endpoint; default https://koophone.myhuaweicloud.com. http:// is accepted only for a loopback host such as the bundled emulator.</para>
@@ -58,10 +122,12 @@ namespace KooPhone.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             KooPhoneContext context;
+            IRequestAuthenticator authenticator;
             try
             {
                 var endpoint = EndpointPolicy.Validate(Endpoint ?? EndpointPolicy.DefaultEndpoint);
-                context = new KooPhoneContext(endpoint, Region, new TokenAuthenticator(Token), KooPhoneContextSource.Connected);
+                authenticator = CreateAuthenticator();
+                context = new KooPhoneContext(endpoint, Region, authenticator, KooPhoneContextSource.Connected);
             }
             catch (ArgumentException e)
             {
@@ -69,12 +135,22 @@ namespace KooPhone.PowerShell.Cmdlets
                 return;
             }
 
+            var traces = new RequestTraceQueue();
             try
             {
-                // One small call proves the endpoint answers and the credentials are accepted, so a
-                // wrong token fails here, once, rather than once per instance later.
-                var api = new KooPhoneApiClient(context);
-                api.ListInstancesAsync(InstanceQuery.All, 1, 1, default).GetAwaiter().GetResult();
+                using (var stop = new CancellationTokenSource())
+                {
+                    _stop = stop;
+                    // A password is exchanged for a token first, so a wrong password fails here with
+                    // IAM's own answer; then one small call proves the endpoint answers and the
+                    // credentials are accepted, so a wrong token or secret key fails here, once.
+                    if (authenticator is PasswordTokenAuthenticator password)
+                    {
+                        password.SignInAsync(traces, stop.Token).GetAwaiter().GetResult();
+                    }
+
+                    new KooPhoneApiClient(context, traces).ListInstancesAsync(InstanceQuery.All, 1, 1, stop.Token).GetAwaiter().GetResult();
+                }
             }
             catch (KooPhoneApiException e) when (!IsCredentialProblem(e) && e.HttpStatus < 500)
             {
@@ -82,21 +158,58 @@ namespace KooPhone.PowerShell.Cmdlets
                 // without ListInstances, say). The connection is still good for other operations.
                 WriteWarning("The connection check was answered with " + e.ErrorCode + ": " + e.ErrorMessage);
             }
-            catch (Exception e) when (e is KooPhoneApiException || e is System.Net.Http.HttpRequestException || e is System.Threading.Tasks.TaskCanceledException)
+            catch (OperationCanceledException) when (_stop?.IsCancellationRequested == true)
             {
                 context.Dispose();
-                var record = ErrorRecords.ForTarget(e, context.Endpoint, "Connecting to KooPhone");
-                ThrowTerminatingError(record);
+                throw new PipelineStoppedException();
+            }
+            catch (Exception e) when (e is KooPhoneApiException || e is System.Net.Http.HttpRequestException || e is TaskCanceledException)
+            {
+                WriteTraces(traces);
+                context.Dispose();
+                ThrowTerminatingError(ErrorRecords.ForTarget(e, context.Endpoint, "Connecting to KooPhone"));
                 return;
             }
+            finally
+            {
+                _stop = null;
+            }
 
+            WriteTraces(traces);
             // The context this replaces is not disposed: -PassThru may have handed it to a script
             // that still uses it. Disconnect-KooPhone is what ends a connection.
             KooPhoneContextRegistry.SetConnected(context);
-            WriteVerbose($"Connected to {context.Endpoint} ({context.Region}) with {context.AuthenticationMode} authentication.");
+            WriteVerbose($"Connected to {context.Endpoint} ({context.Region}) with {context.AuthenticationMode} authentication{(context.Account == null ? "" : " as " + context.Account)}.");
             if (PassThru)
             {
                 WriteObject(context);
+            }
+        }
+
+        protected override void StopProcessing() => _stop?.Cancel();
+
+        private CancellationTokenSource? _stop;
+
+        private IRequestAuthenticator CreateAuthenticator()
+        {
+            switch (ParameterSetName)
+            {
+                case PasswordSet:
+                    var iamEndpoint = EndpointPolicy.Validate(IamEndpoint ?? IamTokenClient.DefaultEndpointFor(Region));
+                    var scope = ProjectId != null ? IamScope.ByProjectId(ProjectId) : IamScope.ByProjectName(Region);
+                    return new PasswordTokenAuthenticator(new IamTokenClient(iamEndpoint), Credential.UserName, Credential.Password, DomainName, scope);
+                case AccessKeySet:
+                    return new AccessKeyAuthenticator(AccessKey, SecretKey, ProjectId!, SecurityToken);
+                default:
+                    return new TokenAuthenticator(Token);
+            }
+        }
+
+        private void WriteTraces(RequestTraceQueue traces)
+        {
+            while (traces.TryTake(out var trace))
+            {
+                WriteVerbose(trace.ToString());
             }
         }
 

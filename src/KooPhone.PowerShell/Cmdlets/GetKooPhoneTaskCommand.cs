@@ -18,7 +18,7 @@ namespace KooPhone.PowerShell.Cmdlets
     /// $results | Get-KooPhoneTask | Group-Object Status</code>
     ///   <para>Checks how far a fleet backup has come, per status.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "KooPhoneTask", DefaultParameterSetName = ByTaskIdSet)]
+    [Cmdlet(VerbsCommon.Get, "KooPhoneTask", DefaultParameterSetName = ByResultSet)]
     [OutputType(typeof(KooPhoneJobResult))]
     public sealed class GetKooPhoneTaskCommand : TaskCmdlet
     {

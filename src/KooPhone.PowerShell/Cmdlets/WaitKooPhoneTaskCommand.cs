@@ -17,7 +17,7 @@ namespace KooPhone.PowerShell.Cmdlets
     ///   <code>Wait-KooPhoneTask -TaskId $taskId -TimeoutSeconds 600</code>
     ///   <para>Waits at most ten minutes for one task.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Wait, "KooPhoneTask", DefaultParameterSetName = ByTaskIdSet)]
+    [Cmdlet(VerbsLifecycle.Wait, "KooPhoneTask", DefaultParameterSetName = ByResultSet)]
     [OutputType(typeof(KooPhoneJobResult))]
     public sealed class WaitKooPhoneTaskCommand : TaskCmdlet
     {

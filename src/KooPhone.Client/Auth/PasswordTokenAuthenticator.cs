@@ -1,0 +1,137 @@
+using System;
+using System.Net.Http;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Http;
+
+namespace KooPhone.Client.Auth
+{
+    /// <summary>
+    /// Authenticates with IAM tokens it obtains from a user name and password, and renews them:
+    /// ahead of expiry (a margin of minutes: a nearly expired token can fail calls, reference 7)
+    /// and once when the service refuses one (Invalidate, called on HTTP 401).
+    /// </summary>
+    public sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IRenewableAuthenticator
+    {
+        private const string GenerationKey = "KooPhone.TokenGeneration";
+        private static readonly TimeSpan MaxRenewalMargin = TimeSpan.FromMinutes(10);
+
+        private readonly IamTokenClient _iam;
+        private readonly string _userName;
+        private readonly SecureString _password;
+        private readonly string _domainName;
+        private readonly IamScope _scope;
+        private readonly Func<DateTime> _clock;
+        private readonly SemaphoreSlim _renewal = new SemaphoreSlim(1, 1);
+        private IamToken? _token;
+        private int _generation;
+
+        public PasswordTokenAuthenticator(IamTokenClient iam, string userName, SecureString password, string domainName, IamScope scope, Func<DateTime>? clock = null)
+        {
+            _iam = iam ?? throw new ArgumentNullException(nameof(iam));
+            _userName = string.IsNullOrWhiteSpace(userName) ? throw new ArgumentException("The user name is empty.", nameof(userName)) : userName;
+            _password = password?.Copy() ?? throw new ArgumentNullException(nameof(password));
+            _password.MakeReadOnly();
+            _domainName = string.IsNullOrWhiteSpace(domainName) ? throw new ArgumentException("The domain (account) name is empty.", nameof(domainName)) : domainName;
+            _scope = scope ?? throw new ArgumentNullException(nameof(scope));
+            _clock = clock ?? (() => DateTime.UtcNow);
+        }
+
+        public AuthenticationMode Mode => AuthenticationMode.Password;
+
+        /// <summary>domain\user: who this context acts as. Not a secret.</summary>
+        public string Account => _domainName + "\\" + _userName;
+
+        /// <summary>The project the current token is scoped to, once IAM has said.</summary>
+        public string? ProjectId => Volatile.Read(ref _token)?.ProjectId ?? _scope.ProjectId;
+
+        /// <summary>When the current token expires; null before the first one.</summary>
+        public DateTime? TokenExpiresAt => Volatile.Read(ref _token)?.ExpiresAt;
+
+        /// <summary>How many tokens have been obtained; tests and diagnostics read it.</summary>
+        public int Generation => Volatile.Read(ref _generation);
+
+        public async Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var token = await CurrentTokenAsync(RequestProperties.GetObserver(request), cancellationToken).ConfigureAwait(false);
+            request.Headers.Remove(TokenAuthenticator.HeaderName);
+            request.Headers.TryAddWithoutValidation(TokenAuthenticator.HeaderName, SecretText.Reveal(token.Value));
+#pragma warning disable CS0618 // Properties is the per-request bag netstandard2.0 has.
+            request.Properties[GenerationKey] = Generation;
+#pragma warning restore CS0618
+        }
+
+        /// <summary>Obtains the first token now, so wrong credentials fail at Connect-KooPhone.</summary>
+        public Task SignInAsync(IRequestObserver? observer, CancellationToken cancellationToken) => CurrentTokenAsync(observer, cancellationToken);
+
+        public void Invalidate(HttpRequestMessage refusedRequest)
+        {
+#pragma warning disable CS0618
+            var used = refusedRequest.Properties.TryGetValue(GenerationKey, out var value) ? value as int? : null;
+#pragma warning restore CS0618
+            _renewal.Wait();
+            try
+            {
+                // Only the token that was refused is dropped; one renewed meanwhile stays.
+                if (used == null || used == _generation)
+                {
+                    // Not disposed: a request being signed right now may still read it. The
+                    // SecureString wipes its memory when it is collected.
+                    Volatile.Write(ref _token, null);
+                }
+            }
+            finally
+            {
+                _renewal.Release();
+            }
+        }
+
+        public void Dispose()
+        {
+            _password.Dispose();
+            _token?.Dispose();
+            _token = null;
+        }
+
+        private async Task<IamToken> CurrentTokenAsync(IRequestObserver? observer, CancellationToken cancellationToken)
+        {
+            var token = Volatile.Read(ref _token);
+            if (token != null && !NeedsRenewal(token))
+            {
+                return token;
+            }
+
+            await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Another caller may have renewed while this one waited.
+                if (_token != null && !NeedsRenewal(_token))
+                {
+                    return _token;
+                }
+
+                var fresh = await _iam.CreateTokenAsync(_userName, _password, _domainName, _scope, observer, cancellationToken).ConfigureAwait(false);
+                // The old token is not disposed: a request being signed right now may still read it.
+                Volatile.Write(ref _token, fresh);
+                Interlocked.Increment(ref _generation);
+                return fresh;
+            }
+            finally
+            {
+                _renewal.Release();
+            }
+        }
+
+        private bool NeedsRenewal(IamToken token)
+        {
+            var lifetime = token.ExpiresAt - _clock();
+            // Renew when less than the margin is left: ten minutes for day-long tokens, a tenth of
+            // the lifetime for short-lived ones (so a short test token is not renewed on every call).
+            var margin = TimeSpan.FromTicks(Math.Min(MaxRenewalMargin.Ticks, Math.Max(0, IssuedLifetime(token).Ticks / 10)));
+            return lifetime <= margin;
+        }
+
+        private TimeSpan IssuedLifetime(IamToken token) => token.ExpiresAt - token.ObtainedAt;
+    }
+}
