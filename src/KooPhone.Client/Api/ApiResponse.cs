@@ -3,14 +3,18 @@ namespace KooPhone.Client.Api
     /// <summary>One raw HTTP answer, kept as bytes until the envelope reader has looked at it.</summary>
     internal sealed class ApiResponse
     {
-        public ApiResponse(string operation, int statusCode, byte[] body, string? contentType, string? requestId)
+        public ApiResponse(string operation, int statusCode, byte[] body, string? contentType, string? requestId, int attempts = 1)
         {
             Operation = operation;
             StatusCode = statusCode;
             Body = body;
             ContentType = contentType;
             RequestId = requestId;
+            Attempts = attempts;
         }
+
+        /// <summary>How many attempts it took; more than one means retries happened.</summary>
+        public int Attempts { get; }
 
         public string Operation { get; }
 

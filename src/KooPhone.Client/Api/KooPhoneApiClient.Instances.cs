@@ -34,7 +34,7 @@ namespace KooPhone.Client.Api
         /// <summary>BatchShowInstance: the run status of up to 100 instances.</summary>
         public async Task<IReadOnlyList<InstanceStatusResult>> ShowInstanceStatusAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
-            var call = new ApiCall("BatchShowInstance", HttpMethod.Post, "v1/instances/batch-query-status", new InstanceIdsRequest(instanceIds), NewRequestId());
+            var call = new ApiCall("BatchShowInstance", HttpMethod.Post, "v1/instances/batch-query-status", new InstanceIdsRequest(instanceIds), NewRequestId(), isIdempotent: true);
             var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<StatusResultsData>(response, KooPhoneJson.Options);
             return (data.StatusResults ?? new List<StatusResult>())

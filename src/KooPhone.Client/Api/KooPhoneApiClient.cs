@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Http;
+using Polly.Timeout;
 
 namespace KooPhone.Client.Api
 {
@@ -40,15 +41,26 @@ namespace KooPhone.Client.Api
                 request.Content = new ByteArrayContent(body ?? Array.Empty<byte>());
                 request.Content.Headers.ContentType = JsonMediaType;
                 RequestProperties.SetObserver(request, _observer);
+                RequestProperties.SetIdempotent(request, call.IsIdempotent);
 
-                using (var response = await _context.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                    var contentType = response.Content.Headers.ContentType?.MediaType;
-                    return new ApiResponse(call.Operation, (int)response.StatusCode, bytes, contentType, call.RequestId);
+                    using (var response = await _context.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+                    {
+                        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                        var contentType = response.Content.Headers.ContentType?.MediaType;
+                        return new ApiResponse(call.Operation, (int)response.StatusCode, bytes, contentType, call.RequestId, RequestProperties.GetAttempts(request));
+                    }
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransport(e))
+                {
+                    throw new KooPhoneConnectionException(call.Operation, call.RequestId, RequestProperties.GetAttempts(request), e is TimeoutRejectedException || e is OperationCanceledException, e);
                 }
             }
         }
+
+        private static bool IsTransport(Exception e) =>
+            e is HttpRequestException || e is System.IO.IOException || e is TimeoutRejectedException || e is OperationCanceledException;
 
         internal static string NewRequestId() => Guid.NewGuid().ToString("D");
     }

@@ -59,12 +59,12 @@ namespace KooPhone.Client.Api
 
                 if (code != null && code != KooPhoneErrorCodes.Success)
                 {
-                    throw new KooPhoneApiException(response.Operation, code, message, response.StatusCode, requestId);
+                    throw new KooPhoneApiException(response.Operation, code, WithAttempts(message, response), response.StatusCode, requestId);
                 }
 
                 if (response.StatusCode >= 400)
                 {
-                    throw new KooPhoneApiException(response.Operation, KooPhoneErrorCodes.ForHttpStatus(response.StatusCode), message, response.StatusCode, requestId);
+                    throw new KooPhoneApiException(response.Operation, KooPhoneErrorCodes.ForHttpStatus(response.StatusCode), WithAttempts(message, response), response.StatusCode, requestId);
                 }
 
                 // [UNCONFIRMED] a 2xx answer without any error_code is taken as success: the reference
@@ -110,9 +110,13 @@ namespace KooPhone.Client.Api
             var code = response.StatusCode >= 400
                 ? KooPhoneErrorCodes.ForHttpStatus(response.StatusCode)
                 : KooPhoneErrorCodes.MalformedResponse;
-            var message = $"the service answered with {what}{DescribeBody(response)}";
+            var message = WithAttempts($"the service answered with {what}{DescribeBody(response)}", response);
             return new KooPhoneApiException(response.Operation, code, message, response.StatusCode, response.RequestId);
         }
+
+        /// <summary>Says when the answer came after retries, so "the retry cap was reached" is visible.</summary>
+        private static string? WithAttempts(string? message, ApiResponse response) =>
+            response.Attempts <= 1 ? message : $"{message} (after {response.Attempts} attempts)";
 
         private static string DescribeBody(ApiResponse response)
         {

@@ -18,7 +18,7 @@ namespace KooPhone.Client.Connection
         private readonly string? _projectId;
         private int _disposed;
 
-        public KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, string? projectId = null)
+        public KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, KooPhoneConnectionOptions? options = null, string? projectId = null)
         {
             Endpoint = EndpointPolicy.Validate(endpoint);
             Region = string.IsNullOrWhiteSpace(region) ? KooPhoneRegions.Default : region;
@@ -26,8 +26,9 @@ namespace KooPhone.Client.Connection
             Source = source;
             _projectId = projectId;
             CreatedAt = DateTime.UtcNow;
+            Options = (options ?? KooPhoneConnectionOptions.Default).Validate();
             // Built on first use: Connect-KooPhone and Import-Module stay cheap.
-            _http = new Lazy<OwnedHttpClient>(() => KooPhoneHttpClientFactory.Create(Endpoint, Authenticator), LazyThreadSafetyMode.ExecutionAndPublication);
+            _http = new Lazy<OwnedHttpClient>(() => KooPhoneHttpClientFactory.Create(Endpoint, Authenticator, Options), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public Uri Endpoint { get; }
@@ -45,6 +46,15 @@ namespace KooPhone.Client.Connection
         public KooPhoneContextSource Source { get; }
 
         public DateTime CreatedAt { get; }
+
+        /// <summary>Retries, timeouts and proxy of this connection.</summary>
+        internal KooPhoneConnectionOptions Options { get; }
+
+        public int MaxRetryCount => Options.MaxRetryCount;
+
+        public TimeSpan Timeout => Options.AttemptTimeout;
+
+        public Uri? Proxy => Options.Proxy;
 
         public bool IsDisposed => _disposed != 0;
 

@@ -9,6 +9,8 @@ namespace KooPhone.Client.Http
     internal static class RequestProperties
     {
         private const string ObserverKey = "KooPhone.RequestObserver";
+        private const string IdempotentKey = "KooPhone.Idempotent";
+        private const string AttemptsKey = "KooPhone.Attempts";
 
         // HttpRequestMessage.Properties is the only per-request bag netstandard2.0 offers; on
         // .NET 5+ it is backed by HttpRequestMessage.Options, so both runtimes see the same value.
@@ -23,6 +25,18 @@ namespace KooPhone.Client.Http
 
         public static IRequestObserver? GetObserver(HttpRequestMessage request) =>
             request.Properties.TryGetValue(ObserverKey, out var value) ? value as IRequestObserver : null;
+
+        /// <summary>Marks a call that changes nothing, so it may be retried after any server failure.</summary>
+        public static void SetIdempotent(HttpRequestMessage request, bool idempotent) => request.Properties[IdempotentKey] = idempotent;
+
+        public static bool IsIdempotent(HttpRequestMessage request) =>
+            request.Method == HttpMethod.Get || (request.Properties.TryGetValue(IdempotentKey, out var value) && value is bool b && b);
+
+        /// <summary>How many attempts carried the request, for error messages.</summary>
+        public static void SetAttempts(HttpRequestMessage request, int attempts) => request.Properties[AttemptsKey] = attempts;
+
+        public static int GetAttempts(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(AttemptsKey, out var value) && value is int n ? n : 1;
 #pragma warning restore CS0618
     }
 }

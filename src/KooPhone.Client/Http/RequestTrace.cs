@@ -30,8 +30,35 @@ namespace KooPhone.Client.Http
 
         public Exception? Failure { get; }
 
+        /// <summary>Set on the note that a failed attempt will be tried again after this wait.</summary>
+        public TimeSpan? RetryDelay { get; private set; }
+
+        /// <summary>The attempt the retry will be, and the most there can be.</summary>
+        public int NextAttempt { get; private set; }
+
+        public int MaxAttempts { get; private set; }
+
+        public string? RetryReason { get; private set; }
+
+        public static RequestTrace ForRetry(System.Net.Http.HttpRequestMessage request, int nextAttempt, int maxAttempts, TimeSpan delay, string reason)
+        {
+            var requestId = request.Headers.TryGetValues(KooPhoneHeaders.RequestId, out var values) ? System.Linq.Enumerable.FirstOrDefault(values) : null;
+            return new RequestTrace(request.Method.Method, request.RequestUri?.PathAndQuery ?? "", requestId, null, 0, null)
+            {
+                RetryDelay = delay,
+                NextAttempt = nextAttempt,
+                MaxAttempts = maxAttempts,
+                RetryReason = reason,
+            };
+        }
+
         public override string ToString()
         {
+            if (RetryDelay.HasValue)
+            {
+                return $"{Method} {PathAndQuery} (request id {RequestId ?? "none"}) failed with {RetryReason}; attempt {NextAttempt} of {MaxAttempts} in {RetryDelay.Value.TotalSeconds:0.0} s";
+            }
+
             var outcome = StatusCode.HasValue ? "HTTP " + StatusCode.Value : "failed: " + Failure?.GetType().Name + ": " + Failure?.Message;
             return $"{Method} {PathAndQuery} (request id {RequestId ?? "none"}) {outcome} in {ElapsedMilliseconds} ms";
         }

@@ -114,6 +114,35 @@ namespace KooPhone.PowerShell.Cmdlets
         public string Region { get; set; } = KooPhoneRegions.Default;
 
         /// <summary>
+        /// <para type="description">How often one call is retried after throttling (429), a gateway failure (502, 503, 504), a timeout or a dropped connection, 0 to 20; default 5. Waits grow exponentially with jitter, and follow Retry-After when the service sends it.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetryCount { get; set; } = KooPhoneConnectionOptions.Default.MaxRetryCount;
+
+        /// <summary>
+        /// <para type="description">How long one attempt may take, in seconds (1 to 3600; default 30). A call that times out is retried like any transient failure.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int Timeout { get; set; } = (int)KooPhoneConnectionOptions.Default.AttemptTimeout.TotalSeconds;
+
+        /// <summary>
+        /// <para type="description">A proxy for every call of this connection. Without it, HTTPS_PROXY (or HTTP_PROXY) and NO_PROXY from the environment are used, on Windows PowerShell 5.1 as on PowerShell 7.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>
+        /// <para type="description">Credentials for the proxy.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>
         /// <para type="description">Returns the connection, for -Context on other cmdlets.</para>
         /// </summary>
         [Parameter]
@@ -127,7 +156,14 @@ namespace KooPhone.PowerShell.Cmdlets
             {
                 var endpoint = EndpointPolicy.Validate(Endpoint ?? EndpointPolicy.DefaultEndpoint);
                 authenticator = CreateAuthenticator();
-                context = new KooPhoneContext(endpoint, Region, authenticator, KooPhoneContextSource.Connected);
+                var options = new KooPhoneConnectionOptions
+                {
+                    MaxRetryCount = MaxRetryCount,
+                    AttemptTimeout = TimeSpan.FromSeconds(Timeout),
+                    Proxy = Proxy,
+                    ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+                };
+                context = new KooPhoneContext(endpoint, Region, authenticator, KooPhoneContextSource.Connected, options);
             }
             catch (ArgumentException e)
             {
@@ -163,7 +199,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 context.Dispose();
                 throw new PipelineStoppedException();
             }
-            catch (Exception e) when (e is KooPhoneApiException || e is System.Net.Http.HttpRequestException || e is TaskCanceledException)
+            catch (Exception e) when (ErrorRecords.IsCallFailure(e))
             {
                 WriteTraces(traces);
                 context.Dispose();

@@ -105,7 +105,7 @@ namespace KooPhone.PowerShell.Cmdlets
                     {
                         throw new PipelineStoppedException();
                     }
-                    catch (Exception e) when (e is KooPhoneApiException || e is System.Net.Http.HttpRequestException)
+                    catch (Exception e) when (ErrorRecords.IsCallFailure(e))
                     {
                         ThrowTerminatingError(ErrorRecords.ForTarget(e, null, "Listing instances"));
                         yield break;

@@ -80,7 +80,7 @@ namespace KooPhone.PowerShell.Cmdlets
                         var jobs = Await(Api.GetTaskJobsAsync(taskId, StopToken));
                         results.AddRange(jobs.Select(job => NewResult(taskId, job)));
                     }
-                    catch (Exception e) when (e is KooPhoneApiException || e is System.Net.Http.HttpRequestException)
+                    catch (Exception e) when (ErrorRecords.IsCallFailure(e))
                     {
                         WriteError(ErrorRecords.ForTarget(e, taskId, "Reading task"));
                         continue;

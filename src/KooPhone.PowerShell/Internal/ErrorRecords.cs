@@ -18,6 +18,10 @@ namespace KooPhone.PowerShell.Internal
         public const string Timeout = "KooPhone.Timeout";
         public const string Unexpected = "KooPhone.UnexpectedError";
 
+        /// <summary>True for the failures a call can end in: the service's answer, or no answer at all.</summary>
+        public static bool IsCallFailure(Exception e) =>
+            e is KooPhoneApiException || e is KooPhoneConnectionException || e is HttpRequestException;
+
         /// <summary>The error of one target (usually an instance) whose call failed.</summary>
         public static ErrorRecord ForTarget(Exception error, object? target, string action)
         {
@@ -41,6 +45,7 @@ namespace KooPhone.PowerShell.Internal
             switch (error)
             {
                 case KooPhoneApiException api: return api.ErrorCode;
+                case KooPhoneConnectionException connection: return connection.TimedOut ? Timeout : ConnectionError;
                 case HttpRequestException _:
                 case IOException _: return ConnectionError;
                 case TimeoutException _: return Timeout;
@@ -50,6 +55,11 @@ namespace KooPhone.PowerShell.Internal
 
         public static ErrorCategory CategoryOf(Exception error)
         {
+            if (error is KooPhoneConnectionException connection)
+            {
+                return connection.TimedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError;
+            }
+
             if (!(error is KooPhoneApiException api))
             {
                 return error is HttpRequestException || error is IOException ? ErrorCategory.ConnectionError
@@ -84,7 +94,7 @@ namespace KooPhone.PowerShell.Internal
         {
             if (!(error is KooPhoneApiException api))
             {
-                return error is HttpRequestException ? "Check the endpoint and the network, then run the command again for the instances that failed." : null;
+                return error is HttpRequestException || error is KooPhoneConnectionException ? "Check the endpoint, proxy and network, then run the command again for the instances that failed." : null;
             }
 
             switch (CategoryOf(error))

@@ -1,0 +1,44 @@
+using System;
+
+namespace KooPhone.Client.Api
+{
+    /// <summary>
+    /// A call that got no usable answer at all (connection refused or dropped, every attempt timed
+    /// out) after its retries, naming the operation and request id like an API error does.
+    /// </summary>
+    public sealed class KooPhoneConnectionException : Exception
+    {
+        public KooPhoneConnectionException(string operation, string requestId, int attempts, bool timedOut, Exception inner)
+            : base($"{operation} got no answer: {Describe(inner, timedOut)} (request id {requestId}, {attempts} attempt{(attempts == 1 ? "" : "s")}).", inner)
+        {
+            Operation = operation;
+            RequestId = requestId;
+            Attempts = attempts;
+            TimedOut = timedOut;
+        }
+
+        public string Operation { get; }
+
+        public string RequestId { get; }
+
+        public int Attempts { get; }
+
+        public bool TimedOut { get; }
+
+        private static string Describe(Exception inner, bool timedOut)
+        {
+            if (timedOut)
+            {
+                return "the service did not answer in time";
+            }
+
+            var root = inner;
+            while (root.InnerException != null)
+            {
+                root = root.InnerException;
+            }
+
+            return ReferenceEquals(root, inner) ? inner.Message : inner.Message + " " + root.Message;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Net;
+
+namespace KooPhone.Client.Connection
+{
+    /// <summary>How a context's HTTP calls behave: retries, timeouts, proxy. Immutable once the context exists.</summary>
+    public sealed class KooPhoneConnectionOptions
+    {
+        public static readonly KooPhoneConnectionOptions Default = new KooPhoneConnectionOptions();
+
+        /// <summary>Retries after the first attempt of one logical call (0 = no retry).</summary>
+        public int MaxRetryCount { get; set; } = 5;
+
+        /// <summary>How long one attempt may take before it is abandoned (and retried).</summary>
+        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>The most one logical call may take, all attempts and waits together.</summary>
+        public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>The first back-off delay; later ones grow exponentially, with jitter.</summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>The longest single wait, whatever Retry-After or the back-off asks for.</summary>
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>An explicit proxy; null means HTTPS_PROXY / NO_PROXY from the environment, if set.</summary>
+        public Uri? Proxy { get; set; }
+
+        public NetworkCredential? ProxyCredential { get; set; }
+
+        public KooPhoneConnectionOptions Validate()
+        {
+            if (MaxRetryCount < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), MaxRetryCount, "The retry count cannot be negative.");
+            }
+
+            if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), "Timeouts must be positive.");
+            }
+
+            return this;
+        }
+    }
+}
