@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net;
+using KooPhone.Client.Api;
+using KooPhone.Client.Connection;
+using KooPhone.Client.Http;
+using Polly.Timeout;
+using Xunit;
+
+namespace KooPhone.Client.Tests;
+
+public class ResilienceHandlerTests
+{
+    private static KooPhoneConnectionOptions Fast(int retries = 3) => new()
+    {
+        MaxRetryCount = retries,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+        MaxRetryDelay = TimeSpan.FromSeconds(5),
+        AttemptTimeout = TimeSpan.FromSeconds(5),
+        TotalTimeout = TimeSpan.FromSeconds(30),
+    };
+
+    private static HttpClient Client(KooPhoneConnectionOptions options, FakeHandler network) =>
+        new(new ResilienceHandler(options) { InnerHandler = network }) { BaseAddress = new Uri("http://127.0.0.1/") };
+
+    private static HttpRequestMessage Post(bool idempotent = false)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "v1/instances/backup") { Content = new ByteArrayContent(new byte[] { 1, 2, 3 }) };
+        request.Headers.Add("x-request-id", "req-42");
+        RequestProperties.SetIdempotent(request, idempotent);
+        return request;
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    public async Task Retries_transient_statuses_with_the_same_request_id(HttpStatusCode transient)
+    {
+        var network = new FakeHandler((_, call, _) => Task.FromResult(FakeHandler.Json(call < 3 ? transient : HttpStatusCode.OK, "{}")));
+        using var client = Client(Fast(), network);
+        using var request = Post();
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, network.Attempts.Count);
+        Assert.All(network.Attempts, a => Assert.Equal("req-42", a.Headers["x-request-id"]));
+        Assert.Equal(3, RequestProperties.GetAttempts(request));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.OK)]
+    public async Task Does_not_retry_answers_that_would_repeat(HttpStatusCode final)
+    {
+        var network = new FakeHandler((_, _, _) => Task.FromResult(FakeHandler.Json(final, "{}")));
+        using var client = Client(Fast(), network);
+        using var response = await client.SendAsync(Post());
+        Assert.Single(network.Attempts);
+    }
+
+    [Fact]
+    public async Task Retries_500_only_for_calls_that_change_nothing()
+    {
+        var mutation = new FakeHandler((_, _, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.InternalServerError, "{}")));
+        using (var client = Client(Fast(), mutation))
+        {
+            await client.SendAsync(Post(idempotent: false));
+        }
+
+        var read = new FakeHandler((_, _, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.InternalServerError, "{}")));
+        using (var client = Client(Fast(), read))
+        {
+            await client.SendAsync(Post(idempotent: true));
+        }
+
+        Assert.Single(mutation.Attempts);
+        Assert.Equal(4, read.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Honours_the_retry_cap_and_hands_back_the_last_answer()
+    {
+        var network = new FakeHandler((_, _, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{\"error_code\":\"APIGW.0201\"}")));
+        using var client = Client(Fast(retries: 2), network);
+        using var request = Post();
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(3, network.Attempts.Count);
+        Assert.Equal(3, RequestProperties.GetAttempts(request));
+    }
+
+    [Fact]
+    public async Task Waits_as_long_as_Retry_After_says_in_seconds()
+    {
+        var network = new FakeHandler((_, call, _) =>
+        {
+            var response = FakeHandler.Json(call == 1 ? HttpStatusCode.TooManyRequests : HttpStatusCode.OK, "{}");
+            if (call == 1)
+            {
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+            }
+
+            return Task.FromResult(response);
+        });
+        using var client = Client(Fast(), network);
+        await client.SendAsync(Post());
+
+        var gap = network.Attempts[1].At - network.Attempts[0].At;
+        Assert.InRange(gap.TotalMilliseconds, 950, 3000);
+    }
+
+    [Fact]
+    public void Reads_Retry_After_as_an_http_date_too()
+    {
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddSeconds(3));
+        Assert.Equal(TimeSpan.FromSeconds(3), RetryAfter.From(response, now));
+        Assert.Null(RetryAfter.From(new HttpResponseMessage(HttpStatusCode.TooManyRequests), now));
+    }
+
+    [Fact]
+    public async Task Retries_dropped_connections_and_attempts_that_time_out()
+    {
+        var network = new FakeHandler(async (_, call, token) =>
+        {
+            if (call == 1)
+            {
+                throw new HttpRequestException("connection reset");
+            }
+
+            if (call == 2)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), token);   // abandoned by the attempt timeout
+            }
+
+            return FakeHandler.Json(HttpStatusCode.OK, "{}");
+        });
+        var options = Fast();
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+        using var client = Client(options, network);
+        using var response = await client.SendAsync(Post());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, network.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_timeout_on_every_attempt_ends_in_a_timeout_after_the_cap()
+    {
+        var network = new FakeHandler(async (_, _, token) => { await Task.Delay(TimeSpan.FromSeconds(30), token); return FakeHandler.Json(HttpStatusCode.OK, "{}"); });
+        var options = Fast(retries: 1);
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+        using var client = Client(options, network);
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Post()));
+        Assert.Equal(2, network.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Cancellation_ends_a_back_off_wait_at_once()
+    {
+        var network = new FakeHandler((_, _, _) =>
+        {
+            var response = FakeHandler.Json(HttpStatusCode.TooManyRequests, "{}");
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(30));
+            return Task.FromResult(response);
+        });
+        var options = Fast();
+        options.MaxRetryDelay = TimeSpan.FromSeconds(60);
+        using var client = Client(options, network);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(Post(), stop.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "the wait was not cancelled");
+        Assert.Single(network.Attempts);
+    }
+
+    [Fact]
+    public async Task Caps_the_total_time_of_one_call()
+    {
+        var network = new FakeHandler((_, _, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")));
+        var options = Fast(retries: 20);
+        options.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
+        options.TotalTimeout = TimeSpan.FromMilliseconds(700);
+        using var client = Client(options, network);
+
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Post()));
+        Assert.InRange(network.Attempts.Count, 2, 10);
+    }
+}
