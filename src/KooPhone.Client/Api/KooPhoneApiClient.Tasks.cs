@@ -40,6 +40,11 @@ namespace KooPhone.Client.Api
             var response = await SendAsync(new ApiCall(operation, HttpMethod.Post, path, body, requestId), cancellationToken).ConfigureAwait(false);
             // Older releases answer without data (reference 10, item 2): the batch is accepted all the same.
             var data = ResponseEnvelope.ReadOptionalData<TaskData>(response, KooPhoneJson.Options);
+            if (data?.TaskId == null && data?.Nested != null)
+            {
+                data = data.Nested;
+            }
+
             var jobIds = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var job in data?.CmdJobs ?? new List<CmdJob>())
             {

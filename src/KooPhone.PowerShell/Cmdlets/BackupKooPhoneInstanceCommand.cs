@@ -28,8 +28,6 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         private const string Operation = "Backup";
         private readonly List<KooPhoneJobResult> _waiting = new List<KooPhoneJobResult>();
-        private bool _yesToAll;
-        private bool _noToAll;
 
         /// <summary>
         /// <para type="description">Backs up without asking. Needed wherever nobody can answer a prompt (runbooks, CI). -WhatIf still sends nothing.</para>
@@ -55,30 +53,8 @@ namespace KooPhone.PowerShell.Cmdlets
         protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.BackupInstancesAsync(instanceIds, cancellationToken);
 
-        protected override bool Confirm(string instanceId)
-        {
-            if (!ShouldProcess(instanceId, "Back up to OBS and release the machine"))
-            {
-                return false;
-            }
-
-            // -Confirm has asked already; -Force means do not ask.
-            if (Force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
-            {
-                return true;
-            }
-
-            try
-            {
-                return ShouldContinue($"Back up instance '{instanceId}'? Its user loses the phone until it is restored.", "Backup-KooPhoneInstance", ref _yesToAll, ref _noToAll);
-            }
-            catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException || e is NotImplementedException)
-            {
-                var error = new InvalidOperationException("Backup-KooPhoneInstance asks before backing up, and this session cannot answer a prompt. Pass -Force to back up without asking.", e);
-                ThrowTerminatingError(new ErrorRecord(error, "KooPhone.ConfirmationRequired", ErrorCategory.InvalidOperation, instanceId));
-                return false;
-            }
-        }
+        protected override bool Confirm(string instanceId) =>
+            ConfirmWithForce(instanceId, "Back up to OBS and release the machine", $"Back up instance '{instanceId}'? Its user loses the phone until it is restored.", Force);
 
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission)
         {

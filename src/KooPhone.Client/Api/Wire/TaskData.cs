@@ -11,5 +11,9 @@ namespace KooPhone.Client.Api.Wire
 
         [JsonPropertyName("cmd_jobs")]
         public List<CmdJob>? CmdJobs { get; set; }
+
+        /// <summary>InstallApp before SDK 3.1.207 wrapped the task once more, as data.data (reference 10, item 3).</summary>
+        [JsonPropertyName("data")]
+        public TaskData? Nested { get; set; }
     }
 }

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api.Wire;
+using KooPhone.Client.Models;
+
+namespace KooPhone.Client.Api
+{
+    public sealed partial class KooPhoneApiClient
+    {
+        /// <summary>BatchShowSku: every instance specification the tenant can buy, one object per region and SKU.</summary>
+        public async Task<IReadOnlyList<KooPhoneSku>> GetSkusAsync(CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(new ApiCall("BatchShowSku", HttpMethod.Get, "v1/instances/sku?type=0", null, NewRequestId()), cancellationToken).ConfigureAwait(false);
+            var data = ResponseEnvelope.ReadData<SkuData>(response, KooPhoneJson.Options);
+            var bandwidthSku = data.BandInfo?.CbcSkuId;
+            return (data.SkuSpecResponseList ?? new List<SkuRegionRecord>())
+                .SelectMany(region => (region.SkuResponses ?? new List<SkuRecord>()).Select(sku => new KooPhoneSku
+                {
+                    RegionId = region.RegionId,
+                    SkuId = sku.CbcSkuId,
+                    BandwidthSkuId = bandwidthSku,
+                    Type = sku.Type,
+                    Name = sku.Name,
+                    CalcSpec = sku.CalcSpec,
+                    StorageSpec = sku.StorageSpec,
+                    Description = sku.SpecDesc,
+                    BandSizes = ParseBandSizes(sku.BandSize),
+                    ChargeMode = sku.ChargeMode,
+                    MaxResolution = sku.MaxResolution,
+                    ResourceSize = sku.ResourceSize,
+                    Pools = (sku.PoolInfo?.Aosp ?? new List<AospPoolRecord>())
+                        .Select(p => new KooPhoneSkuPool { AospVersion = p.Version, PoolId = p.ResPoolId, Id = p.Id, Network = p.Network, Enabled = p.Enable })
+                        .ToList(),
+                }))
+                .ToList();
+        }
+
+        /// <summary>CreateInstance: orders new yearly/monthly instances.</summary>
+        public async Task<KooPhoneOrder> CreateInstancesAsync(InstanceOrder order, CancellationToken cancellationToken)
+        {
+            var requestId = NewRequestId();
+            var body = new CreateInstanceRequest
+            {
+                Os = order.Os,
+                InstanceSkuId = order.InstanceSkuId,
+                BandSkuId = order.BandwidthSkuId,
+                RegionId = order.RegionId,
+                InstanceNamePrefix = order.NamePrefix,
+                BandSize = order.Bandwidth,
+                Count = order.Count,
+                ChargeParam = new ChargeParamWire
+                {
+                    ChargingMode = 1,
+                    PeriodType = order.Yearly ? 3 : 2,
+                    PeriodNum = order.PeriodCount,
+                    IsAutoPay = order.AutoPay ? 1 : 0,
+                    IsAutoRenew = order.AutoRenew ? 1 : 0,
+                },
+                Network = order.Network,
+                NodeGroupId = order.NodeGroupId,
+            };
+            var response = await SendAsync(new ApiCall("CreateInstance", HttpMethod.Post, "v1/instances/create", body, requestId), cancellationToken).ConfigureAwait(false);
+            var data = ResponseEnvelope.ReadData<OrderData>(response, KooPhoneJson.Options);
+            return new KooPhoneOrder
+            {
+                OrderId = data.OrderId,
+                Instances = (data.InstanceInfos ?? new List<OrderedInstanceRecord>())
+                    .Select(i => new KooPhoneInstance { InstanceId = i.InstanceId ?? "", Name = i.InstanceName })
+                    .ToList(),
+                RequestId = requestId,
+            };
+        }
+
+        private static IReadOnlyList<double> ParseBandSizes(string? text) =>
+            (text ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null)
+                .Where(v => v.HasValue)
+                .Select(v => v!.Value)
+                .ToList();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api.Wire;
+using KooPhone.Client.Models;
+
+namespace KooPhone.Client.Api
+{
+    public sealed partial class KooPhoneApiClient
+    {
+        /// <summary>SyncInvokeInstance: runs an ADB shell command and returns each instance's output.</summary>
+        public async Task<IReadOnlyList<KooPhoneCommandResult>> RunCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
+        {
+            var requestId = NewRequestId();
+            var call = new ApiCall("SyncInvokeInstance", HttpMethod.Post, "v1/instances/sync-command", new CommandRequest { Command = command, InstanceIds = instanceIds }, requestId);
+            var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            var data = ResponseEnvelope.ReadData<CommandResultsData>(response, KooPhoneJson.Options);
+            return (data.CmdResults ?? new List<CmdResult>())
+                .Where(r => !string.IsNullOrEmpty(r.InstanceId))
+                .Select(r => new KooPhoneCommandResult
+                {
+                    InstanceId = r.InstanceId!,
+                    Command = command,
+                    // A request-level "0" does not mean every instance succeeded (reference 5.21).
+                    Status = KooPhoneJobStatusExtensions.FromApiJobStatus(r.Status),
+                    Output = r.ExecuteMessage,
+                    ErrorCode = string.IsNullOrEmpty(r.ErrorCode) ? null : r.ErrorCode,
+                    ErrorMessage = string.IsNullOrEmpty(r.ErrorMessage) ? null : r.ErrorMessage,
+                    RequestId = requestId,
+                })
+                .ToList();
+        }
+
+        /// <summary>AsyncInvokeInstance: starts an ADB shell command; the task query reports how it ended.</summary>
+        public Task<BatchSubmission> StartCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+            SubmitTaskAsync("AsyncInvokeInstance", "v1/instances/async-command", new CommandRequest { Command = command, InstanceIds = instanceIds }, cancellationToken);
+    }
+}

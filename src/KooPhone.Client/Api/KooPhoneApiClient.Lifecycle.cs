@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api.Wire;
+using KooPhone.Client.Models;
+
+namespace KooPhone.Client.Api
+{
+    public sealed partial class KooPhoneApiClient
+    {
+        /// <summary>BatchRebootInstance: restarts instances; all must be running (KOOPHONE.API.5005 otherwise).</summary>
+        public Task<ActionReceipt> RebootInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+            SendActionAsync("BatchRebootInstance", HttpMethod.Post, "v1/instances/reboot", new InstanceIdsRequest(instanceIds), cancellationToken);
+
+        /// <summary>BatchResetInstance: wipes instances; answers with a task (reference 5.5).</summary>
+        public Task<BatchSubmission> ResetInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+            SubmitTaskAsync("BatchResetInstance", "v1/instances/batch-reset", new InstanceIdsRequest(instanceIds), cancellationToken);
+
+        /// <summary>DeleteInstance: unsubscribes yearly/monthly instances (reference 5.10).</summary>
+        public Task<ActionReceipt> DeleteInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+            SendActionAsync("DeleteInstance", HttpMethod.Post, "v1/instances/delete", new DeleteInstancesRequest { InstanceIdList = instanceIds }, cancellationToken);
+
+        /// <summary>SetVideo: the same six settings for every instance given (reference 5.17).</summary>
+        public Task<ActionReceipt> SetVideoAsync(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhoneVideoSetting> settings, CancellationToken cancellationToken)
+        {
+            var body = new VideoSettingRequest
+            {
+                InstanceIds = instanceIds,
+                InstanceSettings = settings.Select(s => new InstanceSettingWire
+                {
+                    NetworkType = VideoWireNames.Of(s.NetworkType),
+                    EncodingType = s.EncodingType.ToString(),
+                    VideoSpecGroups = new[]
+                    {
+                        new VideoSpecGroupWire
+                        {
+                            Definition540P = new VideoSpecWire { CodeRate = s.Definition540P.CodeRate, Fps = s.Definition540P.Fps },
+                            Definition720P = new VideoSpecWire { CodeRate = s.Definition720P.CodeRate, Fps = s.Definition720P.Fps },
+                            Definition1080P = new VideoSpecWire { CodeRate = s.Definition1080P.CodeRate, Fps = s.Definition1080P.Fps },
+                        },
+                    },
+                }).ToList(),
+            };
+            return SendActionAsync("SetVideo", HttpMethod.Put, "v1/instances/video-setting", body, cancellationToken);
+        }
+
+        /// <summary>A call whose answer carries no data: success is the envelope's "0".</summary>
+        private async Task<ActionReceipt> SendActionAsync(string operation, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+        {
+            var requestId = NewRequestId();
+            var response = await SendAsync(new ApiCall(operation, method, path, body, requestId), cancellationToken).ConfigureAwait(false);
+            ResponseEnvelope.EnsureSuccess(response, KooPhoneJson.Options);
+            return new ActionReceipt(requestId, System.DateTime.UtcNow);
+        }
+    }
+}

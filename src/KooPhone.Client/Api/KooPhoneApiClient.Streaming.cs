@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api.Wire;
+using KooPhone.Client.Auth;
+using KooPhone.Client.Models;
+
+namespace KooPhone.Client.Api
+{
+    public sealed partial class KooPhoneApiClient
+    {
+        /// <summary>ExecuteInstanceAuthToken: the device token and addresses a streaming client needs.</summary>
+        public async Task<KooPhoneDeviceToken> GetDeviceTokenAsync(string instanceId, int? streamType, CancellationToken cancellationToken)
+        {
+            var requestId = NewRequestId();
+            var path = "v1/instances/" + Uri.EscapeDataString(instanceId) + "/auth" + (streamType.HasValue ? "?stream_type=" + streamType.Value : "");
+            var response = await SendAsync(new ApiCall("ExecuteInstanceAuthToken", HttpMethod.Post, path, null, requestId), cancellationToken).ConfigureAwait(false);
+            var data = ResponseEnvelope.ReadData<DeviceTokenData>(response, KooPhoneJson.Options);
+            var resource = data.Resource;
+            return new KooPhoneDeviceToken
+            {
+                InstanceId = instanceId,
+                DeviceToken = string.IsNullOrEmpty(data.DeviceToken) ? null : SecretText.Protect(data.DeviceToken!),
+                StreamingId = data.StreamingId,
+                DeviceId = resource?.DeviceId,
+                SignalingUrl = resource?.Rtc?.IceSignaling?.SignalingUrl,
+                ExpiresInSeconds = resource?.Rtc?.IceSignaling?.ExpiredTime,
+                IceServers = resource?.Rtc?.IceSignaling?.IceServers ?? new List<string>(),
+                InternalAddress = resource?.Sdk?.Internal?.Address,
+                InternalAudioPort = resource?.Sdk?.Internal?.AudioPort,
+                ExternalAddress = resource?.Sdk?.External?.Address,
+                ExternalAudioPort = resource?.Sdk?.External?.AudioPort,
+                ExternalAddressIpv6 = resource?.Sdk?.External?.AddressIpv6,
+                ExternalAddressAdn = resource?.Sdk?.External?.AddressAdn,
+                RequestId = requestId,
+            };
+        }
+
+        /// <summary>StopInstancesSession: releases the session that lingers after streaming.</summary>
+        public Task<ActionReceipt> ReleaseSessionAsync(string instanceId, CancellationToken cancellationToken) =>
+            SendActionAsync("StopInstancesSession", HttpMethod.Post, "v1/instances/session/release", new InstanceIdRequest { InstanceId = instanceId }, cancellationToken);
+
+        /// <summary>StopInstancesStreaming: stops an active stream; no effect when none runs.</summary>
+        public Task<ActionReceipt> StopStreamingAsync(string instanceId, CancellationToken cancellationToken) =>
+            SendActionAsync("StopInstancesStreaming", HttpMethod.Post, "v1/instances/streaming/stop", new InstanceIdRequest { InstanceId = instanceId }, cancellationToken);
+    }
+}

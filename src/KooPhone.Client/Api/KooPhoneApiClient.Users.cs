@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api.Wire;
+using KooPhone.Client.Models;
+
+namespace KooPhone.Client.Api
+{
+    public sealed partial class KooPhoneApiClient
+    {
+        /// <summary>BatchPrepareInstances: restores instances for a user so they can be streamed.</summary>
+        public async Task<IReadOnlyList<KooPhonePrepareResult>> PrepareInstancesAsync(string userId, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
+        {
+            var requestId = NewRequestId();
+            var call = new ApiCall("BatchPrepareInstances", HttpMethod.Post, "v1/instances/prepare", new UserInstanceIdsRequest { UserId = userId, InstanceIds = instanceIds }, requestId);
+            var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            var data = ResponseEnvelope.ReadData<PrepareData>(response, KooPhoneJson.Options);
+            return (data.StatusList ?? new List<StatusResult>())
+                .Where(s => !string.IsNullOrEmpty(s.InstanceId))
+                .Select(s => new KooPhonePrepareResult { InstanceId = s.InstanceId!, UserId = userId, Status = (InstanceLifecycleStatus)(s.Status ?? 0), RequestId = requestId })
+                .ToList();
+        }
+
+        /// <summary>ShowProgress: how far preparing one instance for a user has come.</summary>
+        public async Task<KooPhonePrepareResult> GetPrepareProgressAsync(string userId, string instanceId, CancellationToken cancellationToken)
+        {
+            var requestId = NewRequestId();
+            var call = new ApiCall("ShowProgress", HttpMethod.Post, "v1/instances/prepare-progress", new UserInstanceRequest { UserId = userId, InstanceId = instanceId }, requestId, isIdempotent: true);
+            var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            var data = ResponseEnvelope.ReadData<ProgressData>(response, KooPhoneJson.Options);
+            return new KooPhonePrepareResult
+            {
+                InstanceId = instanceId,
+                UserId = userId,
+                Progress = (PrepareProgressStatus?)data.Status,
+                WaitingCount = data.WaitingCount,
+                RequestId = requestId,
+            };
+        }
+
+        /// <summary>ProvisionInstance: assigns instances to users.</summary>
+        public Task<ActionReceipt> AssignInstancesAsync(IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
+            SendActionAsync("ProvisionInstance", HttpMethod.Post, "v1/instances/assign", Pairs(pairs), cancellationToken);
+
+        /// <summary>CancelInstance: unassigns instances and clears the users' data on them; answers with a task.</summary>
+        public Task<BatchSubmission> UnassignInstancesAsync(IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
+            SubmitTaskAsync("CancelInstance", "v1/instances/unassign", Pairs(pairs), cancellationToken);
+
+        private static UserInstancesRequest Pairs(IReadOnlyList<UserInstancePair> pairs) => new UserInstancesRequest
+        {
+            UserInstances = pairs.Select(p => new UserInstanceRequest { UserId = p.UserId, InstanceId = p.InstanceId }).ToList(),
+        };
+    }
+}

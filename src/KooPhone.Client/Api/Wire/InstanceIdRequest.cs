@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Client.Api.Wire
+{
+    /// <summary>The body of the single-instance session and streaming calls (reference 5.19, 5.20).</summary>
+    internal sealed class InstanceIdRequest
+    {
+        [JsonPropertyName("instance_id")] public string InstanceId { get; set; } = "";
+    }
+}

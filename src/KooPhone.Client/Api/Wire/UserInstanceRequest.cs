@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Client.Api.Wire
+{
+    /// <summary>The body of ShowProgress: one user and one instance (reference 5.18).</summary>
+    internal sealed class UserInstanceRequest
+    {
+        [JsonPropertyName("user_id")] public string UserId { get; set; } = "";
+        [JsonPropertyName("instance_id")] public string InstanceId { get; set; } = "";
+    }
+}

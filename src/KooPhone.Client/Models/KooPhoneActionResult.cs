@@ -1,0 +1,27 @@
+using System;
+
+namespace KooPhone.Client.Models
+{
+    /// <summary>
+    /// One instance's share of a call that answers only "accepted" (reboot, delete, video
+    /// settings, assignment, session release, streaming stop): which call carried it, and when.
+    /// </summary>
+    public sealed class KooPhoneActionResult
+    {
+        public string InstanceId { get; set; } = "";
+
+        public string Operation { get; set; } = "";
+
+        /// <summary>The user, for assignments.</summary>
+        public string? UserId { get; set; }
+
+        /// <summary>Always Accepted: failures are error records, not results.</summary>
+        public string Status { get; set; } = "Accepted";
+
+        public string? RequestId { get; set; }
+
+        public DateTime At { get; set; }
+
+        public override string ToString() => InstanceId + " " + Operation + " " + Status;
+    }
+}

@@ -1,0 +1,23 @@
+namespace KooPhone.Client.Models
+{
+    /// <summary>One instance's answer to a synchronous ADB command (SyncInvokeInstance, reference 5.21).</summary>
+    public sealed class KooPhoneCommandResult
+    {
+        public string InstanceId { get; set; } = "";
+
+        public string Command { get; set; } = "";
+
+        public KooPhoneJobStatus Status { get; set; }
+
+        /// <summary>The command's output (execute_msg, at most 1024 bytes), on success and on failure.</summary>
+        public string? Output { get; set; }
+
+        public string? ErrorCode { get; set; }
+
+        public string? ErrorMessage { get; set; }
+
+        public string? RequestId { get; set; }
+
+        public override string ToString() => InstanceId + " " + Status;
+    }
+}

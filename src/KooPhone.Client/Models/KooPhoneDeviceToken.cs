@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Security;
+
+namespace KooPhone.Client.Models
+{
+    /// <summary>
+    /// What a streaming client needs to connect to an instance (ExecuteInstanceAuthToken, reference
+    /// 5.11). The device token is a secret, so it is a SecureString: pass it to the client with
+    /// ConvertFrom-SecureString -AsPlainText only where it is needed.
+    /// </summary>
+    public sealed class KooPhoneDeviceToken
+    {
+        public string InstanceId { get; set; } = "";
+        public SecureString? DeviceToken { get; set; }
+        public string? StreamingId { get; set; }
+        public string? DeviceId { get; set; }
+        public string? SignalingUrl { get; set; }
+
+        /// <summary>How long streaming may last, in seconds (expired_time).</summary>
+        public string? ExpiresInSeconds { get; set; }
+
+        public IReadOnlyList<string> IceServers { get; set; } = new string[0];
+        public string? InternalAddress { get; set; }
+        public string? InternalAudioPort { get; set; }
+        public string? ExternalAddress { get; set; }
+        public string? ExternalAudioPort { get; set; }
+        public string? ExternalAddressIpv6 { get; set; }
+        public string? ExternalAddressAdn { get; set; }
+        public string? RequestId { get; set; }
+
+        public override string ToString() => InstanceId + " " + SignalingUrl;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+
+namespace KooPhone.Client.Models
+{
+    /// <summary>An order for new instances (CreateInstance, reference 5.9). Unless auto-paid, pay it in the console.</summary>
+    public sealed class KooPhoneOrder
+    {
+        public string? OrderId { get; set; }
+
+        /// <summary>Id and name of each ordered instance, as far as the service reports them.</summary>
+        public IReadOnlyList<KooPhoneInstance> Instances { get; set; } = new KooPhoneInstance[0];
+
+        public string? RequestId { get; set; }
+
+        public override string ToString() => OrderId ?? "";
+    }
+}

@@ -1,0 +1,23 @@
+namespace KooPhone.Client.Models
+{
+    /// <summary>One instance prepared for a user (BatchPrepareInstances, and ShowProgress with -Wait).</summary>
+    public sealed class KooPhonePrepareResult
+    {
+        public string InstanceId { get; set; } = "";
+
+        public string UserId { get; set; } = "";
+
+        /// <summary>The lifecycle status the prepare call reported.</summary>
+        public InstanceLifecycleStatus Status { get; set; }
+
+        /// <summary>With -Wait (or from Get-KooPhonePrepareProgress): the preparation's progress; Ready means streaming may start.</summary>
+        public PrepareProgressStatus? Progress { get; set; }
+
+        /// <summary>ShowProgress' waitingCount, whose unit the reference leaves open [UNCONFIRMED].</summary>
+        public int? WaitingCount { get; set; }
+
+        public string? RequestId { get; set; }
+
+        public override string ToString() => InstanceId + " " + (Progress?.ToString() ?? Status.ToString());
+    }
+}

@@ -1,0 +1,10 @@
+namespace KooPhone.Client.Models
+{
+    /// <summary>The networks SetVideo distinguishes (reference 5.17); every one needs its settings.</summary>
+    public enum VideoNetworkType
+    {
+        MobileNetwork,
+        Wifi,
+        Wired,
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api;
+using KooPhone.Client.Batching;
+using KooPhone.PowerShell.Internal;
+
+namespace KooPhone.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// The shape of every cmdlet that acts on many items (instance ids, user–instance pairs): each
+    /// item is checked, duplicates dropped, confirmed, and handed to the engine's BatchDispatcher,
+    /// which sends full batches at once with at most -ThrottleLimit calls in flight. Results are
+    /// written on the pipeline thread as batches end. Every item given ends as exactly one output
+    /// object or one error record.
+    /// </summary>
+    public abstract class BatchCmdlet<TItem, TResponse> : KooPhoneCmdlet
+    {
+        private const int ProgressId = 1;
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private BatchDispatcher<TItem, TResponse>? _dispatcher;
+        private int _accepted;
+        private int _answered;
+        private bool _yesToAll;
+        private bool _noToAll;
+
+        /// <summary>
+        /// <para type="description">How many items go in one API call, 1 to 100 (the API's limit). A batch is sent as soon as it is full, not at the end of the input.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, InstanceIdRules.MaxBatchSize)]
+        public int BatchSize { get; set; } = InstanceIdRules.MaxBatchSize;
+
+        /// <summary>
+        /// <para type="description">How many API calls may be in flight at once, 1 to 64. The default, 4, is gentle on the service's unpublished rate limits; raise it for large fleets.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>The operation's name in messages and progress, e.g. "Backup".</summary>
+        protected abstract string ActionName { get; }
+
+        /// <summary>Sends one batch.</summary>
+        protected abstract Task<TResponse> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<TItem> items, CancellationToken cancellationToken);
+
+        /// <summary>Writes (or keeps) the results of a batch the service accepted.</summary>
+        protected abstract void OnBatchSucceeded(IReadOnlyList<TItem> items, TResponse response);
+
+        /// <summary>What an error record names as its target: the instance id, usually.</summary>
+        protected abstract object TargetOf(TItem item);
+
+        /// <summary>Asks whether this item may be acted on; -WhatIf answers no. Read-only cmdlets answer yes.</summary>
+        protected abstract bool Confirm(TItem item);
+
+        protected override void BeginProcessing()
+        {
+            var api = Api;
+            _dispatcher = new BatchDispatcher<TItem, TResponse>(BatchSize, ThrottleLimit, (items, ct) => SendBatchAsync(api, items, ct), StopToken);
+        }
+
+        /// <summary>Queues one checked item under its key (what makes two items the same), unless seen or declined.</summary>
+        protected void Submit(TItem item, string key)
+        {
+            if (!_seen.Add(key))
+            {
+                WriteVerbose($"'{key}' was given more than once; it is sent once.");
+                return;
+            }
+
+            if (!Confirm(item))
+            {
+                return;
+            }
+
+            _accepted++;
+            WriteBatches(Dispatch(() => _dispatcher!.Add(item)));
+        }
+
+        /// <summary>
+        /// For operations that take phones away from their users: -WhatIf and -Confirm as usual, and
+        /// unless -Force, one more question (with Yes to All). A host that cannot ask is told to use -Force.
+        /// </summary>
+        protected bool ConfirmWithForce(string target, string action, string question, bool force)
+        {
+            if (!ShouldProcess(target, action))
+            {
+                return false;
+            }
+
+            if (force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                return true;
+            }
+
+            try
+            {
+                return ShouldContinue(question, MyInvocation.MyCommand.Name, ref _yesToAll, ref _noToAll);
+            }
+            catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException || e is NotImplementedException)
+            {
+                var error = new InvalidOperationException($"{MyInvocation.MyCommand.Name} asks before it acts, and this session cannot answer a prompt. Pass -Force to go ahead without asking.", e);
+                ThrowTerminatingError(new ErrorRecord(error, "KooPhone.ConfirmationRequired", ErrorCategory.InvalidOperation, target));
+                return false;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_dispatcher != null)
+            {
+                // Lazily, so each batch is written the moment it ends rather than after the last one.
+                using (var remaining = _dispatcher.Complete().GetEnumerator())
+                {
+                    while (Next(remaining))
+                    {
+                        WriteBatches(new[] { remaining.Current });
+                    }
+                }
+            }
+
+            WriteProgress(new ProgressRecord(ProgressId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private bool Next(IEnumerator<CompletedBatch<TItem, TResponse>> batches)
+        {
+            try
+            {
+                return batches.MoveNext();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private IEnumerable<CompletedBatch<TItem, TResponse>> Dispatch(Func<IEnumerable<CompletedBatch<TItem, TResponse>>> step)
+        {
+            try
+            {
+                return step();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void WriteBatches(IEnumerable<CompletedBatch<TItem, TResponse>> batches)
+        {
+            WriteTraces();
+            foreach (var batch in batches)
+            {
+                _answered += batch.Items.Count;
+                if (batch.Succeeded)
+                {
+                    OnBatchSucceeded(batch.Items, batch.Response!);
+                }
+                else
+                {
+                    ThrowIfStopping();
+                    foreach (var item in batch.Items)
+                    {
+                        WriteError(ErrorRecords.ForTarget(batch.Error!, TargetOf(item), ActionName));
+                    }
+                }
+
+                WriteProgress(new ProgressRecord(ProgressId, ActionName, $"{_answered} of {_accepted} answered, {_dispatcher!.InFlightCount} calls in flight"));
+            }
+        }
+    }
+}
