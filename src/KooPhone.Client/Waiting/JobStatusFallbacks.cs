@@ -23,6 +23,8 @@ namespace KooPhone.Client.Waiting
             var byOperation = new Dictionary<string, IJobStatusFallback>(System.StringComparer.OrdinalIgnoreCase)
             {
                 ["Backup"] = new BackupStatusFallback(concurrency),
+                ["Reset"] = new ResetStatusFallback(),
+                ["Unassign"] = new UnassignStatusFallback(concurrency),
             };
             return new JobStatusFallbacks(byOperation);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using KooPhone.Emulator.Faults;
 
 namespace KooPhone.Emulator.Hosting;
 
@@ -8,6 +9,27 @@ public sealed class EmulatorOptions
 {
     /// <summary>The token accepted when no --token is given.</summary>
     public const string DefaultToken = "emulator-token";
+
+    /// <summary>Default IAM user name.</summary>
+    public const string DefaultIamUser = "emulator-user";
+
+    /// <summary>Default IAM password.</summary>
+    public const string DefaultIamPassword = "emulator-password";
+
+    /// <summary>Default IAM account (domain) name.</summary>
+    public const string DefaultIamDomain = "emulator-domain";
+
+    /// <summary>Default project ID: the one the reference's KooPhone-shaped signing vectors use (§8.4).</summary>
+    public const string DefaultProjectId = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>Default project name: Huawei Cloud names a region's default project after the region.</summary>
+    public const string DefaultProjectName = "cn-north-4";
+
+    /// <summary>Default access key.</summary>
+    public const string DefaultAccessKey = "emulator-ak";
+
+    /// <summary>Default secret key.</summary>
+    public const string DefaultSecretKey = "emulator-sk";
 
     /// <summary>TCP port on 127.0.0.1; 0 lets the OS pick a free one.</summary>
     public int Port { get; init; }
@@ -18,10 +40,10 @@ public sealed class EmulatorOptions
     /// <summary>How many instances are seeded at start and on reset.</summary>
     public int Instances { get; init; } = 10;
 
-    /// <summary>Seed of the deterministic instance data.</summary>
+    /// <summary>Seed of the deterministic instance data and of the fault rules' random draws.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Accepted X-Auth-Token values.</summary>
+    /// <summary>Accepted X-Auth-Token values, besides the tokens the IAM endpoint issues.</summary>
     public IReadOnlyList<string> Tokens { get; init; } = new[] { DefaultToken };
 
     /// <summary>How long a backup job runs before it succeeds.</summary>
@@ -35,4 +57,40 @@ public sealed class EmulatorOptions
 
     /// <summary>The admin request log keeps at most this many newest entries.</summary>
     public int RequestLogLimit { get; init; } = 100_000;
+
+    /// <summary>The one IAM user the token endpoint knows.</summary>
+    public string IamUser { get; init; } = DefaultIamUser;
+
+    /// <summary>That user's password.</summary>
+    public string IamPassword { get; init; } = DefaultIamPassword;
+
+    /// <summary>The user's account (domain) name.</summary>
+    public string IamDomain { get; init; } = DefaultIamDomain;
+
+    /// <summary>The tenant's one project: token scope, X-Project-Id and the instances' project_id.</summary>
+    public string ProjectId { get; init; } = DefaultProjectId;
+
+    /// <summary>The project's name (a region name).</summary>
+    public string ProjectName { get; init; } = DefaultProjectName;
+
+    /// <summary>How long an issued IAM token stays valid (24 hours in the real service, §7).</summary>
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(86400);
+
+    /// <summary>The access key AK/SK-signed requests must name.</summary>
+    public string AccessKey { get; init; } = DefaultAccessKey;
+
+    /// <summary>The secret key signatures are checked with.</summary>
+    public string SecretKey { get; init; } = DefaultSecretKey;
+
+    /// <summary>When set, a signed request carrying X-Security-Token must carry exactly this.</summary>
+    public string? SecurityToken { get; init; }
+
+    /// <summary>Delay before each /v1 request is handled, at start (it can be changed at run time).</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>Most /v1 requests in flight before the gateway answers 429; 0 means no limit.</summary>
+    public int MaxConcurrency { get; init; }
+
+    /// <summary>Fault rules active at start and restored by a reset.</summary>
+    public IReadOnlyList<FaultRule> Faults { get; init; } = Array.Empty<FaultRule>();
 }

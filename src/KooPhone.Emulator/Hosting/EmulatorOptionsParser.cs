@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using KooPhone.Emulator.Faults;
 
 namespace KooPhone.Emulator.Hosting;
 
@@ -13,6 +14,20 @@ public static class EmulatorOptionsParser
 {
     /// <summary>Largest --instances value; a bound that still fits comfortably in memory.</summary>
     public const int MaxInstances = 10_000_000;
+
+    /// <summary>Largest --latency-ms value, the same bound as a latency fault rule's delayMs.</summary>
+    public const int MaxLatencyMs = FaultRuleReader.MaxDelayMs;
+
+    private static readonly HashSet<string> KnownNames = new(StringComparer.Ordinal)
+    {
+        "--port", "--port-file", "--instances", "--seed", "--token", "--job-delay-ms", "--max-page-size",
+        "--backup-task-query", "--request-log-limit", "--iam-user", "--iam-password", "--iam-domain",
+        "--project-id", "--project-name", "--token-lifetime-seconds", "--access-key", "--secret-key",
+        "--security-token", "--latency-ms", "--max-concurrency", "--fault",
+    };
+
+    // Options that may be given several times; every other option may appear once.
+    private static readonly HashSet<string> RepeatableNames = new(StringComparer.Ordinal) { "--token", "--fault" };
 
     /// <summary>Parses <paramref name="args"/> into options, a help request or an error.</summary>
     public static OptionsParseResult Parse(IReadOnlyList<string> args)
@@ -28,6 +43,18 @@ public static class EmulatorOptionsParser
         int maxPageSize = 100;
         bool backupTaskQuerySupported = true;
         int requestLogLimit = 100_000;
+        string iamUser = EmulatorOptions.DefaultIamUser;
+        string iamPassword = EmulatorOptions.DefaultIamPassword;
+        string iamDomain = EmulatorOptions.DefaultIamDomain;
+        string projectId = EmulatorOptions.DefaultProjectId;
+        string projectName = EmulatorOptions.DefaultProjectName;
+        int tokenLifetimeSeconds = 86400;
+        string accessKey = EmulatorOptions.DefaultAccessKey;
+        string secretKey = EmulatorOptions.DefaultSecretKey;
+        string? securityToken = null;
+        int latencyMs = 0;
+        int maxConcurrency = 0;
+        var faults = new List<FaultRule>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         for (int i = 0; i < args.Count; i++)
@@ -53,7 +80,7 @@ public static class EmulatorOptionsParser
                 value = arg.Substring(equals + 1);
             }
 
-            if (!IsKnown(name))
+            if (!KnownNames.Contains(name))
             {
                 return OptionsParseResult.Failure($"unknown option '{name}'");
             }
@@ -68,7 +95,7 @@ public static class EmulatorOptionsParser
                 value = args[++i];
             }
 
-            if (name != "--token" && !seen.Add(name))
+            if (!RepeatableNames.Contains(name) && !seen.Add(name))
             {
                 return OptionsParseResult.Failure($"option '{name}' given more than once");
             }
@@ -84,6 +111,18 @@ public static class EmulatorOptionsParser
                 "--max-page-size" => ParseInt(name, value, 1, int.MaxValue, out maxPageSize),
                 "--backup-task-query" => ParseTaskQueryMode(value, out backupTaskQuerySupported),
                 "--request-log-limit" => ParseInt(name, value, 0, int.MaxValue, out requestLogLimit),
+                "--iam-user" => ParseText(name, value, out iamUser),
+                "--iam-password" => ParseText(name, value, out iamPassword),
+                "--iam-domain" => ParseText(name, value, out iamDomain),
+                "--project-id" => ParseHeaderValue(name, value, out projectId),
+                "--project-name" => ParseText(name, value, out projectName),
+                "--token-lifetime-seconds" => ParseInt(name, value, 1, int.MaxValue, out tokenLifetimeSeconds),
+                "--access-key" => ParseHeaderValue(name, value, out accessKey),
+                "--secret-key" => ParseText(name, value, out secretKey),
+                "--security-token" => ParseOptionalHeaderValue(name, value, out securityToken),
+                "--latency-ms" => ParseInt(name, value, 0, MaxLatencyMs, out latencyMs),
+                "--max-concurrency" => ParseInt(name, value, 0, int.MaxValue, out maxConcurrency),
+                "--fault" => AddFault(value, faults),
                 _ => $"unknown option '{name}'",
             };
 
@@ -104,11 +143,20 @@ public static class EmulatorOptionsParser
             MaxPageSize = maxPageSize,
             BackupTaskQuerySupported = backupTaskQuerySupported,
             RequestLogLimit = requestLogLimit,
+            IamUser = iamUser,
+            IamPassword = iamPassword,
+            IamDomain = iamDomain,
+            ProjectId = projectId,
+            ProjectName = projectName,
+            TokenLifetime = TimeSpan.FromSeconds(tokenLifetimeSeconds),
+            AccessKey = accessKey,
+            SecretKey = secretKey,
+            SecurityToken = securityToken,
+            LatencyMs = latencyMs,
+            MaxConcurrency = maxConcurrency,
+            Faults = faults.ToArray(),
         });
     }
-
-    private static bool IsKnown(string name) => name is "--port" or "--port-file" or "--instances" or "--seed"
-        or "--token" or "--job-delay-ms" or "--max-page-size" or "--backup-task-query" or "--request-log-limit";
 
     private static string? ParseInt(string name, string value, int min, int max, out int result)
     {
@@ -131,23 +179,72 @@ public static class EmulatorOptionsParser
         return value.Length == 0 ? $"option '{name}' needs a non-empty path" : null;
     }
 
-    private static string? AddToken(string value, List<string> tokens)
+    // Names and passwords travel in JSON, so anything printable will do.
+    private static string? ParseText(string name, string value, out string result)
     {
-        // A token travels in an HTTP header, so it cannot be empty or contain control characters.
+        result = value;
         if (value.Length == 0)
         {
-            return "option '--token' needs a non-empty value";
+            return $"option '{name}' needs a non-empty value";
+        }
+
+        foreach (char c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return $"option '{name}' must not contain control characters";
+            }
+        }
+
+        return null;
+    }
+
+    // These values travel in HTTP headers, so they cannot be empty or contain control or non-ASCII characters.
+    private static string? ParseHeaderValue(string name, string value, out string result)
+    {
+        result = value;
+        if (value.Length == 0)
+        {
+            return $"option '{name}' needs a non-empty value";
         }
 
         foreach (char c in value)
         {
             if (char.IsControl(c) || c > '\u007e')
             {
-                return "option '--token' must be printable ASCII";
+                return $"option '{name}' must be printable ASCII";
             }
         }
 
-        tokens.Add(value);
+        return null;
+    }
+
+    private static string? ParseOptionalHeaderValue(string name, string value, out string? result)
+    {
+        string? error = ParseHeaderValue(name, value, out string parsed);
+        result = parsed;
+        return error;
+    }
+
+    private static string? AddToken(string value, List<string> tokens)
+    {
+        string? error = ParseHeaderValue("--token", value, out string token);
+        if (error is null)
+        {
+            tokens.Add(token);
+        }
+
+        return error;
+    }
+
+    private static string? AddFault(string value, List<FaultRule> faults)
+    {
+        if (!FaultSpecParser.TryParse(value, out FaultRule? rule, out string? error))
+        {
+            return $"option '--fault': {error}";
+        }
+
+        faults.Add(rule!);
         return null;
     }
 

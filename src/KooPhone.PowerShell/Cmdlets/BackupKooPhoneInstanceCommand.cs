@@ -1,11 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
-using KooPhone.Client.Waiting;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -24,75 +22,20 @@ namespace KooPhone.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsData.Backup, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KooPhoneJobResult))]
-    public sealed class BackupKooPhoneInstanceCommand : InstanceBatchCmdlet<BatchSubmission>
+    public sealed class BackupKooPhoneInstanceCommand : InstanceTaskCmdlet
     {
-        private const string Operation = "Backup";
-        private readonly List<KooPhoneJobResult> _waiting = new List<KooPhoneJobResult>();
-
         /// <summary>
         /// <para type="description">Backs up without asking. Needed wherever nobody can answer a prompt (runbooks, CI). -WhatIf still sends nothing.</para>
         /// </summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>
-        /// <para type="description">Waits until every backup job has ended (polling its task, or the instances' backup status where the service cannot report the task) and writes the results with their final status.</para>
-        /// </summary>
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        /// <summary>
-        /// <para type="description">With -Wait, how long to wait at most, in seconds (default 3600). Jobs still running then are written with their last status, after a warning.</para>
-        /// </summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int TimeoutSeconds { get; set; } = 3600;
-
-        protected override string ActionName => Operation;
+        protected override string ActionName => "Backup";
 
         protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.BackupInstancesAsync(instanceIds, cancellationToken);
 
         protected override bool Confirm(string instanceId) =>
             ConfirmWithForce(instanceId, "Back up to OBS and release the machine", $"Back up instance '{instanceId}'? Its user loses the phone until it is restored.", Force);
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission)
-        {
-            foreach (var id in instanceIds)
-            {
-                var result = new KooPhoneJobResult
-                {
-                    InstanceId = id,
-                    Operation = Operation,
-                    TaskId = submission.TaskId,
-                    JobId = submission.JobIds.TryGetValue(id, out var jobId) ? jobId : null,
-                    Status = KooPhoneJobStatus.Submitted,
-                    RequestId = submission.RequestId,
-                    SubmittedAt = submission.SubmittedAt,
-                };
-
-                if (Wait)
-                {
-                    _waiting.Add(result);
-                }
-                else
-                {
-                    WriteObject(result);
-                }
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            base.EndProcessing();
-            if (!Wait || _waiting.Count == 0)
-            {
-                return;
-            }
-
-            var waiter = new JobWaiter(Api, _waiting, JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit);
-            WaitForJobs(waiter, "Waiting for backup jobs", TimeSpan.FromSeconds(TimeoutSeconds));
-            WriteObject(_waiting, enumerateCollection: true);
-        }
     }
 }

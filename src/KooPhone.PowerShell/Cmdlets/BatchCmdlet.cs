@@ -23,15 +23,6 @@ namespace KooPhone.PowerShell.Cmdlets
         private BatchDispatcher<TItem, TResponse>? _dispatcher;
         private int _accepted;
         private int _answered;
-        private bool _yesToAll;
-        private bool _noToAll;
-
-        /// <summary>
-        /// <para type="description">How many items go in one API call, 1 to 100 (the API's limit). A batch is sent as soon as it is full, not at the end of the input.</para>
-        /// </summary>
-        [Parameter]
-        [ValidateRange(1, InstanceIdRules.MaxBatchSize)]
-        public int BatchSize { get; set; } = InstanceIdRules.MaxBatchSize;
 
         /// <summary>
         /// <para type="description">How many API calls may be in flight at once, 1 to 64. The default, 4, is gentle on the service's unpublished rate limits; raise it for large fleets.</para>
@@ -39,6 +30,9 @@ namespace KooPhone.PowerShell.Cmdlets
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>How many items one API call carries: -BatchSize, or 1 for single-instance operations.</summary>
+        protected abstract int ItemsPerCall { get; }
 
         /// <summary>The operation's name in messages and progress, e.g. "Backup".</summary>
         protected abstract string ActionName { get; }
@@ -58,7 +52,7 @@ namespace KooPhone.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             var api = Api;
-            _dispatcher = new BatchDispatcher<TItem, TResponse>(BatchSize, ThrottleLimit, (items, ct) => SendBatchAsync(api, items, ct), StopToken);
+            _dispatcher = new BatchDispatcher<TItem, TResponse>(ItemsPerCall, ThrottleLimit, (items, ct) => SendBatchAsync(api, items, ct), StopToken);
         }
 
         /// <summary>Queues one checked item under its key (what makes two items the same), unless seen or declined.</summary>
@@ -79,33 +73,18 @@ namespace KooPhone.PowerShell.Cmdlets
             WriteBatches(Dispatch(() => _dispatcher!.Add(item)));
         }
 
-        /// <summary>
-        /// For operations that take phones away from their users: -WhatIf and -Confirm as usual, and
-        /// unless -Force, one more question (with Yes to All). A host that cannot ask is told to use -Force.
-        /// </summary>
-        protected bool ConfirmWithForce(string target, string action, string question, bool force)
+        /// <summary>For calls that answer only "accepted": one result per item.</summary>
+        protected void WriteActionResults(IEnumerable<string> instanceIds, string operation, ActionReceipt receipt, string? userId = null)
         {
-            if (!ShouldProcess(target, action))
+            foreach (var id in instanceIds)
             {
-                return false;
-            }
-
-            if (force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
-            {
-                return true;
-            }
-
-            try
-            {
-                return ShouldContinue(question, MyInvocation.MyCommand.Name, ref _yesToAll, ref _noToAll);
-            }
-            catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException || e is NotImplementedException)
-            {
-                var error = new InvalidOperationException($"{MyInvocation.MyCommand.Name} asks before it acts, and this session cannot answer a prompt. Pass -Force to go ahead without asking.", e);
-                ThrowTerminatingError(new ErrorRecord(error, "KooPhone.ConfirmationRequired", ErrorCategory.InvalidOperation, target));
-                return false;
+                WriteObject(new KooPhone.Client.Models.KooPhoneActionResult { InstanceId = id, Operation = operation, UserId = userId, RequestId = receipt.RequestId, At = receipt.At });
             }
         }
+
+        /// <summary>An item the service accepted but did not answer for still ends as one error record.</summary>
+        protected void WriteMissing(object target, string message) =>
+            WriteError(new ErrorRecord(new System.InvalidOperationException($"{ActionName} of '{target}': {message}"), "KooPhone.MissingResult", ErrorCategory.InvalidResult, target));
 
         protected override void EndProcessing()
         {

@@ -1,41 +1,18 @@
-using System;
 using System.Management.Automation;
 using KooPhone.Client.Batching;
-using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
-    /// <summary>A batch cmdlet over instance ids from the pipeline (backup, reset, reboot, status, delete, commands…).</summary>
-    public abstract class InstanceBatchCmdlet<TResponse> : BatchCmdlet<string, TResponse>
+    /// <summary>An instance cmdlet whose API call takes up to 100 ids (backup, reset, reboot, status, delete, commands…).</summary>
+    public abstract class InstanceBatchCmdlet<TResponse> : InstanceCmdlet<TResponse>
     {
         /// <summary>
-        /// <para type="description">The ids of the instances. Takes strings from the pipeline, and the InstanceId property of any piped object (Get-KooPhoneInstance's output, a CSV row), also under the names Id and instance_id. An id that is empty, white space or longer than 32 characters gives an error and is not sent; an id given twice is sent once.</para>
+        /// <para type="description">How many ids go in one API call, 1 to 100 (the API's limit). A batch is sent as soon as it is full, not at the end of the input.</para>
         /// </summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "instance_id")]
-        [AllowNull]
-        [AllowEmptyString]
-        [AllowEmptyCollection]
-        public string[] InstanceId { get; set; } = Array.Empty<string>();
+        [Parameter]
+        [ValidateRange(1, InstanceIdRules.MaxBatchSize)]
+        public int BatchSize { get; set; } = InstanceIdRules.MaxBatchSize;
 
-        protected override object TargetOf(string item) => item;
-
-        protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, ActionName);
-
-        protected override void ProcessRecord()
-        {
-            foreach (var raw in InstanceId ?? new string[] { null! })
-            {
-                var id = raw?.Trim();
-                var problem = InstanceIdRules.Check(id);
-                if (problem != null)
-                {
-                    WriteError(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, raw));
-                    continue;
-                }
-
-                Submit(id!, id!);
-            }
-        }
+        protected override int ItemsPerCall => BatchSize;
     }
 }

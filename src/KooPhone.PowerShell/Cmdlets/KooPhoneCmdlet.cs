@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -22,6 +23,8 @@ namespace KooPhone.PowerShell.Cmdlets
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly RequestTraceQueue _traces = new RequestTraceQueue();
         private KooPhoneApiClient? _api;
+        private bool _yesToAll;
+        private bool _noToAll;
 
         /// <summary>
         /// <para type="description">The connection to use instead of the default one: the object Connect-KooPhone -PassThru returns. Lets one script work with several tenants.</para>
@@ -69,6 +72,34 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             return context;
+        }
+
+        /// <summary>
+        /// For operations that take phones away from their users: -WhatIf and -Confirm as usual, and
+        /// unless -Force, one more question (with Yes to All). A host that cannot ask is told to use -Force.
+        /// </summary>
+        protected bool ConfirmWithForce(string target, string action, string question, bool force)
+        {
+            if (!ShouldProcess(target, action))
+            {
+                return false;
+            }
+
+            if (force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                return true;
+            }
+
+            try
+            {
+                return ShouldContinue(question, MyInvocation.MyCommand.Name, ref _yesToAll, ref _noToAll);
+            }
+            catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException || e is NotImplementedException)
+            {
+                var error = new InvalidOperationException($"{MyInvocation.MyCommand.Name} asks before it acts, and this session cannot answer a prompt. Pass -Force to go ahead without asking.", e);
+                ThrowTerminatingError(new ErrorRecord(error, "KooPhone.ConfirmationRequired", ErrorCategory.InvalidOperation, target));
+                return false;
+            }
         }
 
         /// <summary>Writes the request traces gathered so far as verbose lines.</summary>
@@ -140,6 +171,22 @@ namespace KooPhone.PowerShell.Cmdlets
                     WriteProgress(new ProgressRecord(progressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
                 }
             }
+        }
+
+        /// <summary>
+        /// The end of every -Wait: polls the jobs (with the operations' fallbacks where the task
+        /// query cannot answer) and writes each result with its final status.
+        /// </summary>
+        protected void WaitAndWrite(List<KooPhoneJobResult> results, string activity, int concurrency, int timeoutSeconds)
+        {
+            if (results.Count == 0)
+            {
+                return;
+            }
+
+            var waiter = new JobWaiter(Api, results, JobStatusFallbacks.Create(concurrency), concurrency);
+            WaitForJobs(waiter, activity, TimeSpan.FromSeconds(timeoutSeconds));
+            WriteObject(results, enumerateCollection: true);
         }
 
         private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(500);

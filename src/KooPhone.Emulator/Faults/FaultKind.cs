@@ -1,0 +1,29 @@
+namespace KooPhone.Emulator.Faults;
+
+/// <summary>What a fault rule does to a request it fires on (see docs/emulator.md).</summary>
+public enum FaultKind
+{
+    /// <summary>Answer an HTTP error status (429, 500, 502, 503 or 504) with the matching error body.</summary>
+    Status,
+
+    /// <summary>Answer HTTP 502 with an HTML error page, as a proxy in front of the gateway would.</summary>
+    Html,
+
+    /// <summary>Answer HTTP 200 with a truncated JSON body.</summary>
+    Garbage,
+
+    /// <summary>Answer HTTP 200 success without data.</summary>
+    NoData,
+
+    /// <summary>Answer HTTP 200 success whose data fields have the wrong JSON types.</summary>
+    WrongType,
+
+    /// <summary>Close the connection without answering.</summary>
+    Drop,
+
+    /// <summary>Never answer, until the client goes away.</summary>
+    Hang,
+
+    /// <summary>Wait, then handle the request normally.</summary>
+    Latency,
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Management.Automation;
+using KooPhone.Client.Batching;
+using KooPhone.PowerShell.Internal;
+
+namespace KooPhone.PowerShell.Cmdlets
+{
+    /// <summary>A cmdlet over instance ids from the pipeline: checks each id and hands it to the batching engine.</summary>
+    public abstract class InstanceCmdlet<TResponse> : BatchCmdlet<string, TResponse>
+    {
+        /// <summary>
+        /// <para type="description">The ids of the instances. Takes strings from the pipeline, and the InstanceId property of any piped object (Get-KooPhoneInstance's output, a CSV row), also under the names Id and instance_id. An id that is empty, white space or longer than 32 characters gives an error and is not sent; an id given twice is sent once.</para>
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "instance_id")]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string[] InstanceId { get; set; } = Array.Empty<string>();
+
+        protected override object TargetOf(string item) => item;
+
+        /// <summary>Read-only cmdlets keep this; cmdlets that change state ask ShouldProcess.</summary>
+        protected override bool Confirm(string instanceId) => true;
+
+        protected override void ProcessRecord()
+        {
+            foreach (var raw in InstanceId ?? new string[] { null! })
+            {
+                var id = raw?.Trim();
+                var problem = InstanceIdRules.Check(id);
+                if (problem != null)
+                {
+                    WriteError(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, raw));
+                    continue;
+                }
+
+                Submit(id!, id!);
+            }
+        }
+    }
+}
