@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Tasks;
-using KooPhone.Emulator.Api;
+using KooPhone.Emulator.Faults;
 using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +14,8 @@ namespace KooPhone.Emulator.Admin;
 /// <summary>
 /// Test-control endpoints under /_emulator/. They need no authentication: the emulator listens on
 /// 127.0.0.1 only and exists for tests. They are not part of the KooPhone API and not logged.
+/// Fault injection and tokens have their own classes (<see cref="FaultAdminEndpoints"/>,
+/// <see cref="TokenAdminEndpoints"/>).
 /// </summary>
 public static class AdminEndpoints
 {
@@ -31,10 +33,12 @@ public static class AdminEndpoints
             return Results.NoContent();
         });
         admin.MapGet("/instances/{id}", (string id, InstanceStore store) =>
-            store.Find(id) is InstanceSnapshot snapshot ? Json(snapshot) : NotFound(id));
+            store.Find(id) is InstanceSnapshot snapshot ? AdminResults.Json(snapshot) : NotFound(id));
         admin.MapPost("/instances/{id}/state", SetStateAsync);
         admin.MapPost("/reset", Reset);
         admin.MapPost("/shutdown", Shutdown);
+        FaultAdminEndpoints.Map(admin);
+        TokenAdminEndpoints.Map(admin);
     }
 
     private static IResult GetRequests(HttpContext httpContext, RequestLog log)
@@ -43,43 +47,41 @@ public static class AdminEndpoints
         StringValues text = httpContext.Request.Query["since"];
         if (text.Count > 0 && !long.TryParse(text[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out since))
         {
-            return Error(StatusCodes.Status400BadRequest, "query parameter 'since' must be an integer");
+            return AdminResults.Error(StatusCodes.Status400BadRequest, "query parameter 'since' must be an integer");
         }
 
-        return Json(log.Since(since));
+        return AdminResults.Json(log.Since(since));
     }
 
     private static async Task<IResult> SetStateAsync(string id, HttpContext httpContext, InstanceStore store)
     {
-        JsonDocument document;
-        try
+        (JsonDocument? document, string? error) = await AdminJsonBody.ReadAsync(httpContext).ConfigureAwait(false);
+        if (document is null)
         {
-            document = await JsonDocument.ParseAsync(httpContext.Request.Body, default, httpContext.RequestAborted)
-                .ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return Error(StatusCodes.Status400BadRequest, "body is not valid JSON: " + ex.Message);
+            return AdminResults.Error(StatusCodes.Status400BadRequest, error!);
         }
 
         using (document)
         {
-            if (!InstanceStatePatchReader.TryRead(document.RootElement, out InstanceStatePatch patch, out string? error))
+            if (!InstanceStatePatchReader.TryRead(document.RootElement, out InstanceStatePatch patch, out error))
             {
-                return Error(StatusCodes.Status400BadRequest, error!);
+                return AdminResults.Error(StatusCodes.Status400BadRequest, error!);
             }
 
-            return store.ApplyPatch(id, patch) is InstanceSnapshot snapshot ? Json(snapshot) : NotFound(id);
+            return store.ApplyPatch(id, patch) is InstanceSnapshot snapshot ? AdminResults.Json(snapshot) : NotFound(id);
         }
     }
 
-    // Back to the starting point: same seeded instances, no tasks, empty request log.
-    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log)
+    // Back to the starting point: same seeded instances, no tasks, empty request log, the start-up
+    // fault rules (counters at zero) and latency. Issued IAM tokens stay valid: tests reset state
+    // between cases but stay logged in.
+    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, FaultInjector faults)
     {
         store.Reset();
         tasks.Clear();
         log.Clear();
-        return Json(new { instances = store.Count });
+        faults.Reset();
+        return AdminResults.Json(new { instances = store.Count });
     }
 
     // Stop only after the 202 has been sent, so the caller reliably sees the answer.
@@ -90,13 +92,8 @@ public static class AdminEndpoints
             lifetime.StopApplication();
             return Task.CompletedTask;
         });
-        return Json(new { status = "stopping" }, StatusCodes.Status202Accepted);
+        return AdminResults.Json(new { status = "stopping" }, StatusCodes.Status202Accepted);
     }
 
-    private static IResult NotFound(string id) => Error(StatusCodes.Status404NotFound, $"instance '{id}' does not exist");
-
-    private static IResult Error(int status, string message) => Json(new { error = message }, status);
-
-    private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
-        Results.Json(value, ApiJson.Options, "application/json; charset=utf-8", status);
+    private static IResult NotFound(string id) => AdminResults.Error(StatusCodes.Status404NotFound, $"instance '{id}' does not exist");
 }

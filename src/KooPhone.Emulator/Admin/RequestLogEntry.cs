@@ -6,14 +6,14 @@ namespace KooPhone.Emulator.Admin;
 
 /// <summary>
 /// One /v1 request as the admin request log reports it. It deliberately holds no header values:
-/// tokens are secrets, so only whether an X-Auth-Token header was present is kept.
+/// tokens, signatures and keys are secrets, so only which kind of credential came is kept.
 /// </summary>
 public sealed class RequestLogEntry
 {
     /// <summary>Creates an entry; the sequence number is assigned when it is appended.</summary>
     public RequestLogEntry(
         string method, string path, string query, string? requestId, IReadOnlyList<string?>? instanceIds,
-        int status, string? errorCode, bool authTokenPresent, DateTimeOffset receivedAt)
+        int status, string? errorCode, bool authTokenPresent, string? auth, string? fault, DateTimeOffset receivedAt)
     {
         Method = method;
         Path = path;
@@ -23,6 +23,8 @@ public sealed class RequestLogEntry
         Status = status;
         ErrorCode = errorCode;
         AuthTokenPresent = authTokenPresent;
+        Auth = auth;
+        Fault = fault;
         ReceivedAt = receivedAt;
     }
 
@@ -44,7 +46,7 @@ public sealed class RequestLogEntry
     /// <summary>The body's instance_ids (non-strings as null), or null when the body had no such array.</summary>
     [JsonPropertyName("instanceIds")] public IReadOnlyList<string?>? InstanceIds { get; }
 
-    /// <summary>HTTP status of the response.</summary>
+    /// <summary>HTTP status of the response; 0 when none was sent (drop, hang, client gone).</summary>
     [JsonPropertyName("status")] public int Status { get; }
 
     /// <summary>error_code of the response body ("0" on success), or null if none was written.</summary>
@@ -52,6 +54,12 @@ public sealed class RequestLogEntry
 
     /// <summary>Whether an X-Auth-Token header was present (never its value).</summary>
     [JsonPropertyName("authTokenPresent")] public bool AuthTokenPresent { get; }
+
+    /// <summary>The credential the request presented: "signature" (AK/SK), "token", or null.</summary>
+    [JsonPropertyName("auth")] public string? Auth { get; }
+
+    /// <summary>The injected fault's name (a rule kind or "maxConcurrency"), or null.</summary>
+    [JsonPropertyName("fault")] public string? Fault { get; }
 
     /// <summary>When the request arrived (UTC).</summary>
     [JsonPropertyName("receivedAt")] public DateTimeOffset ReceivedAt { get; }

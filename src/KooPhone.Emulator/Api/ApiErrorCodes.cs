@@ -9,8 +9,17 @@ public static class ApiErrorCodes
     /// <summary>Gateway: no such API (HTTP 404).</summary>
     public const string ApiNotFound = "APIGW.0101";
 
+    /// <summary>Gateway: invalid request or backend failure (HTTP 400, 413, 502, 503, 504).</summary>
+    public const string GatewayRequestFailed = "APIGW.0201";
+
     /// <summary>Gateway: bad IAM token or signature (HTTP 401).</summary>
     public const string AuthenticationFailed = "APIGW.0301";
+
+    /// <summary>Gateway: X-Sdk-Date more than 15 minutes off the gateway's clock (HTTP 401).</summary>
+    public const string RequestDateSkewed = "APIGW.0303";
+
+    /// <summary>Gateway: throttled (HTTP 429). The reference leaves the code open (§6.5); this is the usual one.</summary>
+    public const string Throttled = "APIGW.0308";
 
     /// <summary>x-request-id missing (HTTP 200).</summary>
     public const string MissingRequestId = "KOOPHONE.API.0002";

@@ -3,23 +3,19 @@ using System.Threading.Tasks;
 using KooPhone.Emulator.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
 /// What every /v1 request goes through before its operation runs, like Huawei's API gateway plus
-/// KooPhone's common checks: resolve the request ID (echoed in X-Request-Id on every response),
-/// reject unknown APIs (404 APIGW.0101), authenticate (401 APIGW.0301), require x-request-id
-/// (KOOPHONE.API.0002), and turn unexpected exceptions into 500 KOOPHONE.API.9999.
-/// Unknown APIs are rejected before authentication, as a gateway must find an API before it
-/// knows how to authenticate it.
+/// KooPhone's common checks: reject unknown APIs (404 APIGW.0101), authenticate (401 APIGW.0301
+/// or APIGW.0303), require x-request-id (KOOPHONE.API.0002), and turn unexpected exceptions into
+/// 500 KOOPHONE.API.9999. Unknown APIs are rejected before authentication, as a gateway must
+/// find an API before it knows how to authenticate it. The request ID has already been resolved
+/// by <see cref="RequestIdMiddleware"/>.
 /// </summary>
 public sealed class ApiGatewayMiddleware
 {
-    /// <summary>The request ID header (and, for ListInstances, query parameter).</summary>
-    public const string RequestIdName = "x-request-id";
-
     private readonly RequestDelegate next;
     private readonly IRequestAuthenticator authenticator;
     private readonly ILogger<ApiGatewayMiddleware> logger;
@@ -37,11 +33,6 @@ public sealed class ApiGatewayMiddleware
     {
         ApiRequestContext request = ApiRequestContext.For(httpContext);
         KooPhoneOperation? operation = httpContext.GetEndpoint()?.Metadata.GetMetadata<KooPhoneOperation>();
-
-        request.ReceivedRequestId = ReadRequestId(httpContext.Request, operation?.RequestIdInQuery ?? true);
-        request.RequestId = request.ReceivedRequestId ?? Guid.NewGuid().ToString();
-        httpContext.Response.Headers["X-Request-Id"] = request.RequestId;
-
         if (operation is null)
         {
             await ApiResults.ApiNotFound().ExecuteAsync(httpContext).ConfigureAwait(false);
@@ -69,23 +60,9 @@ public sealed class ApiGatewayMiddleware
         }
         catch (Exception ex) when (!httpContext.Response.HasStarted && !httpContext.RequestAborted.IsCancellationRequested)
         {
+            // Only the operation name and exception: never headers, which carry credentials.
             logger.LogError(ex, "{Operation} failed", operation.Name);
-            await ApiResults.Error(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError, "internal service error")
-                .ExecuteAsync(httpContext).ConfigureAwait(false);
+            await ApiResults.InternalError().ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
-
-    // ListInstances documents x-request-id as a query parameter; accept the header there too.
-    private static string? ReadRequestId(HttpRequest request, bool allowQuery)
-    {
-        if (allowQuery && FirstNonEmpty(request.Query[RequestIdName]) is string fromQuery)
-        {
-            return fromQuery;
-        }
-
-        return FirstNonEmpty(request.Headers[RequestIdName]);
-    }
-
-    private static string? FirstNonEmpty(StringValues values) =>
-        values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
 }

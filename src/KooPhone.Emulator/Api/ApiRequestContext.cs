@@ -1,14 +1,18 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.AspNetCore.Http;
 
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// Per-request facts shared by the gateway middleware, the endpoints and the request log,
-/// stored as an HttpContext feature so none of them needs to know about the others.
+/// Per-request facts shared by the middleware, the endpoints and the request log, stored as an
+/// HttpContext feature so none of them needs to know about the others.
 /// </summary>
 public sealed class ApiRequestContext
 {
+    /// <summary>When the request arrived (UTC).</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+
     /// <summary>The x-request-id the client sent, or null when it sent none.</summary>
     public string? ReceivedRequestId { get; set; }
 
@@ -20,6 +24,15 @@ public sealed class ApiRequestContext
 
     /// <summary>The body's instance_ids when it had that array (non-strings as null), for the request log.</summary>
     public IReadOnlyList<string?>? InstanceIds { get; set; }
+
+    /// <summary>The injected fault's name (e.g. "status", "maxConcurrency"), or null.</summary>
+    public string? Fault { get; set; }
+
+    /// <summary>True when the request is deliberately left without an answer (drop, hang).</summary>
+    public bool NoResponse { get; set; }
+
+    /// <summary>True once the request log has its entry, so it is never recorded twice.</summary>
+    public bool Recorded { get; set; }
 
     /// <summary>The context of <paramref name="httpContext"/>, created on first use.</summary>
     public static ApiRequestContext For(HttpContext httpContext)

@@ -30,6 +30,14 @@ public static class ApiResults
     public static KooPhoneJsonResult GatewayError(int httpStatus, string errorCode, string message, string requestId) =>
         new(httpStatus, errorCode, new GatewayErrorBody(errorCode, message, requestId));
 
+    /// <summary>HTTP 429 APIGW.0308: the gateway's throttling (the caller adds Retry-After).</summary>
+    public static KooPhoneJsonResult Throttled(string requestId) =>
+        GatewayError(StatusCodes.Status429TooManyRequests, ApiErrorCodes.Throttled, "The throttling threshold has been reached", requestId);
+
+    /// <summary>HTTP 500 KOOPHONE.API.9999.</summary>
+    public static KooPhoneJsonResult InternalError() =>
+        Error(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError, "internal service error");
+
     /// <summary>HTTP 404 APIGW.0101: unknown path or method.</summary>
     public static KooPhoneJsonResult ApiNotFound() =>
         Error(StatusCodes.Status404NotFound, ApiErrorCodes.ApiNotFound, "The API does not exist or has not been published");

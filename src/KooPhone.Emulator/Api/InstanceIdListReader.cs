@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -53,16 +54,51 @@ public static class InstanceIdListReader
                 return InstanceIdListResult.Invalid($"'{Field}' must be an array of strings");
             }
 
-            var raw = new string?[list.GetArrayLength()];
-            int n = 0;
-            foreach (JsonElement item in list.EnumerateArray())
-            {
-                raw[n++] = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
-            }
-
+            string?[] raw = ToRaw(list);
             ApiRequestContext.For(httpContext).InstanceIds = raw;
             return Validate(raw);
         }
+    }
+
+    /// <summary>
+    /// Only records the body's instance_ids for the request log, for a request that a fault
+    /// answers instead of its operation. Best effort: a body that is not JSON records nothing.
+    /// </summary>
+    public static async Task RecordAsync(HttpContext httpContext)
+    {
+        if (!HttpMethods.IsPost(httpContext.Request.Method))
+        {
+            return;
+        }
+
+        try
+        {
+            using JsonDocument document = await JsonDocument.ParseAsync(httpContext.Request.Body, default, httpContext.RequestAborted)
+                .ConfigureAwait(false);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(Field, out JsonElement list)
+                && list.ValueKind == JsonValueKind.Array)
+            {
+                ApiRequestContext.For(httpContext).InstanceIds = ToRaw(list);
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or OperationCanceledException)
+        {
+            // Nothing to record; the fault is answered all the same.
+        }
+    }
+
+    // Non-strings become null, so the log shows what the client sent without failing on it.
+    private static string?[] ToRaw(JsonElement list)
+    {
+        var raw = new string?[list.GetArrayLength()];
+        int n = 0;
+        foreach (JsonElement item in list.EnumerateArray())
+        {
+            raw[n++] = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+        }
+
+        return raw;
     }
 
     /// <summary>Applies the list rules, in the order their messages are most useful.</summary>

@@ -2,7 +2,7 @@ namespace KooPhone.Emulator.Auth;
 
 /// <summary>
 /// Result of authenticating a request. A failure carries the gateway error to return, because
-/// future schemes fail differently (e.g. AK/SK clock skew is APIGW.0303, not APIGW.0301).
+/// the schemes fail differently (AK/SK clock skew is APIGW.0303, not APIGW.0301).
 /// </summary>
 public readonly record struct AuthenticationOutcome(bool Succeeded, string ErrorCode, string ErrorMessage)
 {

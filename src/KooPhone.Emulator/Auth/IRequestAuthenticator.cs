@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace KooPhone.Emulator.Auth;
 
 /// <summary>
-/// Decides whether a /v1 request is authenticated. The gateway middleware depends only on this,
-/// so IAM-issued tokens or AK/SK signature checks can be added as another implementation
-/// (or a composite) without touching request handling. Async because signature checks
-/// will need to read the body.
+/// Decides whether a /v1 request is authenticated. The gateway middleware depends only on this;
+/// <see cref="GatewayAuthenticator"/> dispatches to the token or the AK/SK signature check.
+/// Async because a signature check reads the body.
 /// </summary>
 public interface IRequestAuthenticator
 {

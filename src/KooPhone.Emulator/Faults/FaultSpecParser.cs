@@ -68,7 +68,7 @@ public static class FaultSpecParser
             return JsonValue.Create(whole);
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double real))
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double real) && double.IsFinite(real))
         {
             return JsonValue.Create(real);
         }

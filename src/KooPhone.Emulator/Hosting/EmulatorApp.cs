@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api;
 using KooPhone.Emulator.Auth;
+using KooPhone.Emulator.Faults;
+using KooPhone.Emulator.Iam;
 using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -75,12 +77,23 @@ public static class EmulatorApp
         builder.Services.AddRouting();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new InstanceProfile(options.Seed));
+        builder.Services.AddSingleton(new InstanceProfile(options.Seed, options.ProjectId, options.ProjectName));
         builder.Services.AddSingleton(new InstanceSeeder(options.Seed, options.Instances));
         builder.Services.AddSingleton<InstanceStore>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton(new RequestLog(options.RequestLogLimit));
-        builder.Services.AddSingleton<IRequestAuthenticator>(new StaticTokenAuthenticator(options.Tokens));
+        builder.Services.AddSingleton<RequestRecorder>();
+
+        builder.Services.AddSingleton<IssuedTokenStore>();
+        builder.Services.AddSingleton<IamAccount>();
+        builder.Services.AddSingleton(services => new TokenAuthenticator(
+            options.Tokens, services.GetRequiredService<IssuedTokenStore>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<SignatureAuthenticator>();
+        builder.Services.AddSingleton<IRequestAuthenticator, GatewayAuthenticator>();
+
+        builder.Services.AddSingleton(new ConcurrencyLimiter(options.MaxConcurrency));
+        builder.Services.AddSingleton(new FaultInjector(options.Faults, options.LatencyMs, options.Seed));
+        builder.Services.AddSingleton<FaultResponder>();
 
         WebApplication app = builder.Build();
 
@@ -92,11 +105,16 @@ public static class EmulatorApp
             context => context.Request.Path.StartsWithSegments(KooPhoneApi.Prefix),
             v1 =>
             {
+                // Order matters: log everything, resolve the request ID that every answer echoes,
+                // then faults (so any request can be faulted), then the gateway's own checks.
                 v1.UseMiddleware<RequestLogMiddleware>();
+                v1.UseMiddleware<RequestIdMiddleware>();
+                v1.UseMiddleware<FaultInjectionMiddleware>();
                 v1.UseMiddleware<ApiGatewayMiddleware>();
             });
 
         KooPhoneApi.Map(app);
+        IamEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }

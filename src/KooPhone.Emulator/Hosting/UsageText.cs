@@ -7,20 +7,40 @@ public static class UsageText
     public const string Text =
         "Usage: dotnet KooPhone.Emulator.dll [options]\n" +
         "\n" +
-        "Local emulator of the Huawei Cloud KooPhone REST API. Listens on 127.0.0.1 only.\n" +
+        "Local emulator of the Huawei Cloud KooPhone REST API and of IAM's password token endpoint.\n" +
+        "Listens on 127.0.0.1 only.\n" +
         "\n" +
         "Options:\n" +
         "  --port N                     TCP port; 0 picks a free port (default 0)\n" +
         "  --port-file PATH             once listening, write http://127.0.0.1:PORT to PATH\n" +
         "  --instances N                number of seeded instances, 0..10000000 (default 10)\n" +
-        "  --seed N                     seed of the deterministic instance data (default 1)\n" +
-        "  --token T                    accepted X-Auth-Token value; repeatable (default emulator-token)\n" +
+        "  --seed N                     seed of the instance data and of fault rates (default 1)\n" +
         "  --job-delay-ms N             how long a backup job takes, in ms (default 2000)\n" +
         "  --max-page-size N            ListInstances clamps page_size to N (default 100)\n" +
         "  --backup-task-query MODE     supported|unsupported: whether ExecuteJob knows backup tasks\n" +
         "                               (default supported)\n" +
         "  --request-log-limit N        newest entries kept by the admin request log (default 100000)\n" +
+        "\n" +
+        "Authentication:\n" +
+        "  --token T                    accepted X-Auth-Token value; repeatable (default emulator-token)\n" +
+        "  --iam-user NAME              IAM user of POST /v3/auth/tokens (default emulator-user)\n" +
+        "  --iam-password PW            that user's password (default emulator-password)\n" +
+        "  --iam-domain NAME            that user's account name (default emulator-domain)\n" +
+        "  --project-id ID              the project (default 0123456789abcdef0123456789abcdef)\n" +
+        "  --project-name NAME          the project's name (default cn-north-4)\n" +
+        "  --token-lifetime-seconds N   lifetime of issued tokens (default 86400)\n" +
+        "  --access-key AK              access key of AK/SK signing (default emulator-ak)\n" +
+        "  --secret-key SK              secret key of AK/SK signing (default emulator-sk)\n" +
+        "  --security-token T           X-Security-Token a signed request may carry (default none)\n" +
+        "\n" +
+        "Fault injection:\n" +
+        "  --latency-ms N               delay before every /v1 request, 0..300000 (default 0)\n" +
+        "  --max-concurrency K          answer 429 above K /v1 requests in flight; 0 = no limit (default 0)\n" +
+        "  --fault SPEC                 a fault rule; repeatable. SPEC is comma-separated key=value, e.g.\n" +
+        "                               kind=status,status=503,times=2,path=/v1/instances/backup,retryAfter=2\n" +
+        "                               kinds: status html garbage nodata wrongtype drop hang latency\n" +
+        "\n" +
         "  -h, --help                   print this help and exit\n" +
         "\n" +
-        "Options also accept the --name=value form. Each option except --token may be given once.\n";
+        "Options also accept the --name=value form. Each option except --token and --fault may be given once.\n";
 }

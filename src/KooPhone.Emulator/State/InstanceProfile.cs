@@ -19,9 +19,6 @@ public sealed class InstanceProfile
     /// <summary>The region's English display name.</summary>
     public const string RegionNameEn = "CN North-Beijing4";
 
-    /// <summary>Project name: Huawei Cloud names a region's default project after the region.</summary>
-    public const string ProjectName = Region;
-
     /// <summary>The tenant account that owns all instances.</summary>
     public const string AccountName = "koophone-emulator";
 
@@ -39,15 +36,22 @@ public sealed class InstanceProfile
 
     private readonly ulong seed;
 
-    /// <summary>Creates the profile for <paramref name="seed"/>.</summary>
-    public InstanceProfile(int seed)
+    /// <summary>
+    /// Creates the profile for <paramref name="seed"/>. The project is the one IAM scopes tokens to
+    /// and AK/SK requests name in X-Project-Id, so the instances report the same one.
+    /// </summary>
+    public InstanceProfile(int seed, string projectId, string projectName)
     {
         this.seed = (ulong)(uint)seed;
-        ProjectId = Hex32(Mix(this.seed, 0x70726f6a656374UL), Mix(this.seed, 0x70726f6a65637432UL));
+        ProjectId = projectId;
+        ProjectName = projectName;
     }
 
-    /// <summary>The tenant's project ID (32 hex characters), the same for all instances.</summary>
+    /// <summary>The tenant's project ID, the same for all instances.</summary>
     public string ProjectId { get; }
+
+    /// <summary>The project's name, the same for all instances.</summary>
+    public string ProjectName { get; }
 
     /// <summary>instance_name: phone-00001, phone-00002, … (more digits past 99999).</summary>
     public static string Name(int index) => NamePrefix + (index + 1).ToString("D5", CultureInfo.InvariantCulture);

@@ -21,6 +21,7 @@ public sealed class InstanceSnapshot
         AssignUser = state.AssignUserOverride
             ?? (state.AssignStatus == StatusValues.Assigned ? profile.DerivedUser(index) : string.Empty);
         ProjectId = profile.ProjectId;
+        ProjectName = profile.ProjectName;
         PhoneId = profile.PhoneId(index);
         MemberName = InstanceProfile.MemberName(AssignUser);
         BackupStatus = state.BackupStatus;
@@ -63,7 +64,7 @@ public sealed class InstanceSnapshot
     [JsonPropertyName("project_id")] public string ProjectId { get; }
 
     /// <summary>project_name.</summary>
-    [JsonPropertyName("project_name")] public string ProjectName => InstanceProfile.ProjectName;
+    [JsonPropertyName("project_name")] public string ProjectName { get; }
 
     /// <summary>phone_id.</summary>
     [JsonPropertyName("phone_id")] public string PhoneId { get; }

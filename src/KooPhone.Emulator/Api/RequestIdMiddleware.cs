@@ -1,0 +1,47 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace KooPhone.Emulator.Api;
+
+/// <summary>
+/// Resolves a /v1 request's ID first of all, so that every answer, even a fault or a 404,
+/// echoes it in X-Request-Id: the client's x-request-id, or a fresh UUID when it sent none.
+/// Whether the ID is required is the gateway's business (<see cref="ApiGatewayMiddleware"/>).
+/// </summary>
+public sealed class RequestIdMiddleware
+{
+    /// <summary>The request ID header (and, for ListInstances, query parameter).</summary>
+    public const string RequestIdName = "x-request-id";
+
+    private readonly RequestDelegate next;
+
+    /// <summary>Creates the middleware.</summary>
+    public RequestIdMiddleware(RequestDelegate next) => this.next = next;
+
+    /// <summary>Stores the ID in the <see cref="ApiRequestContext"/> and the response header.</summary>
+    public Task InvokeAsync(HttpContext httpContext)
+    {
+        ApiRequestContext request = ApiRequestContext.For(httpContext);
+        KooPhoneOperation? operation = httpContext.GetEndpoint()?.Metadata.GetMetadata<KooPhoneOperation>();
+        request.ReceivedRequestId = ReadRequestId(httpContext.Request, operation?.RequestIdInQuery ?? true);
+        request.RequestId = request.ReceivedRequestId ?? Guid.NewGuid().ToString();
+        httpContext.Response.Headers["X-Request-Id"] = request.RequestId;
+        return next(httpContext);
+    }
+
+    // ListInstances documents x-request-id as a query parameter; accept the header there too.
+    private static string? ReadRequestId(HttpRequest request, bool allowQuery)
+    {
+        if (allowQuery && FirstNonEmpty(request.Query[RequestIdName]) is string fromQuery)
+        {
+            return fromQuery;
+        }
+
+        return FirstNonEmpty(request.Headers[RequestIdName]);
+    }
+
+    private static string? FirstNonEmpty(StringValues values) =>
+        values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using KooPhone.Emulator.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace KooPhone.Emulator.Auth;
+
+/// <summary>
+/// Accepts requests whose X-Auth-Token header is one of the --token values or a token the IAM
+/// endpoint issued that has neither expired nor been revoked.
+/// </summary>
+public sealed class TokenAuthenticator : IRequestAuthenticator
+{
+    /// <summary>The header carrying an IAM token (§2.2); header names are case-insensitive.</summary>
+    public const string HeaderName = "X-Auth-Token";
+
+    private static readonly AuthenticationOutcome Invalid = AuthenticationOutcome.Failure(
+        ApiErrorCodes.AuthenticationFailed, "Incorrect IAM authentication information: token invalid");
+
+    // What IAM reports for an expired token (§7.1), so a client can tell "renew" from "wrong".
+    private static readonly AuthenticationOutcome Expired = AuthenticationOutcome.Failure(
+        ApiErrorCodes.AuthenticationFailed, "The token must be updated.");
+
+    private readonly byte[][] staticTokens;
+    private readonly IssuedTokenStore issued;
+    private readonly TimeProvider time;
+
+    /// <summary>Creates an authenticator for the --token values and the issued tokens.</summary>
+    public TokenAuthenticator(IEnumerable<string> acceptedTokens, IssuedTokenStore issued, TimeProvider time)
+    {
+        staticTokens = acceptedTokens.Select(Encoding.UTF8.GetBytes).ToArray();
+        this.issued = issued;
+        this.time = time;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<AuthenticationOutcome> AuthenticateAsync(HttpContext context)
+    {
+        StringValues values = context.Request.Headers[HeaderName];
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
+        {
+            return ValueTask.FromResult(Invalid);
+        }
+
+        // Constant-time comparison: good hygiene for secrets even in an emulator.
+        string token = values[0]!;
+        byte[] presented = Encoding.UTF8.GetBytes(token);
+        foreach (byte[] accepted in staticTokens)
+        {
+            if (CryptographicOperations.FixedTimeEquals(presented, accepted))
+            {
+                return ValueTask.FromResult(AuthenticationOutcome.Success);
+            }
+        }
+
+        return ValueTask.FromResult(issued.Check(token, time.GetUtcNow()) switch
+        {
+            IssuedTokenStatus.Active => AuthenticationOutcome.Success,
+            IssuedTokenStatus.Expired => Expired,
+            _ => Invalid,
+        });
+    }
+}

@@ -1,0 +1,20 @@
+namespace KooPhone.Emulator.Faults;
+
+/// <summary>The fixed bodies of the malformed-answer faults.</summary>
+public static class FaultBodies
+{
+    /// <summary>A JSON body cut off mid-way, as a broken proxy or a truncated read would deliver it.</summary>
+    public const string Garbage = "{\"error_code\":\"0\",\"da";
+
+    /// <summary>Success without the data every operation needs.</summary>
+    public const string NoData = "{\"error_code\":\"0\",\"error_msg\":\"ok\"}";
+
+    /// <summary>Success whose data fields all have the wrong JSON types for every operation.</summary>
+    public const string WrongType =
+        "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":{\"task_id\":5,\"cmd_jobs\":\"x\",\"result\":\"x\",\"jobs\":\"x\",\"status_results\":\"x\"}}";
+
+    /// <summary>The kind of error page a load balancer in front of the gateway serves.</summary>
+    public const string Html =
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +
+        "<hr><center>API Gateway</center>\r\n</body>\r\n</html>\r\n";
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Emulator.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+
+namespace KooPhone.Emulator.Faults;
+
+/// <summary>
+/// Trouble on demand for /v1 requests, applied right after the request ID is resolved and before
+/// routing to an API or authentication, so tests can fault any request: the --max-concurrency
+/// limit (429), the latency, and the fault rules. Every fault but latency answers before the
+/// operation runs, so a faulted request changes no state.
+/// </summary>
+public sealed class FaultInjectionMiddleware
+{
+    private readonly RequestDelegate next;
+    private readonly ConcurrencyLimiter limiter;
+    private readonly FaultInjector faults;
+    private readonly FaultResponder responder;
+    private readonly IHostApplicationLifetime lifetime;
+
+    /// <summary>Creates the middleware.</summary>
+    public FaultInjectionMiddleware(
+        RequestDelegate next, ConcurrencyLimiter limiter, FaultInjector faults, FaultResponder responder, IHostApplicationLifetime lifetime)
+    {
+        this.next = next;
+        this.limiter = limiter;
+        this.faults = faults;
+        this.responder = responder;
+        this.lifetime = lifetime;
+    }
+
+    /// <summary>Throttles, delays or faults the request, or passes it on untouched.</summary>
+    public async Task InvokeAsync(HttpContext httpContext)
+    {
+        if (!limiter.IsEnabled)
+        {
+            await InjectAsync(httpContext).ConfigureAwait(false);
+            return;
+        }
+
+        if (!limiter.TryEnter())
+        {
+            ApiRequestContext request = ApiRequestContext.For(httpContext);
+            request.Fault = FaultKindNames.MaxConcurrency;
+            await InstanceIdListReader.RecordAsync(httpContext).ConfigureAwait(false);
+            httpContext.Response.Headers.RetryAfter = "1";
+            await ApiResults.Throttled(request.RequestId).ExecuteAsync(httpContext).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await InjectAsync(httpContext).ConfigureAwait(false);
+        }
+        finally
+        {
+            limiter.Exit();
+        }
+    }
+
+    private async Task InjectAsync(HttpContext httpContext)
+    {
+        FaultDecision decision = faults.Decide(httpContext.Request.Method, httpContext.Request.Path);
+        if (decision.IsNone)
+        {
+            await next(httpContext).ConfigureAwait(false);
+            return;
+        }
+
+        ApiRequestContext request = ApiRequestContext.For(httpContext);
+        if (decision.DelayMs > 0 && !await WaitAsync(httpContext, decision.DelayMs).ConfigureAwait(false))
+        {
+            // The client left (or the emulator is stopping) while the request waited.
+            request.NoResponse = true;
+            return;
+        }
+
+        if (decision.Rule is null)
+        {
+            request.Fault = decision.LatencyRuleFired ? FaultKindNames.ToName(FaultKind.Latency) : null;
+            await next(httpContext).ConfigureAwait(false);
+            return;
+        }
+
+        request.Fault = FaultKindNames.ToName(decision.Rule.Kind);
+        await InstanceIdListReader.RecordAsync(httpContext).ConfigureAwait(false);
+        await responder.ApplyAsync(httpContext, decision.Rule).ConfigureAwait(false);
+    }
+
+    private async Task<bool> WaitAsync(HttpContext httpContext, int delayMs)
+    {
+        using var until = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, lifetime.ApplicationStopping);
+        return await Pause.ForAsync(TimeSpan.FromMilliseconds(delayMs), until.Token).ConfigureAwait(false);
+    }
+}
