@@ -57,4 +57,26 @@ function Connect-TestEmulator {
     Connect-KooPhone -Endpoint $Emulator.Url -Token $token -PassThru:$PassThru
 }
 
-Export-ModuleMember -Function *-TestEmulator, *-EmulatorRequest, *-EmulatorInstance, Set-EmulatorInstanceState
+
+function Set-EmulatorFault {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [object[]] $Rule)
+    $body = ConvertTo-Json -InputObject @($Rule) -Depth 5
+    Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/faults" -ContentType 'application/json' -Body $body | Out-Null
+}
+
+function Clear-EmulatorFault {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" | Out-Null
+}
+
+function Get-EmulatorTokenCount {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod "$($Emulator.Url)/_emulator/tokens"
+}
+
+function Revoke-EmulatorToken {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/tokens/revoke" | Out-Null
+}
+
+Export-ModuleMember -Function *-TestEmulator, *-EmulatorRequest, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken

@@ -1,0 +1,155 @@
+# Retries, throttling, Ctrl+C and bad answers: every instance accounted for.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
+    Import-Module $env:KOOPHONE_TEST_MODULE -Force
+    $script:emulator = Start-TestEmulator -Instances 2000 -JobDelayMs 200
+    $script:context = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -Timeout 2 -PassThru
+    $script:allIds = @((Get-KooPhoneInstance -Context $context).InstanceId)
+
+    function Get-BackedUp {
+        # What the service really did: the instance ids of every backup call it accepted.
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup' | Where-Object { $_.status -eq 200 -and $_.errorCode -eq '0' } | ForEach-Object { $_.instanceIds })
+    }
+}
+
+AfterAll {
+    Disconnect-KooPhone
+    Stop-TestEmulator $emulator
+}
+
+Describe 'Resilience' {
+    BeforeEach {
+        Clear-EmulatorFault $emulator
+        Reset-TestEmulator $emulator
+        Clear-EmulatorRequest $emulator
+    }
+    AfterEach { Clear-EmulatorFault $emulator }
+
+    It 'accounts for every one of 2,000 ids under mixed faults (seed <seed>)' -ForEach @(
+        @{ seed = 11 }, @{ seed = 23 }, @{ seed = 37 }
+    ) {
+        # A seeded schedule: which faults, how often, and a few ids the service does not know.
+        $random = [System.Random]::new($seed)
+        $kinds = @(
+            @{ kind = 'status'; status = 429; retryAfter = '0' }
+            @{ kind = 'status'; status = 503 }
+            @{ kind = 'status'; status = 502 }
+            @{ kind = 'status'; status = 504 }
+            @{ kind = 'drop' }
+            @{ kind = 'html' }
+            @{ kind = 'garbage' }
+            @{ kind = 'status'; status = 500 }
+        )
+        # Four kinds of fault, each on every k-th backup call: deterministic counts, seeded choice.
+        $rules = foreach ($kind in ($kinds | Sort-Object { $random.Next() } | Select-Object -First 4)) {
+            $rule = $kind.Clone()
+            $rule.path = '/v1/instances/backup'
+            $rule.every = $random.Next(4, 9)
+            $rule
+        }
+        Set-EmulatorFault $emulator $rules
+
+        $ids = [System.Collections.Generic.List[string]]::new([string[]]$allIds)
+        foreach ($n in 1..5) { $ids.Insert($random.Next($ids.Count), ('unknown{0}' -f $n)) }
+        $results = $ids | Backup-KooPhoneInstance -Context $context -Force -ThrottleLimit 8 -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $succeeded = @($results.InstanceId)
+        $failed = @($problems | ForEach-Object TargetObject)
+        ($succeeded.Count + $failed.Count) | Should -Be $ids.Count
+        @($succeeded + $failed | Sort-Object -Unique).Count | Should -Be $ids.Count
+        $backedUp = Get-BackedUp
+        @($backedUp | Sort-Object) | Should -Be @($succeeded | Sort-Object)
+        $failed | Should -Contain 'unknown1'
+        # The faults really happened, and some were ridden through.
+        @(Get-EmulatorRequest $emulator | Where-Object fault).Count | Should -BeGreaterThan 0
+        $succeeded.Count | Should -BeGreaterThan 500
+    }
+
+    It 'waits as long as Retry-After says before the next attempt' {
+        Set-EmulatorFault $emulator @(@{ kind = 'status'; status = 429; retryAfter = '2'; times = 1; path = '/v1/instances/backup' })
+        $result = @($allIds[0]) | Backup-KooPhoneInstance -Context $context -Force
+        $result.Status | Should -Be 'Submitted'
+
+        $attempts = @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup')
+        $attempts | Should -HaveCount 2
+        $attempts[0].requestId | Should -Be $attempts[1].requestId
+        $gap = ([datetimeoffset]$attempts[1].receivedAt - [datetimeoffset]$attempts[0].receivedAt).TotalSeconds
+        $gap | Should -BeGreaterOrEqual 1.9
+        $gap | Should -BeLessThan 5
+    }
+
+    It 'stops at the retry cap with a clear error' {
+        $capped = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -MaxRetryCount 2 -PassThru
+        Clear-EmulatorRequest $emulator
+        Set-EmulatorFault $emulator @(@{ kind = 'status'; status = 503; retryAfter = '0'; path = '/v1/instances/backup' })
+        $result = @($allIds[0]) | Backup-KooPhoneInstance -Context $capped -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $result | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 1
+        $problems[0].TargetObject | Should -Be $allIds[0]
+        $problems[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $problems[0].ToString() | Should -Match 'after 3 attempts'
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') | Should -HaveCount 3
+    }
+
+    It 'gives a clear error record for <kind> answers, naming operation, status and request id' -ForEach @(
+        @{ kind = 'html'; code = 'HTTP.502' }
+        @{ kind = 'garbage'; code = 'KooPhone.MalformedResponse' }
+        @{ kind = 'nodata'; code = 'KooPhone.MalformedResponse' }
+        @{ kind = 'wrongtype'; code = 'KooPhone.MalformedResponse' }
+    ) {
+        Set-EmulatorFault $emulator @(@{ kind = $kind; path = '/v1/instances/backup' })
+        $null = @($allIds[0], $allIds[1]) | Backup-KooPhoneInstance -Context $context -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems | Should -HaveCount 2
+        $requestId = @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup')[-1].requestId
+        foreach ($problem in $problems) {
+            $problem.FullyQualifiedErrorId | Should -BeLike "$code*"
+            $text = $problem.ToString()
+            $text | Should -Match 'BatchBackupInstances'
+            $text | Should -Match 'HTTP \d{3}'
+            $text | Should -Match ([regex]::Escape($requestId))
+            $text | Should -Not -Match 'NullReference|JsonReaderException|at System\.'
+        }
+    }
+
+    It 'gives a clear terminating error when a listing page is garbage' {
+        Set-EmulatorFault $emulator @(@{ kind = 'garbage'; path = '/v1/instances/batch-query' })
+        $failure = { Get-KooPhoneInstance -Context $context -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'KooPhone.MalformedResponse*'
+        $failure.ToString() | Should -Match 'ListInstances'
+    }
+
+    It 'returns within a second of Ctrl+C while the server hangs, and leaves nothing running' {
+        Set-EmulatorFault $emulator @(@{ kind = 'hang'; path = '/v1/instances/backup' })
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($module, $url, $token)
+                    Import-Module $module
+                    $context = Connect-KooPhone -Endpoint $url -Token (ConvertTo-SecureString $token -AsPlainText -Force) -Timeout 600 -PassThru
+                    Get-KooPhoneInstance -Context $context | Select-Object -First 300 | Backup-KooPhoneInstance -Context $context -Force
+                }).AddArgument($env:KOOPHONE_TEST_MODULE).AddArgument($emulator.Url).AddArgument($emulator.Token)
+            $run = $shell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (@(Get-EmulatorRequest $emulator -Path '/v1/instances/backup').Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            Start-Sleep -Milliseconds 300
+
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $clock.Stop()
+
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $run.IsCompleted | Should -BeTrue
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $shell.Dispose()
+        }
+        # Nothing retries behind the user's back once the command is stopped.
+        Clear-EmulatorFault $emulator
+        $before = @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup').Count
+        Start-Sleep -Seconds 2
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup').Count | Should -Be $before
+    }
+}
