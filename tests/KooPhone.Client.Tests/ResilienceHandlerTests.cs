@@ -83,6 +83,16 @@ public class ResilienceHandlerTests
     }
 
     [Fact]
+    public async Task Zero_retries_sends_once()
+    {
+        var network = new FakeHandler((_, _, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")));
+        using var client = Client(Fast(retries: 0), network);
+        using var response = await client.SendAsync(Post());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Single(network.Attempts);
+    }
+
+    [Fact]
     public async Task Honours_the_retry_cap_and_hands_back_the_last_answer()
     {
         var network = new FakeHandler((_, _, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{\"error_code\":\"APIGW.0201\"}")));

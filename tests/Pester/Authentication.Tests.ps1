@@ -162,6 +162,7 @@ Describe 'Secrets in every authentication mode' {
         $text = & {
             foreach ($mode in 'Password', 'AccessKey') {
                 Disconnect-KooPhone
+                Reset-TestEmulator $emulator
                 $context = if ($mode -eq 'Password') { Connect-WithPassword $emulator -PassThru -Verbose -Debug } else { Connect-WithAccessKey $emulator -PassThru -Verbose -Debug }
                 $context | Format-List * -Force | Out-String
                 $context.ToString()

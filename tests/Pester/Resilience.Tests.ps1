@@ -98,19 +98,30 @@ Describe 'Resilience' {
         @{ kind = 'nodata'; code = 'KooPhone.MalformedResponse' }
         @{ kind = 'wrongtype'; code = 'KooPhone.MalformedResponse' }
     ) {
-        Set-EmulatorFault $emulator @(@{ kind = $kind; path = '/v1/instances/backup' })
-        $null = @($allIds[0], $allIds[1]) | Backup-KooPhoneInstance -Context $context -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+        # BatchShowInstance needs its data (a backup answered without data is accepted, as older
+        # releases answer that way); no retries, so each bad answer is the last one.
+        $once = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -MaxRetryCount 0 -PassThru
+        Clear-EmulatorRequest $emulator
+        Set-EmulatorFault $emulator @(@{ kind = $kind; path = '/v1/instances/batch-query-status' })
+        $null = @($allIds[0], $allIds[1]) | Get-KooPhoneInstanceStatus -Context $once -ErrorVariable problems -ErrorAction SilentlyContinue
 
         $problems | Should -HaveCount 2
-        $requestId = @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup')[-1].requestId
+        $requestId = @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-query-status')[-1].requestId
         foreach ($problem in $problems) {
             $problem.FullyQualifiedErrorId | Should -BeLike "$code*"
             $text = $problem.ToString()
-            $text | Should -Match 'BatchBackupInstances'
+            $text | Should -Match 'BatchShowInstance'
             $text | Should -Match 'HTTP \d{3}'
             $text | Should -Match ([regex]::Escape($requestId))
             $text | Should -Not -Match 'NullReference|JsonReaderException|at System\.'
         }
+    }
+
+    It 'accepts a backup answered without data, as older releases answer, and keeps every instance' {
+        Set-EmulatorFault $emulator @(@{ kind = 'nodata'; path = '/v1/instances/backup' })
+        $results = @($allIds[0], $allIds[1]) | Backup-KooPhoneInstance -Context $context -Force
+        $results | Should -HaveCount 2
+        $results | ForEach-Object { $_.Status | Should -Be 'Submitted'; $_.TaskId | Should -BeNullOrEmpty }
     }
 
     It 'gives a clear terminating error when a listing page is garbage' {

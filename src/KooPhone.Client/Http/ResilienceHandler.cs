@@ -23,11 +23,13 @@ namespace KooPhone.Client.Http
 
         public ResilienceHandler(KooPhoneConnectionOptions options)
         {
-            _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-                .AddTimeout(options.TotalTimeout)
-                .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            var builder = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.TotalTimeout);
+            // Polly refuses a retry strategy with no retries, so -MaxRetryCount 0 leaves it out.
+            if (options.MaxRetryCount > 0)
+            {
+                builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
                 {
-                    MaxRetryAttempts = Math.Max(0, options.MaxRetryCount),
+                    MaxRetryAttempts = options.MaxRetryCount,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = options.RetryBaseDelay,
@@ -50,7 +52,10 @@ namespace KooPhone.Client.Http
                         args.Outcome.Result?.Dispose();
                         return default;
                     },
-                })
+                });
+            }
+
+            _pipeline = builder
                 .AddTimeout(options.AttemptTimeout)
                 .Build();
         }

@@ -32,7 +32,43 @@ namespace KooPhone.PowerShell.Cmdlets
         [Parameter]
         public KooPhoneContext? Context { get; set; }
 
-        protected CancellationToken StopToken => _stop.Token;
+        protected CancellationToken StopToken
+        {
+            get
+            {
+                EnsureStopWatch();
+                return _stop.Token;
+            }
+        }
+
+        // PowerShell does not always call StopProcessing: once Select-Object -First has stopped the
+        // commands upstream, a later Ctrl+C (PowerShell.Stop) marks the pipeline as stopping but
+        // skips StopProcessing. This watch sees the pipeline's Stopping flag and cancels anyway.
+        private Timer? _stopWatch;
+
+        private void EnsureStopWatch()
+        {
+            if (_stopWatch == null)
+            {
+                _stopWatch = new Timer(_ => CancelIfStopping(), null, StopWatchInterval, StopWatchInterval);
+            }
+        }
+
+        private void CancelIfStopping()
+        {
+            try
+            {
+                if (Stopping && !_stop.IsCancellationRequested)
+                {
+                    _stop.Cancel();
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        private static readonly TimeSpan StopWatchInterval = TimeSpan.FromMilliseconds(100);
 
         /// <summary>The API client of this call, over the resolved context.</summary>
         protected KooPhoneApiClient Api => _api ??= new KooPhoneApiClient(ResolveContext(), _traces);
@@ -254,6 +290,7 @@ namespace KooPhone.PowerShell.Cmdlets
             if (disposing)
             {
                 // A pipeline that ended early (Select-Object -First, an error) must leave no request running.
+                _stopWatch?.Dispose();
                 _stop.Cancel();
                 _stop.Dispose();
             }
