@@ -33,7 +33,7 @@ public static class AdminEndpoints
             return Results.NoContent();
         });
         admin.MapGet("/instances/{id}", (string id, InstanceStore store) =>
-            store.Find(id) is InstanceSnapshot snapshot ? AdminResults.Json(snapshot) : NotFound(id));
+            store.FindDetails(id) is InstanceDetails details ? AdminResults.Json(details) : NotFound(id));
         admin.MapPost("/instances/{id}/state", SetStateAsync);
         admin.MapPost("/reset", Reset);
         admin.MapPost("/shutdown", Shutdown);
@@ -68,11 +68,12 @@ public static class AdminEndpoints
                 return AdminResults.Error(StatusCodes.Status400BadRequest, error!);
             }
 
-            return store.ApplyPatch(id, patch) is InstanceSnapshot snapshot ? AdminResults.Json(snapshot) : NotFound(id);
+            return store.ApplyPatch(id, patch) is InstanceDetails details ? AdminResults.Json(details) : NotFound(id);
         }
     }
 
-    // Back to the starting point: same seeded instances, no tasks, empty request log, the start-up
+    // Back to the starting point: same seeded instances (created and deleted ones, settings, apps
+    // and everything in flight are gone), no tasks, empty request log, the start-up
     // fault rules (counters at zero) and latency. Issued IAM tokens stay valid: tests reset state
     // between cases but stay logged in.
     private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, FaultInjector faults)

@@ -1,6 +1,7 @@
 using KooPhone.Emulator.Api;
 using KooPhone.Emulator.Auth;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Admin;
 
@@ -32,7 +33,7 @@ public sealed class RequestRecorder
             request.Path.Value ?? string.Empty,
             request.QueryString.Value ?? string.Empty,
             context.ReceivedRequestId,
-            context.InstanceIds,
+            context.InstanceIds ?? PathInstanceId(httpContext),
             AnsweredStatus(httpContext, context),
             context.ErrorCode,
             request.Headers.ContainsKey(TokenAuthenticator.HeaderName),
@@ -40,6 +41,10 @@ public sealed class RequestRecorder
             context.Fault,
             context.ReceivedAt));
     }
+
+    // ExecuteInstanceAuthToken and ListInstanceApp name their instance in the path, not the body.
+    private static string?[]? PathInstanceId(HttpContext httpContext) =>
+        httpContext.GetRouteValue("instance_id") is string id ? new string?[] { id } : null;
 
     // 0 says "no answer": a drop or hang fault, or a client that left before the response began.
     private static int AnsweredStatus(HttpContext httpContext, ApiRequestContext context) =>

@@ -30,8 +30,38 @@ public static class ApiErrorCodes
     /// <summary>No permission on the instance, i.e. not one of the tenant's (HTTP 200).</summary>
     public const string NoPermissionOnInstance = "KOOPHONE.API.1001";
 
+    /// <summary>Instance is being restored (HTTP 200).</summary>
+    public const string InstanceRestoring = "KOOPHONE.API.2005";
+
     /// <summary>Instance is being backed up (HTTP 200).</summary>
     public const string InstanceBackingUp = "KOOPHONE.API.2006";
+
+    /// <summary>User–instance binding does not exist (CancelInstance, HTTP 200).</summary>
+    public const string BindingMissing = "KOOPHONE.API.2210";
+
+    /// <summary>No device can be assigned (ProvisionInstance). Note the different prefix (§10 item 4).</summary>
+    public const string NoDeviceAssignable = "KPAPI.2209";
+
+    /// <summary>No such SKU or region (CreateInstance, HTTP 200).</summary>
+    public const string NoSuchSkuOrRegion = "KOOPHONE.API.3002";
+
+    /// <summary>OS version required (CreateInstance, HTTP 200).</summary>
+    public const string OsRequired = "KOOPHONE.API.3003";
+
+    /// <summary>Monthly period must be 1–9 (CreateInstance, HTTP 200).</summary>
+    public const string MonthlyPeriodInvalid = "KOOPHONE.API.3006";
+
+    /// <summary>Yearly period must be 1–3 (CreateInstance, HTTP 200).</summary>
+    public const string YearlyPeriodInvalid = "KOOPHONE.API.3007";
+
+    /// <summary>fast_install must be "0" or "1" (InstallApp, HTTP 200).</summary>
+    public const string FastInstallInvalid = "KOOPHONE.API.3008";
+
+    /// <summary>Instance does not exist (BatchPrepareInstances, ShowProgress; HTTP 200).</summary>
+    public const string InstanceNotFound = "KOOPHONE.API.4001";
+
+    /// <summary>Pay-per-use instances cannot be deleted (DeleteInstance, HTTP 400 per the error table).</summary>
+    public const string PayPerUseNotDeletable = "KOOPHONE.API.5001";
 
     /// <summary>Task does not exist (HTTP 200).</summary>
     public const string TaskNotFound = "KOOPHONE.API.1323";

@@ -10,6 +10,10 @@ public static class ApiResults
     public static KooPhoneJsonResult Success(object? data) =>
         new(StatusCodes.Status200OK, ApiErrorCodes.Ok, new ApiEnvelope(ApiErrorCodes.Ok, "ok", data));
 
+    /// <summary>DeleteInstance's success body exactly as its doc example: {"data":null,"error_code":"0","error_msg":"OK"}.</summary>
+    public static KooPhoneJsonResult Deleted() =>
+        new(StatusCodes.Status200OK, ApiErrorCodes.Ok, new DeletedEnvelope());
+
     /// <summary>An error envelope: error_code and error_msg only.</summary>
     public static KooPhoneJsonResult Error(int httpStatus, string errorCode, string message) =>
         new(httpStatus, errorCode, new ApiEnvelope(errorCode, message, null));

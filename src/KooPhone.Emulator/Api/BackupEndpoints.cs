@@ -19,7 +19,7 @@ public static class BackupEndpoints
     }
 
     private static async Task<IResult> BatchBackupInstancesAsync(
-        HttpContext httpContext, InstanceStore store, TaskStore tasks, EmulatorOptions options)
+        HttpContext httpContext, BackupOperations backups, TaskStore tasks, EmulatorOptions options)
     {
         InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (read.Ids is null)
@@ -28,27 +28,13 @@ public static class BackupEndpoints
         }
 
         // Whole-batch rejection (an inference from §11 item 4): one bad instance fails the request.
-        BackupStartResult started = store.TryStartBackup(read.Ids, options.JobDelay);
-        switch (started.Rejection)
+        BatchResult started = backups.TryStart(read.Ids, options.JobDelay);
+        if (started.Refusal is not null)
         {
-            case BackupRejection.UnknownInstances:
-                return ApiResults.BusinessError(ApiErrorCodes.NoPermissionOnInstance,
-                    "no permission on instances (not found for this tenant): " + IdListText.Format(started.OffendingIds));
-            case BackupRejection.AlreadyBackingUp:
-                return ApiResults.BusinessError(ApiErrorCodes.InstanceBackingUp,
-                    "instances are being backed up: " + IdListText.Format(started.OffendingIds));
-            case BackupRejection.NotRunning:
-                return ApiResults.BusinessError(ApiErrorCodes.InstancesNotRunning,
-                    "not all instances are running: " + IdListText.Format(started.OffendingIds));
+            return RefusalResults.From(started.Refusal);
         }
 
-        EmulatorTask task = tasks.Create(TaskKind.Backup, read.Ids, started.CompletesAt);
-        var jobs = new CmdJob[task.Jobs.Count];
-        for (int i = 0; i < jobs.Length; i++)
-        {
-            jobs[i] = new CmdJob(task.Jobs[i].InstanceId, task.Jobs[i].JobId);
-        }
-
-        return ApiResults.Success(new TaskData(task.TaskId, jobs));
+        EmulatorTask task = tasks.CreateSucceeding(TaskKind.Backup, read.Ids, started.At, started.At + options.JobDelay);
+        return ApiResults.Success(TaskData.From(task));
     }
 }

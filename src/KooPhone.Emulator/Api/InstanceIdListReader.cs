@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -8,110 +7,63 @@ using Microsoft.AspNetCore.Http;
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// Reads and validates a {"instance_ids":[...]} body (§2.5: at most 100 IDs, each at most 32
-/// characters). The body is parsed by hand rather than by minimal-API binding so that every
-/// malformed body gets the KooPhone 400 envelope with a message naming the broken rule.
+/// Reads and validates instance ID lists (§2.5: 1 to 100 distinct IDs, each at most 32
+/// characters), whatever the operation calls the field: instance_ids, instanceIdList
+/// (DeleteInstance) or instance_id_list (InstallApp). Also checks single IDs.
 /// </summary>
 public static class InstanceIdListReader
 {
     /// <summary>Most IDs one request may carry.</summary>
     public const int MaxIds = 100;
 
-    /// <summary>Longest allowed instance ID.</summary>
+    /// <summary>Longest allowed instance ID (and user ID).</summary>
     public const int MaxIdLength = 32;
 
-    private const string Field = "instance_ids";
+    /// <summary>The usual field name.</summary>
+    public const string InstanceIdsField = "instance_ids";
 
-    /// <summary>Reads the request body; also hands the raw list to the request log.</summary>
+    /// <summary>Reads a {"instance_ids":[...]} body.</summary>
     public static async Task<InstanceIdListResult> ReadAsync(HttpContext httpContext)
     {
-        JsonDocument document;
-        try
+        (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
+        if (document is null)
         {
-            document = await JsonDocument.ParseAsync(httpContext.Request.Body, default, httpContext.RequestAborted)
-                .ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return InstanceIdListResult.Invalid("request body is not valid JSON: " + ex.Message);
+            return InstanceIdListResult.Invalid(error!);
         }
 
         using (document)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return InstanceIdListResult.Invalid("request body must be a JSON object");
-            }
-
-            if (!root.TryGetProperty(Field, out JsonElement list) || list.ValueKind == JsonValueKind.Null)
-            {
-                return InstanceIdListResult.Invalid($"missing required field '{Field}'");
-            }
-
-            if (list.ValueKind != JsonValueKind.Array)
-            {
-                return InstanceIdListResult.Invalid($"'{Field}' must be an array of strings");
-            }
-
-            string?[] raw = ToRaw(list);
-            ApiRequestContext.For(httpContext).InstanceIds = raw;
-            return Validate(raw);
+            return ReadList(document.RootElement, InstanceIdsField);
         }
     }
 
-    /// <summary>
-    /// Only records the body's instance_ids for the request log, for a request that a fault
-    /// answers instead of its operation. Best effort: a body that is not JSON records nothing.
-    /// </summary>
-    public static async Task RecordAsync(HttpContext httpContext)
+    /// <summary>Reads and validates the list in <paramref name="field"/> of a body object.</summary>
+    public static InstanceIdListResult ReadList(JsonElement root, string field)
     {
-        if (!HttpMethods.IsPost(httpContext.Request.Method))
+        if (!root.TryGetProperty(field, out JsonElement list) || list.ValueKind == JsonValueKind.Null)
         {
-            return;
+            return InstanceIdListResult.Invalid($"missing required field '{field}'");
         }
 
-        try
+        if (list.ValueKind != JsonValueKind.Array)
         {
-            using JsonDocument document = await JsonDocument.ParseAsync(httpContext.Request.Body, default, httpContext.RequestAborted)
-                .ConfigureAwait(false);
-            JsonElement root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(Field, out JsonElement list)
-                && list.ValueKind == JsonValueKind.Array)
-            {
-                ApiRequestContext.For(httpContext).InstanceIds = ToRaw(list);
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or OperationCanceledException)
-        {
-            // Nothing to record; the fault is answered all the same.
-        }
-    }
-
-    // Non-strings become null, so the log shows what the client sent without failing on it.
-    private static string?[] ToRaw(JsonElement list)
-    {
-        var raw = new string?[list.GetArrayLength()];
-        int n = 0;
-        foreach (JsonElement item in list.EnumerateArray())
-        {
-            raw[n++] = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            return InstanceIdListResult.Invalid($"'{field}' must be an array of strings");
         }
 
-        return raw;
+        return Validate(RequestInstanceIds.ToRaw(list), field);
     }
 
     /// <summary>Applies the list rules, in the order their messages are most useful.</summary>
-    public static InstanceIdListResult Validate(IReadOnlyList<string?> raw)
+    public static InstanceIdListResult Validate(IReadOnlyList<string?> raw, string field = InstanceIdsField)
     {
         if (raw.Count == 0)
         {
-            return InstanceIdListResult.Invalid($"'{Field}' must not be empty");
+            return InstanceIdListResult.Invalid($"'{field}' must not be empty");
         }
 
         if (raw.Count > MaxIds)
         {
-            return InstanceIdListResult.Invalid($"'{Field}' has {raw.Count} entries; at most {MaxIds} are allowed");
+            return InstanceIdListResult.Invalid($"'{field}' has {raw.Count} entries; at most {MaxIds} are allowed");
         }
 
         var ids = new string[raw.Count];
@@ -119,25 +71,30 @@ public static class InstanceIdListReader
         for (int i = 0; i < raw.Count; i++)
         {
             string? id = raw[i];
-            if (string.IsNullOrEmpty(id))
+            if (CheckId(id, $"{field}[{i}]") is string error)
             {
-                return InstanceIdListResult.Invalid($"'{Field}[{i}]' must be a non-empty string");
+                return InstanceIdListResult.Invalid(error);
             }
 
-            if (id.Length > MaxIdLength)
+            if (!seen.Add(id!))
             {
-                return InstanceIdListResult.Invalid(
-                    $"'{Field}[{i}]' is {id.Length} characters long; at most {MaxIdLength} are allowed");
+                return InstanceIdListResult.Invalid($"'{field}' contains the ID '{id}' more than once");
             }
 
-            if (!seen.Add(id))
-            {
-                return InstanceIdListResult.Invalid($"'{Field}' contains the ID '{id}' more than once");
-            }
-
-            ids[i] = id;
+            ids[i] = id!;
         }
 
         return InstanceIdListResult.Valid(ids);
+    }
+
+    /// <summary>The rule a single ID (named <paramref name="name"/> in the message) breaks, or null when it is valid.</summary>
+    public static string? CheckId(string? id, string name)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return $"'{name}' must be a non-empty string";
+        }
+
+        return id.Length > MaxIdLength ? $"'{name}' is {id.Length} characters long; at most {MaxIdLength} are allowed" : null;
     }
 }

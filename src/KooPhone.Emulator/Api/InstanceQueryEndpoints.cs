@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Api.Contracts;
 using KooPhone.Emulator.Hosting;
@@ -7,7 +6,6 @@ using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Primitives;
 
 namespace KooPhone.Emulator.Api;
 
@@ -26,8 +24,8 @@ public static class InstanceQueryEndpoints
     private static IResult ListInstances(HttpContext httpContext, InstanceStore store, EmulatorOptions options)
     {
         IQueryCollection query = httpContext.Request.Query;
-        if (!TryReadPositive(query, "page_no", out int pageNo, out string? error)
-            || !TryReadPositive(query, "page_size", out int pageSize, out error))
+        if (!QueryParameters.TryRequiredInt(query, "page_no", 1, int.MaxValue, out int pageNo, out string? error)
+            || !QueryParameters.TryRequiredInt(query, "page_size", 1, int.MaxValue, out int pageSize, out error))
         {
             return ApiResults.InvalidParameter(error!);
         }
@@ -35,7 +33,8 @@ public static class InstanceQueryEndpoints
         // The reference documents no maximum (§11 item 2); the emulator clamps silently and
         // reports the effective size, which a client must be able to cope with.
         int effectiveSize = Math.Min(pageSize, options.MaxPageSize);
-        InstancePage page = store.QueryPage(NonEmpty(query["instance_id"]), NonEmpty(query["instance_name"]), pageNo, effectiveSize);
+        InstancePage page = store.QueryPage(
+            QueryParameters.NonEmpty(query["instance_id"]), QueryParameters.NonEmpty(query["instance_name"]), pageNo, effectiveSize);
         return ApiResults.ListInstances(new ListInstancesData(pageNo, effectiveSize, page.TotalCount, page.Items));
     }
 
@@ -62,27 +61,4 @@ public static class InstanceQueryEndpoints
 
         return ApiResults.Success(new StatusResultsData(statuses));
     }
-
-    private static bool TryReadPositive(IQueryCollection query, string name, out int value, out string? error)
-    {
-        string? text = NonEmpty(query[name]);
-        if (text is null)
-        {
-            value = 0;
-            error = $"missing required query parameter '{name}'";
-            return false;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < 1)
-        {
-            error = $"query parameter '{name}' must be an integer of at least 1, got '{text}'";
-            return false;
-        }
-
-        error = null;
-        return true;
-    }
-
-    private static string? NonEmpty(StringValues values) =>
-        values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
 }

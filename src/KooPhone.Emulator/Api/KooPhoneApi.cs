@@ -15,6 +15,14 @@ public static class KooPhoneApi
         RouteGroupBuilder v1 = routes.MapGroup(Prefix);
         InstanceQueryEndpoints.Map(v1);
         BackupEndpoints.Map(v1);
+        LifecycleEndpoints.Map(v1);
+        PrepareEndpoints.Map(v1);
+        AssignmentEndpoints.Map(v1);
+        OrderEndpoints.Map(v1);
+        StreamingEndpoints.Map(v1);
+        AppEndpoints.Map(v1);
+        CommandEndpoints.Map(v1);
+        VideoEndpoints.Map(v1);
         TaskEndpoints.Map(v1);
     }
 }

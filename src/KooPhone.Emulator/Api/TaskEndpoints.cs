@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>ExecuteJob (§5.12): the jobs of an async task.</summary>
+/// <summary>ExecuteJob (§5.12): the jobs of an async task, whichever operation created it.</summary>
 public static class TaskEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
@@ -22,9 +22,9 @@ public static class TaskEndpoints
     private static IResult ExecuteJob(
         [FromRoute(Name = "task_id")] string taskId, TaskStore tasks, EmulatorOptions options, TimeProvider time)
     {
-        // Whether backup tasks can be polled is open (§2.6 item 5); --backup-task-query decides.
-        if (!tasks.TryGet(taskId, out EmulatorTask? task)
-            || (task!.Kind == TaskKind.Backup && !options.BackupTaskQuerySupported))
+        // Whether backup, reset and unassign tasks can be polled is open (§2.6 item 5);
+        // --task-query-unsupported makes their IDs unknown, as the docs' narrow reading has it.
+        if (!tasks.TryGet(taskId, out EmulatorTask? task) || options.UnqueryableTaskKinds.Contains(task!.Kind))
         {
             return ApiResults.BusinessError(ApiErrorCodes.TaskNotFound, "task does not exist");
         }
@@ -33,8 +33,8 @@ public static class TaskEndpoints
         var jobs = new JobDetail[task.Jobs.Count];
         for (int i = 0; i < jobs.Length; i++)
         {
-            EmulatorJob job = task.Jobs[i];
-            jobs[i] = new JobDetail(job.JobId, job.StatusAt(now), string.Empty, string.Empty, string.Empty);
+            JobOutcome state = task.Jobs[i].At(now);
+            jobs[i] = new JobDetail(task.Jobs[i].JobId, state.Status, state.ErrorCode, state.ErrorMessage, state.ExecuteMessage);
         }
 
         return ApiResults.Success(new JobsData(jobs));

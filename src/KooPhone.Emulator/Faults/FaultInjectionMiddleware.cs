@@ -45,7 +45,7 @@ public sealed class FaultInjectionMiddleware
         {
             ApiRequestContext request = ApiRequestContext.For(httpContext);
             request.Fault = FaultKindNames.MaxConcurrency;
-            await InstanceIdListReader.RecordAsync(httpContext).ConfigureAwait(false);
+            await RequestInstanceIds.RecordAsync(httpContext).ConfigureAwait(false);
             httpContext.Response.Headers.RetryAfter = "1";
             await ApiResults.Throttled(request.RequestId).ExecuteAsync(httpContext).ConfigureAwait(false);
             return;
@@ -86,7 +86,7 @@ public sealed class FaultInjectionMiddleware
         }
 
         request.Fault = FaultKindNames.ToName(decision.Rule.Kind);
-        await InstanceIdListReader.RecordAsync(httpContext).ConfigureAwait(false);
+        await RequestInstanceIds.RecordAsync(httpContext).ConfigureAwait(false);
         await responder.ApplyAsync(httpContext, decision.Rule).ConfigureAwait(false);
     }
 

@@ -81,6 +81,15 @@ public static class EmulatorApp
         builder.Services.AddSingleton(new InstanceSeeder(options.Seed, options.Instances));
         builder.Services.AddSingleton<InstanceStore>();
         builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton<BackupOperations>();
+        builder.Services.AddSingleton<LifecycleOperations>();
+        builder.Services.AddSingleton<PrepareOperations>();
+        builder.Services.AddSingleton<AssignmentOperations>();
+        builder.Services.AddSingleton<OrderOperations>();
+        builder.Services.AddSingleton<StreamingOperations>();
+        builder.Services.AddSingleton<AppOperations>();
+        builder.Services.AddSingleton<CommandOperations>();
+        builder.Services.AddSingleton<VideoOperations>();
         builder.Services.AddSingleton(new RequestLog(options.RequestLogLimit));
         builder.Services.AddSingleton<RequestRecorder>();
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using KooPhone.Emulator.Faults;
+using KooPhone.Emulator.State;
 
 namespace KooPhone.Emulator.Hosting;
 
@@ -46,14 +47,20 @@ public sealed class EmulatorOptions
     /// <summary>Accepted X-Auth-Token values, besides the tokens the IAM endpoint issues.</summary>
     public IReadOnlyList<string> Tokens { get; init; } = new[] { DefaultToken };
 
-    /// <summary>How long a backup job runs before it succeeds.</summary>
+    /// <summary>How long every job and time-based transition takes (backup, reboot, reset, restore, unassignment, commands, installs).</summary>
     public TimeSpan JobDelay { get; init; } = TimeSpan.FromMilliseconds(2000);
 
     /// <summary>ListInstances clamps page_size to this.</summary>
     public int MaxPageSize { get; init; } = 100;
 
-    /// <summary>False: ExecuteJob answers backup task IDs as unknown (reference §2.6 item 5 leaves it open).</summary>
-    public bool BackupTaskQuerySupported { get; init; } = true;
+    /// <summary>
+    /// Kinds of task whose IDs ExecuteJob answers as unknown (--task-query-unsupported): the
+    /// reference only promises command and install tasks (§2.6 item 5).
+    /// </summary>
+    public IReadOnlySet<TaskKind> UnqueryableTaskKinds { get; init; } = new HashSet<TaskKind>();
+
+    /// <summary>True: InstallApp answers in the pre-3.1.207 shape data.data.{task_id, cmd_jobs} (§10 item 3).</summary>
+    public bool NestedInstallResponse { get; init; }
 
     /// <summary>The admin request log keeps at most this many newest entries.</summary>
     public int RequestLogLimit { get; init; } = 100_000;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using KooPhone.Emulator.Faults;
+using KooPhone.Emulator.State;
 
 namespace KooPhone.Emulator.Hosting;
 
@@ -21,7 +22,7 @@ public static class EmulatorOptionsParser
     private static readonly HashSet<string> KnownNames = new(StringComparer.Ordinal)
     {
         "--port", "--port-file", "--instances", "--seed", "--token", "--job-delay-ms", "--max-page-size",
-        "--backup-task-query", "--request-log-limit", "--iam-user", "--iam-password", "--iam-domain",
+        "--backup-task-query", "--task-query-unsupported", "--install-response", "--request-log-limit", "--iam-user", "--iam-password", "--iam-domain",
         "--project-id", "--project-name", "--token-lifetime-seconds", "--access-key", "--secret-key",
         "--security-token", "--latency-ms", "--max-concurrency", "--fault",
     };
@@ -41,7 +42,8 @@ public static class EmulatorOptionsParser
         var tokens = new List<string>();
         int jobDelayMs = 2000;
         int maxPageSize = 100;
-        bool backupTaskQuerySupported = true;
+        var unqueryable = new HashSet<TaskKind>();
+        bool nestedInstallResponse = false;
         int requestLogLimit = 100_000;
         string iamUser = EmulatorOptions.DefaultIamUser;
         string iamPassword = EmulatorOptions.DefaultIamPassword;
@@ -109,7 +111,9 @@ public static class EmulatorOptionsParser
                 "--token" => AddToken(value, tokens),
                 "--job-delay-ms" => ParseInt(name, value, 0, int.MaxValue, out jobDelayMs),
                 "--max-page-size" => ParseInt(name, value, 1, int.MaxValue, out maxPageSize),
-                "--backup-task-query" => ParseTaskQueryMode(value, out backupTaskQuerySupported),
+                "--backup-task-query" => ParseBackupTaskQuery(value, unqueryable),
+                "--task-query-unsupported" => ParseUnqueryableKinds(value, unqueryable),
+                "--install-response" => ParseInstallResponse(value, out nestedInstallResponse),
                 "--request-log-limit" => ParseInt(name, value, 0, int.MaxValue, out requestLogLimit),
                 "--iam-user" => ParseText(name, value, out iamUser),
                 "--iam-password" => ParseText(name, value, out iamPassword),
@@ -141,7 +145,8 @@ public static class EmulatorOptionsParser
             Tokens = tokens.Count > 0 ? tokens.ToArray() : new[] { EmulatorOptions.DefaultToken },
             JobDelay = TimeSpan.FromMilliseconds(jobDelayMs),
             MaxPageSize = maxPageSize,
-            BackupTaskQuerySupported = backupTaskQuerySupported,
+            UnqueryableTaskKinds = unqueryable,
+            NestedInstallResponse = nestedInstallResponse,
             RequestLogLimit = requestLogLimit,
             IamUser = iamUser,
             IamPassword = iamPassword,
@@ -248,11 +253,50 @@ public static class EmulatorOptionsParser
         return null;
     }
 
-    private static string? ParseTaskQueryMode(string value, out bool supported)
+    // The older, backup-only form of --task-query-unsupported: "unsupported" means "backup".
+    private static string? ParseBackupTaskQuery(string value, HashSet<TaskKind> unqueryable)
     {
-        supported = value == "supported";
-        return value is "supported" or "unsupported"
+        if (value is not ("supported" or "unsupported"))
+        {
+            return $"option '--backup-task-query' must be 'supported' or 'unsupported', got '{value}'";
+        }
+
+        if (value == "unsupported")
+        {
+            unqueryable.Add(TaskKind.Backup);
+        }
+
+        return null;
+    }
+
+    // A comma-separated list of the kinds whose polling the reference leaves open (§2.6 item 5).
+    private static string? ParseUnqueryableKinds(string value, HashSet<TaskKind> unqueryable)
+    {
+        foreach (string part in value.Split(','))
+        {
+            TaskKind? kind = part.Trim() switch
+            {
+                "backup" => TaskKind.Backup,
+                "reset" => TaskKind.Reset,
+                "unassign" => TaskKind.Unassign,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                return $"option '--task-query-unsupported' takes a comma-separated list of backup, reset and unassign, got '{part}'";
+            }
+
+            unqueryable.Add(kind.Value);
+        }
+
+        return null;
+    }
+
+    private static string? ParseInstallResponse(string value, out bool nested)
+    {
+        nested = value == "nested";
+        return value is "nested" or "flat"
             ? null
-            : $"option '--backup-task-query' must be 'supported' or 'unsupported', got '{value}'";
+            : $"option '--install-response' must be 'nested' or 'flat', got '{value}'";
     }
 }

@@ -15,10 +15,14 @@ public static class UsageText
         "  --port-file PATH             once listening, write http://127.0.0.1:PORT to PATH\n" +
         "  --instances N                number of seeded instances, 0..10000000 (default 10)\n" +
         "  --seed N                     seed of the instance data and of fault rates (default 1)\n" +
-        "  --job-delay-ms N             how long a backup job takes, in ms (default 2000)\n" +
+        "  --job-delay-ms N             how long jobs and transitions take (backup, reboot, reset, restore,\n" +
+        "                               unassign, commands, installs), in ms (default 2000)\n" +
         "  --max-page-size N            ListInstances clamps page_size to N (default 100)\n" +
-        "  --backup-task-query MODE     supported|unsupported: whether ExecuteJob knows backup tasks\n" +
-        "                               (default supported)\n" +
+        "  --task-query-unsupported K   ExecuteJob answers these task kinds as unknown: a comma-separated\n" +
+        "                               list of backup, reset, unassign (default: all kinds answer)\n" +
+        "  --backup-task-query MODE     supported|unsupported; unsupported = --task-query-unsupported backup\n" +
+        "  --install-response SHAPE     flat|nested: InstallApp's data as data.{task_id,…} (SDK 3.1.207+)\n" +
+        "                               or data.data.{task_id,…} (older SDKs) (default flat)\n" +
         "  --request-log-limit N        newest entries kept by the admin request log (default 100000)\n" +
         "\n" +
         "Authentication:\n" +

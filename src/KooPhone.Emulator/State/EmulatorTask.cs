@@ -13,7 +13,7 @@ public sealed class EmulatorTask
         Jobs = jobs;
     }
 
-    /// <summary>task_id (32 lower-case hex characters).</summary>
+    /// <summary>task_id, shaped by the kind (see <see cref="TaskIds"/>).</summary>
     public string TaskId { get; }
 
     /// <summary>The operation that created the task.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace KooPhone.Emulator.State;
@@ -10,20 +11,17 @@ namespace KooPhone.Emulator.State;
 /// </summary>
 public sealed class InstanceProfile
 {
-    /// <summary>The region every seeded instance lives in.</summary>
-    public const string Region = "cn-north-4";
-
-    /// <summary>The region's display name (Chinese console name of cn-north-4).</summary>
-    public const string RegionName = "华北-北京四";
-
-    /// <summary>The region's English display name.</summary>
-    public const string RegionNameEn = "CN North-Beijing4";
-
     /// <summary>The tenant account that owns all instances.</summary>
     public const string AccountName = "koophone-emulator";
 
-    /// <summary>billing_mode: the reference leaves the values undocumented; Huawei Cloud's usual name for yearly/monthly.</summary>
-    public const string BillingMode = "prePaid";
+    /// <summary>billing_mode of yearly/monthly instances; the reference leaves the values undocumented, this is Huawei Cloud's usual name.</summary>
+    public const string PrePaid = "prePaid";
+
+    /// <summary>billing_mode of pay-per-use instances (Huawei Cloud's usual name), which DeleteInstance refuses.</summary>
+    public const string PostPaid = "postPaid";
+
+    /// <summary>The image of every seeded instance.</summary>
+    public const string SeededOs = "AOSP11";
 
     private const string NamePrefix = "phone-";
 
@@ -77,29 +75,26 @@ public sealed class InstanceProfile
         return true;
     }
 
+    /// <summary>billing_mode of a seeded instance: every 10th (positions 10, 20, … counted from 1) is pay-per-use.</summary>
+    public static string BillingMode(int index) => (index + 1) % 10 == 0 ? PostPaid : PrePaid;
+
+    /// <summary>The apps an instance starts with (5 system, 3 third-party chosen by the seed), as a fresh list the caller may change.</summary>
+    public List<AppEntry> SeededApps(int index, string os) => SeededAppList.Build(SeedHash.Mix(seed, (ulong)index * 4), os);
+
     /// <summary>instance_sku for the instance at <paramref name="index"/>.</summary>
-    public string Sku(int index) => Skus[(int)(Mix(seed, (ulong)index * 4 + 1) % (ulong)Skus.Length)];
+    public string Sku(int index) => Skus[(int)(SeedHash.Mix(seed, (ulong)index * 4 + 1) % (ulong)Skus.Length)];
 
     /// <summary>phone_id: 32 hex characters, unique per instance.</summary>
-    // The first half alone is unique: Mix is a bijection of its second argument for a fixed seed.
-    public string PhoneId(int index) => Hex32(Mix(seed, (ulong)index * 4 + 2), Mix(~seed, (ulong)index));
+    // The first half alone is unique: SeedHash.Mix is a bijection of its second argument for a fixed seed.
+    public string PhoneId(int index) => Hex32(SeedHash.Mix(seed, (ulong)index * 4 + 2), SeedHash.Mix(~seed, (ulong)index));
 
     /// <summary>The 19-digit user ID an assigned instance reports, e.g. 1008600000104285462.</summary>
     public string DerivedUser(int index) =>
-        (1008600000000000000UL + (Mix(seed, (ulong)index * 4 + 3) % 100000000000000UL)).ToString(CultureInfo.InvariantCulture);
+        (1008600000000000000UL + (SeedHash.Mix(seed, (ulong)index * 4 + 3) % 100000000000000UL)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>member_name for a user ID: empty when unassigned.</summary>
     public static string MemberName(string assignUser) =>
         assignUser.Length == 0 ? string.Empty : "user-" + assignUser.Substring(Math.Max(0, assignUser.Length - 6));
-
-    // SplitMix64 finaliser: cheap, well-mixed and stable across runtimes (unlike string.GetHashCode).
-    private static ulong Mix(ulong a, ulong b)
-    {
-        ulong z = a * 0x9E3779B97F4A7C15UL + b + 0x632BE59BD9B4E019UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 
     private static string Hex32(ulong high, ulong low) =>
         high.ToString("x16", CultureInfo.InvariantCulture) + low.ToString("x16", CultureInfo.InvariantCulture);

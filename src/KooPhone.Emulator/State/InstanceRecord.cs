@@ -15,7 +15,10 @@ public sealed class InstanceRecord
         Id = id;
     }
 
-    /// <summary>Position in seed order; ListInstances pages in this order.</summary>
+    /// <summary>
+    /// Position in seed order, then creation order; ListInstances pages in this order. Never
+    /// reused: it also drives every seed-derived value, so it stays fixed when others are deleted.
+    /// </summary>
     public int Index { get; }
 
     /// <summary>The instance_id.</summary>
@@ -51,11 +54,27 @@ public sealed class InstanceRecord
     /// </summary>
     public long BackupCompletesAtMs { get; set; }
 
-    /// <summary>An assign_user set through the admin API; null means "derived from the seed".</summary>
+    /// <summary>
+    /// An assign_user set by ProvisionInstance, an unassignment ("") or the admin API; null means
+    /// "derived from the seed".
+    /// </summary>
     public string? AssignUserOverride { get; set; }
+
+    /// <summary>The rarely needed state (<see cref="InstanceExtras"/>), or null while the instance has none.</summary>
+    public InstanceExtras? Extras { get; set; }
+
+    /// <summary>The extras, created on first use.</summary>
+    public InstanceExtras Extend() => Extras ??= new InstanceExtras();
+
+    /// <summary>The image: AOSP11 for seeded instances, the ordered one for created instances.</summary>
+    public string Os => Extras?.Created?.Os ?? InstanceProfile.SeededOs;
+
+    /// <summary>The assign_user the instance reports (empty when unassigned).</summary>
+    public string EffectiveAssignUser(InstanceProfile profile) =>
+        AssignUserOverride ?? (AssignStatus == StatusValues.Assigned ? profile.DerivedUser(Index) : string.Empty);
 
     /// <summary>Copies the mutable fields, so they can be formatted outside the store's lock.</summary>
     public InstanceState Capture() => new(
         RunningStatus, FrozenStatus, LoginStatus, AssignStatus, BackupStatus, RestoreStatus,
-        BackupTime, RestoreTime, AssignUserOverride);
+        BackupTime, RestoreTime, AssignUserOverride, Extras?.Created);
 }

@@ -9,9 +9,6 @@ namespace KooPhone.Emulator.State;
 /// </summary>
 public sealed class InstanceSeeder
 {
-    private const string IdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private const int IdLength = 8;
-
     // Seeded backup/restore times fall in the half year before this moment, so they look
     // historical yet do not depend on the clock (determinism).
     private static readonly long TimeBase = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
@@ -33,21 +30,15 @@ public sealed class InstanceSeeder
     {
         // System.Random with an explicit seed uses a fixed legacy algorithm: same sequence every run.
         var random = new Random(seed);
-        var records = new InstanceRecord[count];
+        var records = new List<InstanceRecord>(count);
         var byId = new Dictionary<string, InstanceRecord>(count, StringComparer.Ordinal);
-        Span<char> buffer = stackalloc char[IdLength];
 
         for (int i = 0; i < count; i++)
         {
             string id;
             do
             {
-                for (int c = 0; c < IdLength; c++)
-                {
-                    buffer[c] = IdAlphabet[random.Next(IdAlphabet.Length)];
-                }
-
-                id = new string(buffer);
+                id = InstanceIds.Draw(random);
             }
             while (byId.ContainsKey(id));
 
@@ -67,10 +58,11 @@ public sealed class InstanceSeeder
                 // A running instance was restored after its last backup.
                 RestoreTime = backupTime + 60 + random.Next(3 * 24 * 3600),
             };
-            records[i] = record;
+            records.Add(record);
             byId.Add(id, record);
         }
 
-        return new InstanceTable(records, byId);
+        // Billing modes and app lists are derived from the index (InstanceProfile), not stored.
+        return new InstanceTable(records, byId, seed);
     }
 }

@@ -4,16 +4,24 @@ namespace KooPhone.Emulator.State;
 
 /// <summary>
 /// One instance as ListInstances' <c>data.result[]</c> shows it (reference §5.15); the admin
-/// API returns the same shape. Immutable: built from an <see cref="InstanceState"/> copy.
+/// API returns the same shape and more (<see cref="InstanceDetails"/>). Immutable: built from an
+/// <see cref="InstanceState"/> copy.
 /// </summary>
-public sealed class InstanceSnapshot
+public class InstanceSnapshot
 {
     /// <summary>Formats a captured state together with the seed-derived facts.</summary>
     public InstanceSnapshot(int index, string id, InstanceState state, InstanceProfile profile)
     {
+        // Created instances carry what their order fixed; seeded ones derive it from the index.
+        CreatedInstance? created = state.Created;
+        RegionInfo region = created?.Region ?? RegionCatalog.NorthBeijing4;
         InstanceId = id;
-        InstanceName = InstanceProfile.Name(index);
-        InstanceSku = profile.Sku(index);
+        InstanceName = created?.Name ?? InstanceProfile.Name(index);
+        Region = region.Id;
+        RegionName = region.Name;
+        RegionNameEn = region.NameEn;
+        InstanceSku = created?.SkuText ?? profile.Sku(index);
+        BillingMode = created is null ? InstanceProfile.BillingMode(index) : InstanceProfile.PrePaid;
         FrozenStatus = state.FrozenStatus;
         RunningStatus = state.RunningStatus;
         LoginStatus = state.LoginStatus;
@@ -37,7 +45,7 @@ public sealed class InstanceSnapshot
     [JsonPropertyName("instance_name")] public string InstanceName { get; }
 
     /// <summary>region.</summary>
-    [JsonPropertyName("region")] public string Region => InstanceProfile.Region;
+    [JsonPropertyName("region")] public string Region { get; }
 
     /// <summary>instance_sku.</summary>
     [JsonPropertyName("instance_sku")] public string InstanceSku { get; }
@@ -58,7 +66,7 @@ public sealed class InstanceSnapshot
     [JsonPropertyName("assign_user")] public string AssignUser { get; }
 
     /// <summary>billing_mode.</summary>
-    [JsonPropertyName("billing_mode")] public string BillingMode => InstanceProfile.BillingMode;
+    [JsonPropertyName("billing_mode")] public string BillingMode { get; }
 
     /// <summary>project_id.</summary>
     [JsonPropertyName("project_id")] public string ProjectId { get; }
@@ -76,10 +84,10 @@ public sealed class InstanceSnapshot
     [JsonPropertyName("account_name")] public string AccountName => InstanceProfile.AccountName;
 
     /// <summary>region_name.</summary>
-    [JsonPropertyName("region_name")] public string RegionName => InstanceProfile.RegionName;
+    [JsonPropertyName("region_name")] public string RegionName { get; }
 
     /// <summary>region_name_en.</summary>
-    [JsonPropertyName("region_name_en")] public string RegionNameEn => InstanceProfile.RegionNameEn;
+    [JsonPropertyName("region_name_en")] public string RegionNameEn { get; }
 
     /// <summary>backup_status.</summary>
     [JsonPropertyName("backup_status")] public int BackupStatus { get; }

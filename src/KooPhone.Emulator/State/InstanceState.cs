@@ -10,4 +10,5 @@ public readonly record struct InstanceState(
     int RestoreStatus,
     long BackupTime,
     long RestoreTime,
-    string? AssignUserOverride);
+    string? AssignUserOverride,
+    CreatedInstance? Created);

@@ -7,7 +7,9 @@ namespace KooPhone.Emulator.State;
 /// The thread-safe set of instances. One lock guards everything: each operation touches at most
 /// a few hundred records for microseconds, and a single lock makes the batch rules (check every
 /// ID, then change all or nothing) trivially atomic. Snapshots are formatted outside the lock.
-/// Time-based transitions (a backup finishing) are applied lazily whenever a record is read.
+/// Time-based transitions are applied lazily whenever a record is read (<see cref="InstanceSettler"/>).
+/// The queries live here; each area's changes live in its own operations class, which runs them
+/// through <see cref="Update{T}"/>.
 /// </summary>
 public sealed class InstanceStore
 {
@@ -35,12 +37,12 @@ public sealed class InstanceStore
         {
             lock (gate)
             {
-                return table.Records.Length;
+                return table.Records.Count;
             }
         }
     }
 
-    /// <summary>Replaces every instance with a freshly seeded set (in-flight backups vanish).</summary>
+    /// <summary>Replaces every instance with a freshly seeded set (created, deleted and in-flight state vanish).</summary>
     public void Reset()
     {
         // Seed outside the lock (it can take a second for a million instances), then swap.
@@ -48,6 +50,19 @@ public sealed class InstanceStore
         lock (gate)
         {
             table = fresh;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> under the lock with one clock reading. The callback must
+    /// check everything before it changes anything, and must not format snapshots (keep it short).
+    /// </summary>
+    public T Update<T>(Func<InstanceTransaction, T> change)
+    {
+        DateTimeOffset now = time.GetUtcNow();
+        lock (gate)
+        {
+            return change(new InstanceTransaction(table, Profile, now));
         }
     }
 
@@ -62,13 +77,13 @@ public sealed class InstanceStore
             InstanceTable current = table;
             if (idFilter is null && nameFilter is null)
             {
-                total = current.Records.Length;
+                total = current.Records.Count;
                 long start = (long)(pageNo - 1) * pageSize;
                 long end = Math.Min(total, start + pageSize);
                 for (long i = start; i < end; i++)
                 {
-                    InstanceRecord record = current.Records[i];
-                    Settle(record, now);
+                    InstanceRecord record = current.Records[(int)i];
+                    InstanceSettler.Settle(record, now, Profile);
                     captured.Add((record.Index, record.Id, record.Capture()));
                 }
             }
@@ -79,7 +94,7 @@ public sealed class InstanceStore
                 total = match is null ? 0 : 1;
                 if (match is not null && pageNo == 1)
                 {
-                    Settle(match, now);
+                    InstanceSettler.Settle(match, now, Profile);
                     captured.Add((match.Index, match.Id, match.Capture()));
                 }
             }
@@ -94,12 +109,13 @@ public sealed class InstanceStore
         return new InstancePage(total, items);
     }
 
-    /// <summary>The current state of one instance, or null when it does not exist.</summary>
-    public InstanceSnapshot? Find(string id)
+    /// <summary>Admin: the current state of one instance with everything stored about it, or null when it does not exist.</summary>
+    public InstanceDetails? FindDetails(string id)
     {
         long now = NowMs();
         InstanceState state;
         int index;
+        InstanceExtrasView extras;
         lock (gate)
         {
             if (!table.ById.TryGetValue(id, out InstanceRecord? record))
@@ -107,12 +123,13 @@ public sealed class InstanceStore
                 return null;
             }
 
-            Settle(record, now);
+            InstanceSettler.Settle(record, now, Profile);
             state = record.Capture();
             index = record.Index;
+            extras = InstanceExtrasView.Capture(record, Profile);
         }
 
-        return new InstanceSnapshot(index, id, state, Profile);
+        return new InstanceDetails(index, id, state, Profile, extras);
     }
 
     /// <summary>BatchShowInstance: the running_status of each ID, or the unknown IDs.</summary>
@@ -127,7 +144,7 @@ public sealed class InstanceStore
             {
                 if (table.ById.TryGetValue(ids[i], out InstanceRecord? record))
                 {
-                    Settle(record, now);
+                    InstanceSettler.Settle(record, now, Profile);
                     statuses[i] = record.RunningStatus;
                 }
                 else
@@ -143,71 +160,17 @@ public sealed class InstanceStore
     }
 
     /// <summary>
-    /// BatchBackupInstances: checks every ID (unknown, then already backing up, then not running)
-    /// and either rejects the whole batch unchanged or starts a backup of all of them that
-    /// finishes after <paramref name="duration"/>. IDs must be distinct (the API layer ensures it).
-    /// </summary>
-    public BackupStartResult TryStartBackup(IReadOnlyList<string> ids, TimeSpan duration)
-    {
-        DateTimeOffset startedAt = time.GetUtcNow();
-        long now = startedAt.ToUnixTimeMilliseconds();
-        DateTimeOffset completesAt = startedAt + duration;
-        var records = new InstanceRecord[ids.Count];
-        lock (gate)
-        {
-            List<string>? unknown = null;
-            for (int i = 0; i < ids.Count; i++)
-            {
-                if (table.ById.TryGetValue(ids[i], out InstanceRecord? record))
-                {
-                    Settle(record, now);
-                    records[i] = record;
-                }
-                else
-                {
-                    (unknown ??= new List<string>()).Add(ids[i]);
-                }
-            }
-
-            if (unknown is not null)
-            {
-                return BackupStartResult.Rejected(BackupRejection.UnknownInstances, unknown);
-            }
-
-            List<string> busy = Collect(records, r => r.BackupStatus == StatusValues.Executing);
-            if (busy.Count > 0)
-            {
-                return BackupStartResult.Rejected(BackupRejection.AlreadyBackingUp, busy);
-            }
-
-            List<string> notRunning = Collect(records, r => r.RunningStatus != StatusValues.Running);
-            if (notRunning.Count > 0)
-            {
-                return BackupStartResult.Rejected(BackupRejection.NotRunning, notRunning);
-            }
-
-            foreach (InstanceRecord record in records)
-            {
-                record.BackupStatus = StatusValues.Executing;
-                record.RunningStatus = StatusValues.GoingOffline;
-                record.BackupTime = now / 1000;
-                record.BackupCompletesAtMs = completesAt.ToUnixTimeMilliseconds();
-            }
-        }
-
-        return BackupStartResult.Started(completesAt);
-    }
-
-    /// <summary>
     /// Admin: sets fields directly and returns the new state, or null when the ID is unknown.
-    /// A patch also cancels an in-flight backup of the instance, so the state a test sets is the
-    /// state it keeps (the backup task's job still reports success at its scheduled time).
+    /// A patch also cancels every transition of the instance in flight (backup, reboot or reset,
+    /// restore, unassignment), so the state a test sets is the state it keeps; the tasks' jobs
+    /// still report success at their scheduled time. Pending app installs are left alone.
     /// </summary>
-    public InstanceSnapshot? ApplyPatch(string id, InstanceStatePatch patch)
+    public InstanceDetails? ApplyPatch(string id, InstanceStatePatch patch)
     {
         long now = NowMs();
         InstanceState state;
         int index;
+        InstanceExtrasView extras;
         lock (gate)
         {
             if (!table.ById.TryGetValue(id, out InstanceRecord? record))
@@ -215,8 +178,8 @@ public sealed class InstanceStore
                 return null;
             }
 
-            Settle(record, now);
-            record.BackupCompletesAtMs = 0;
+            InstanceSettler.Settle(record, now, Profile);
+            InstanceSettler.CancelTransitions(record);
             record.RunningStatus = patch.RunningStatus ?? record.RunningStatus;
             record.FrozenStatus = patch.FrozenStatus ?? record.FrozenStatus;
             record.LoginStatus = patch.LoginStatus ?? record.LoginStatus;
@@ -228,21 +191,10 @@ public sealed class InstanceStore
             record.RestoreTime = patch.RestoreTime ?? record.RestoreTime;
             state = record.Capture();
             index = record.Index;
+            extras = InstanceExtrasView.Capture(record, Profile);
         }
 
-        return new InstanceSnapshot(index, id, state, Profile);
-    }
-
-    // Applies a backup that has finished by now: the data is in OBS and the machine released.
-    private static void Settle(InstanceRecord record, long nowMs)
-    {
-        if (record.BackupCompletesAtMs != 0 && nowMs >= record.BackupCompletesAtMs)
-        {
-            record.BackupStatus = StatusValues.Succeeded;
-            record.RunningStatus = StatusValues.Stopped;
-            record.BackupTime = record.BackupCompletesAtMs / 1000;
-            record.BackupCompletesAtMs = 0;
-        }
+        return new InstanceDetails(index, id, state, Profile, extras);
     }
 
     private static InstanceRecord? FindExact(InstanceTable current, string? idFilter, string? nameFilter)
@@ -255,13 +207,8 @@ public sealed class InstanceStore
 
         if (nameFilter is not null)
         {
-            if (!InstanceProfile.TryParseName(nameFilter, current.Records.Length, out int index))
-            {
-                return null;
-            }
-
-            InstanceRecord byName = current.Records[index];
-            if (match is not null && !ReferenceEquals(match, byName))
+            InstanceRecord? byName = current.FindByName(nameFilter);
+            if (byName is null || (match is not null && !ReferenceEquals(match, byName)))
             {
                 return null;
             }
@@ -270,20 +217,6 @@ public sealed class InstanceStore
         }
 
         return match;
-    }
-
-    private static List<string> Collect(InstanceRecord[] records, Func<InstanceRecord, bool> predicate)
-    {
-        var ids = new List<string>();
-        foreach (InstanceRecord record in records)
-        {
-            if (predicate(record))
-            {
-                ids.Add(record.Id);
-            }
-        }
-
-        return ids;
     }
 
     private long NowMs() => time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -1,20 +1,140 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>All instances in seed order plus an index by ID. Replaced as a whole on reset.</summary>
+/// <summary>
+/// All live instances in listing order plus the indexes to find them. Replaced as a whole on
+/// reset, and only touched under the <see cref="InstanceStore"/> lock.
+/// </summary>
 public sealed class InstanceTable
 {
-    /// <summary>Wraps records produced by <see cref="InstanceSeeder"/>.</summary>
-    public InstanceTable(InstanceRecord[] records, Dictionary<string, InstanceRecord> byId)
+    private readonly Dictionary<string, InstanceRecord> createdByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> lastNumberByPrefix = new(StringComparer.Ordinal);
+
+    // IDs of deleted instances: never issued again, so a deleted ID stays unknown for good.
+    private readonly HashSet<string> retiredIds = new(StringComparer.Ordinal);
+
+    // Created IDs come from their own deterministic stream, so a run's IDs repeat after a reset.
+    private readonly Random createdIdRandom;
+    private int nextIndex;
+
+    /// <summary>Wraps the records produced by <see cref="InstanceSeeder"/>.</summary>
+    public InstanceTable(List<InstanceRecord> records, Dictionary<string, InstanceRecord> byId, int seed)
     {
         Records = records;
         ById = byId;
+        SeededCount = records.Count;
+        nextIndex = records.Count;
+        createdIdRandom = new Random(unchecked(seed * 31 + 17));
     }
 
-    /// <summary>Records in seed order; <c>Records[i].Index == i</c>.</summary>
-    public InstanceRecord[] Records { get; }
+    /// <summary>
+    /// Live records in listing order: seeded ones by index, then created ones by creation.
+    /// Sorted by <see cref="InstanceRecord.Index"/>, which is what makes a lookup by index cheap.
+    /// </summary>
+    public List<InstanceRecord> Records { get; }
 
-    /// <summary>Records by instance_id (ordinal, case-sensitive).</summary>
+    /// <summary>Live records by instance_id (ordinal, case-sensitive).</summary>
     public Dictionary<string, InstanceRecord> ById { get; }
+
+    /// <summary>How many instances were seeded (deleted ones included).</summary>
+    public int SeededCount { get; }
+
+    /// <summary>The live instance named <paramref name="name"/>, or null.</summary>
+    public InstanceRecord? FindByName(string name)
+    {
+        if (createdByName.TryGetValue(name, out InstanceRecord? created))
+        {
+            return created;
+        }
+
+        return InstanceProfile.TryParseName(name, SeededCount, out int index) ? FindByIndex(index) : null;
+    }
+
+    /// <summary>Adds a new instance at the end of the listing, with a fresh ID and a name unique among live instances.</summary>
+    public InstanceRecord AddCreated(string namePrefix, string skuText, RegionInfo region, string os)
+    {
+        string id;
+        do
+        {
+            id = InstanceIds.Draw(createdIdRandom);
+        }
+        while (ById.ContainsKey(id) || retiredIds.Contains(id));
+
+        var record = new InstanceRecord(nextIndex++, id)
+        {
+            Extras = new InstanceExtras { Created = new CreatedInstance(NextName(namePrefix), skuText, region, os) },
+        };
+        Records.Add(record);
+        ById.Add(id, record);
+        createdByName.Add(record.Extras.Created!.Name, record);
+        return record;
+    }
+
+    /// <summary>Removes <paramref name="doomed"/> from every index; their IDs are never reissued.</summary>
+    public void Remove(IReadOnlyCollection<InstanceRecord> doomed)
+    {
+        var set = new HashSet<InstanceRecord>(doomed, ReferenceEqualityComparer.Instance);
+        Records.RemoveAll(set.Contains);
+        foreach (InstanceRecord record in doomed)
+        {
+            ById.Remove(record.Id);
+            retiredIds.Add(record.Id);
+            if (record.Extras?.Created is CreatedInstance created)
+            {
+                createdByName.Remove(created.Name);
+            }
+        }
+    }
+
+    // <prefix>-1, <prefix>-2, …; a later order with the same prefix continues the numbering, so
+    // names stay unique and the exact instance_name filter keeps matching at most one instance.
+    private string NextName(string prefix)
+    {
+        lastNumberByPrefix.TryGetValue(prefix, out int number);
+        string name;
+        do
+        {
+            number++;
+            name = prefix + "-" + number.ToString(CultureInfo.InvariantCulture);
+        }
+        while (createdByName.ContainsKey(name) || InstanceProfile.TryParseName(name, SeededCount, out _));
+
+        lastNumberByPrefix[prefix] = number;
+        return name;
+    }
+
+    private InstanceRecord? FindByIndex(int index)
+    {
+        // Without deletions before it, a record sits at its own index; otherwise binary search.
+        if (index < Records.Count && Records[index].Index == index)
+        {
+            return Records[index];
+        }
+
+        int low = 0;
+        int high = Math.Min(index, Records.Count - 1);
+        while (low <= high)
+        {
+            int middle = low + ((high - low) / 2);
+            int found = Records[middle].Index;
+            if (found == index)
+            {
+                return Records[middle];
+            }
+
+            if (found < index)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
+    }
 }

@@ -12,18 +12,31 @@ public sealed class TaskStore
 {
     private readonly ConcurrentDictionary<string, EmulatorTask> tasks = new(StringComparer.Ordinal);
 
-    /// <summary>Registers a task with one job per instance, all finishing at <paramref name="completesAt"/>.</summary>
-    public EmulatorTask Create(TaskKind kind, IReadOnlyList<string> instanceIds, DateTimeOffset completesAt)
+    /// <summary>
+    /// Registers a task with one job per instance. All jobs start at once, run from
+    /// <paramref name="runsAt"/> and end at <paramref name="completesAt"/>, each with its own outcome.
+    /// </summary>
+    public EmulatorTask Create(
+        TaskKind kind, IReadOnlyList<string> instanceIds, IReadOnlyList<JobOutcome> outcomes,
+        DateTimeOffset runsAt, DateTimeOffset completesAt)
     {
         var jobs = new EmulatorJob[instanceIds.Count];
         for (int i = 0; i < jobs.Length; i++)
         {
-            jobs[i] = new EmulatorJob(NewId(), instanceIds[i], completesAt);
+            jobs[i] = new EmulatorJob(TaskIds.NewJobId(), instanceIds[i], runsAt, completesAt, outcomes[i]);
         }
 
-        var task = new EmulatorTask(NewId(), kind, jobs);
+        var task = new EmulatorTask(TaskIds.NewTaskId(kind), kind, jobs);
         tasks[task.TaskId] = task;
         return task;
+    }
+
+    /// <summary>Registers a task whose jobs all run at once and succeed at <paramref name="completesAt"/>.</summary>
+    public EmulatorTask CreateSucceeding(TaskKind kind, IReadOnlyList<string> instanceIds, DateTimeOffset startedAt, DateTimeOffset completesAt)
+    {
+        var outcomes = new JobOutcome[instanceIds.Count];
+        Array.Fill(outcomes, JobOutcome.Succeeded);
+        return Create(kind, instanceIds, outcomes, startedAt, completesAt);
     }
 
     /// <summary>Looks a task up by its exact ID.</summary>
@@ -31,7 +44,4 @@ public sealed class TaskStore
 
     /// <summary>Forgets every task.</summary>
     public void Clear() => tasks.Clear();
-
-    // 32 lower-case hex characters, the shape of real command task and job IDs (§2.6 item 4).
-    private static string NewId() => Guid.NewGuid().ToString("N");
 }

@@ -18,7 +18,7 @@ public sealed class JobDetail
     /// <summary>job_id.</summary>
     [JsonPropertyName("job_id")] public string JobId { get; }
 
-    /// <summary>§4.4: 1 running, 2 succeeded.</summary>
+    /// <summary>§4.4: 0 not started (installs), 1 running, 2 succeeded, -1 failed (commands).</summary>
     [JsonPropertyName("status")] public int Status { get; }
 
     /// <summary>Per-job error code; empty when none.</summary>
@@ -27,6 +27,6 @@ public sealed class JobDetail
     /// <summary>Per-job error text; empty when none.</summary>
     [JsonPropertyName("error_msg")] public string ErrorMessage { get; }
 
-    /// <summary>Command output; empty for backups.</summary>
+    /// <summary>Command output; empty for other kinds of task and before the job ends.</summary>
     [JsonPropertyName("execute_msg")] public string ExecuteMessage { get; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using KooPhone.Emulator.State;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
@@ -11,6 +12,18 @@ public sealed class TaskData
     {
         TaskId = taskId;
         CmdJobs = cmdJobs;
+    }
+
+    /// <summary>The data of <paramref name="task"/>: its ID and one cmd_jobs entry per job.</summary>
+    public static TaskData From(EmulatorTask task)
+    {
+        var jobs = new CmdJob[task.Jobs.Count];
+        for (int i = 0; i < jobs.Length; i++)
+        {
+            jobs[i] = new CmdJob(task.Jobs[i].InstanceId, task.Jobs[i].JobId);
+        }
+
+        return new TaskData(task.TaskId, jobs);
     }
 
     /// <summary>task_id to poll with ExecuteJob.</summary>

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Emulator.Api.Contracts;
+
+/// <summary>BatchShowSku's data.bandInfo (§5.7).</summary>
+public sealed record BandInfo([property: JsonPropertyName("cbcSkuId")] string CbcSkuId);

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Emulator.Api.Contracts;
+
+/// <summary>CreateInstance's data.instanceInfos[] item (§5.9).</summary>
+public sealed record OrderedInstanceItem(
+    [property: JsonPropertyName("instanceId")] string InstanceId,
+    [property: JsonPropertyName("instanceName")] string InstanceName);

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Emulator.Api.Contracts;
+
+/// <summary>Device token's resource.sdk (§5.11).</summary>
+public sealed record SdkAddresses(
+    [property: JsonPropertyName("internal")] InternalSdkAddress Internal,
+    [property: JsonPropertyName("external")] ExternalSdkAddress External);

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Threading.Tasks;
+using KooPhone.Emulator.Api.Contracts;
+using KooPhone.Emulator.Hosting;
+using KooPhone.Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace KooPhone.Emulator.Api;
+
+/// <summary>BatchRebootInstance (§5.4), BatchResetInstance (§5.5) and DeleteInstance (§5.10).</summary>
+public static class LifecycleEndpoints
+{
+    /// <summary>Maps the area's operations.</summary>
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapPost("/instances/reboot", BatchRebootInstanceAsync)
+            .WithMetadata(new KooPhoneOperation("BatchRebootInstance"));
+        v1.MapPost("/instances/batch-reset", BatchResetInstanceAsync)
+            .WithMetadata(new KooPhoneOperation("BatchResetInstance"));
+        v1.MapPost("/instances/delete", DeleteInstanceAsync)
+            .WithMetadata(new KooPhoneOperation("DeleteInstance"));
+    }
+
+    // Fire-and-forget: no task, no data (§5.4).
+    private static async Task<IResult> BatchRebootInstanceAsync(HttpContext httpContext, LifecycleOperations lifecycle, EmulatorOptions options)
+    {
+        InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
+        if (read.Ids is null)
+        {
+            return ApiResults.InvalidParameter(read.Error!);
+        }
+
+        BatchResult result = lifecycle.TryReboot(read.Ids, options.JobDelay);
+        return result.Refusal is null ? ApiResults.Success(null) : RefusalResults.From(result.Refusal);
+    }
+
+    private static async Task<IResult> BatchResetInstanceAsync(
+        HttpContext httpContext, LifecycleOperations lifecycle, TaskStore tasks, EmulatorOptions options)
+    {
+        InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
+        if (read.Ids is null)
+        {
+            return ApiResults.InvalidParameter(read.Error!);
+        }
+
+        BatchResult result = lifecycle.TryReset(read.Ids, options.JobDelay);
+        if (result.Refusal is not null)
+        {
+            return RefusalResults.From(result.Refusal);
+        }
+
+        EmulatorTask task = tasks.CreateSucceeding(TaskKind.Reset, read.Ids, result.At, result.At + options.JobDelay);
+        return ApiResults.Success(TaskData.From(task));
+    }
+
+    // The body is camelCase here: {"instanceIdList":[...]}.
+    private static async Task<IResult> DeleteInstanceAsync(HttpContext httpContext, LifecycleOperations lifecycle)
+    {
+        (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
+        if (document is null)
+        {
+            return ApiResults.InvalidParameter(error!);
+        }
+
+        using (document)
+        {
+            InstanceIdListResult read = InstanceIdListReader.ReadList(document.RootElement, "instanceIdList");
+            if (read.Ids is null)
+            {
+                return ApiResults.InvalidParameter(read.Error!);
+            }
+
+            Refusal? refusal = lifecycle.TryDelete(read.Ids);
+            return refusal is null ? ApiResults.Deleted() : RefusalResults.From(refusal);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading.Tasks;
+using KooPhone.Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace KooPhone.Emulator.Api;
+
+/// <summary>SetVideo (§5.17): bit and frame rates per network type, codec and definition.</summary>
+public static class VideoEndpoints
+{
+    /// <summary>Maps the area's operations.</summary>
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapPut("/instances/video-setting", SetVideoAsync)
+            .WithMetadata(new KooPhoneOperation("SetVideo"));
+    }
+
+    private static async Task<IResult> SetVideoAsync(HttpContext httpContext, VideoOperations video)
+    {
+        (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
+        if (document is null)
+        {
+            return ApiResults.InvalidParameter(error!);
+        }
+
+        InstanceIdListResult read;
+        IReadOnlyList<VideoSetting> settings;
+        using (document)
+        {
+            read = InstanceIdListReader.ReadList(document.RootElement, InstanceIdListReader.InstanceIdsField);
+            if (read.Ids is null)
+            {
+                return ApiResults.InvalidParameter(read.Error!);
+            }
+
+            if (!VideoSettingsReader.TryRead(document.RootElement, out settings, out error))
+            {
+                return ApiResults.InvalidParameter(error!);
+            }
+        }
+
+        BatchResult result = video.TrySet(read.Ids, settings);
+        return result.Refusal is null ? ApiResults.Success(null) : RefusalResults.From(result.Refusal);
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+
+namespace KooPhone.Emulator.State;
+
+/// <summary>BatchBackupInstances (§5.2): back data up to OBS and release the machines.</summary>
+public sealed class BackupOperations
+{
+    private readonly InstanceStore store;
+
+    /// <summary>Creates the operations over <paramref name="store"/>.</summary>
+    public BackupOperations(InstanceStore store) => this.store = store;
+
+    /// <summary>
+    /// Checks every ID (unknown, then already backing up, then not running) and either refuses
+    /// the whole batch unchanged or starts a backup of all of them that finishes after
+    /// <paramref name="duration"/>: running_status 3, then 1 with backup_status 2.
+    /// IDs must be distinct (the API layer ensures it).
+    /// </summary>
+    public BatchResult TryStart(IReadOnlyList<string> ids, TimeSpan duration) => store.Update(tx =>
+    {
+        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
+        refusal ??= InstanceTransaction.RefuseAny(records!, Rejection.BackingUp, r => r.BackupStatus == StatusValues.Executing)
+            ?? InstanceTransaction.RefuseAny(records!, Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running);
+        if (refusal is not null)
+        {
+            return BatchResult.Refused(refusal);
+        }
+
+        long completesAtMs = (tx.Now + duration).ToUnixTimeMilliseconds();
+        foreach (InstanceRecord record in records!)
+        {
+            record.BackupStatus = StatusValues.Executing;
+            record.RunningStatus = StatusValues.GoingOffline;
+            record.BackupTime = tx.NowMs / 1000;
+            record.BackupCompletesAtMs = completesAtMs;
+        }
+
+        return BatchResult.Accepted(tx.Now);
+    });
+}

@@ -1,0 +1,7 @@
+namespace KooPhone.Emulator.State;
+
+/// <summary>
+/// What CreateInstance fixed about an instance that seeded instances derive from their index:
+/// its name, spec text, region and image. Immutable.
+/// </summary>
+public sealed record CreatedInstance(string Name, string SkuText, RegionInfo Region, string Os);

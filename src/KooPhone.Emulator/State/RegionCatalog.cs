@@ -1,0 +1,19 @@
+using System;
+
+namespace KooPhone.Emulator.State;
+
+/// <summary>The two regions the SDK maps KooPhone to (§2.1, §9): seeded instances live in the first.</summary>
+public static class RegionCatalog
+{
+    /// <summary>cn-north-4 (Beijing 4), where every seeded instance lives.</summary>
+    public static readonly RegionInfo NorthBeijing4 = new("cn-north-4", "华北-北京四", "CN North-Beijing4");
+
+    /// <summary>cn-south-1 (Guangzhou).</summary>
+    public static readonly RegionInfo SouthGuangzhou = new("cn-south-1", "华南-广州", "CN South-Guangzhou");
+
+    /// <summary>Both regions, in the order BatchShowSku lists them.</summary>
+    public static readonly RegionInfo[] All = { NorthBeijing4, SouthGuangzhou };
+
+    /// <summary>The region with ID <paramref name="id"/> (exact, case-sensitive), or null.</summary>
+    public static RegionInfo? Find(string id) => Array.Find(All, r => string.Equals(r.Id, id, StringComparison.Ordinal));
+}

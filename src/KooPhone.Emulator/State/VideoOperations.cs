@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+
+namespace KooPhone.Emulator.State;
+
+/// <summary>SetVideo (§5.17): the stream bit and frame rates of instances.</summary>
+public sealed class VideoOperations
+{
+    private readonly InstanceStore store;
+
+    /// <summary>Creates the operations over <paramref name="store"/>.</summary>
+    public VideoOperations(InstanceStore store) => this.store = store;
+
+    /// <summary>Stores <paramref name="settings"/> (validated, immutable, shared) on every instance.</summary>
+    public BatchResult TrySet(IReadOnlyList<string> ids, IReadOnlyList<VideoSetting> settings) => store.Update(tx =>
+    {
+        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
+        if (refusal is not null)
+        {
+            return BatchResult.Refused(refusal);
+        }
+
+        foreach (InstanceRecord record in records!)
+        {
+            record.Extend().VideoSettings = settings;
+        }
+
+        return BatchResult.Accepted(tx.Now);
+    });
+}
