@@ -1,7 +1,9 @@
 # Module manifest for KooPhone. build.ps1 copies it to out/KooPhone/ and stamps ModuleVersion
 # from Directory.Build.props, the one place the version is kept.
 @{
-    RootModule             = 'KooPhone.PowerShell.dll'
+    RootModule             = 'KooPhone.dll'
+    # Loaded first: it keeps the engine and its libraries in a private load context.
+    NestedModules          = @('KooPhone.Loader.dll')
     ModuleVersion          = '0.0.0'
     GUID                   = '5b8f3f3e-5d0c-4f55-9a55-0e6f6f2a7c11'
     Author                 = 'KooPhone.PowerShell contributors'

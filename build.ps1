@@ -18,7 +18,10 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Build only the module (for work on the cmdlets while the emulator is being changed).
+    [switch] $SkipEmulator
 )
 
 $ErrorActionPreference = 'Stop'
@@ -42,21 +45,48 @@ function Get-ModuleVersion {
 
 function Invoke-Build {
     $staging = Join-Path $out 'staging'
-    Remove-Item -Recurse -Force $moduleDir, $staging, $emulatorDir -ErrorAction SilentlyContinue
+    Remove-Item -Recurse -Force $moduleDir, $staging -ErrorAction SilentlyContinue
     Invoke-Dotnet publish (Join-Path $root 'src/KooPhone.PowerShell') -c $Configuration -o $staging --nologo -v quiet
-    Invoke-Dotnet publish (Join-Path $root 'src/KooPhone.Emulator') -c $Configuration -o $emulatorDir --nologo -v quiet
+    Invoke-Dotnet publish (Join-Path $root 'src/KooPhone.Loader') -c $Configuration -o $staging --nologo -v quiet
+    if (-not $SkipEmulator) {
+        Remove-Item -Recurse -Force $emulatorDir -ErrorAction SilentlyContinue
+        Invoke-Dotnet publish (Join-Path $root 'src/KooPhone.Emulator') -c $Configuration -o $emulatorDir --nologo -v quiet
+    }
 
-    New-Item -ItemType Directory -Force $moduleDir | Out-Null
-    # The module needs its own assemblies and their dependencies; PowerShell supplies the rest.
-    Get-ChildItem $staging -Filter *.dll |
-        Where-Object Name -notmatch '^System\.Management\.Automation' |
-        Copy-Item -Destination $moduleDir
+    # Layout: the cmdlet assembly and the loader beside the manifest; the engine and every library
+    # it uses in Dependencies/, where PowerShell does not look, so the loader can keep them private
+    # (docs/design-notes.md). PowerShell itself supplies System.Management.Automation.
+    $dependencies = Join-Path $moduleDir 'Dependencies'
+    New-Item -ItemType Directory -Force $dependencies | Out-Null
+    $beside = 'KooPhone.dll', 'KooPhone.Loader.dll'
+    foreach ($dll in Get-ChildItem $staging -Filter *.dll) {
+        if ($dll.Name -match '^(System\.Management\.Automation|System\.Runtime\.Loader)\.dll$') { continue }
+        $target = if ($beside -contains $dll.Name) { $moduleDir } else { $dependencies }
+        Copy-Item $dll.FullName $target
+    }
     Copy-Item (Join-Path $root 'src/KooPhone.PowerShell/KooPhone.Format.ps1xml') $moduleDir
     $version = Get-ModuleVersion
     (Get-Content -Raw (Join-Path $root 'KooPhone.psd1')) -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'" |
         Set-Content -Encoding utf8 (Join-Path $moduleDir 'KooPhone.psd1')
+    Write-Help -Staging $staging
     Remove-Item -Recurse -Force $staging
     Write-Host "Built module $version to $moduleDir and the emulator to $emulatorDir"
+}
+
+function Write-Help {
+    param([string] $Staging)
+    # Help comes from the cmdlets' metadata and XML doc comments, generated on every build so it
+    # never drifts from the code; the about topic is a file of its own.
+    $help = Join-Path $moduleDir 'en-US'
+    New-Item -ItemType Directory -Force $help | Out-Null
+    $about = Join-Path $root 'src/KooPhone.PowerShell/en-US/about_KooPhone.help.txt'
+    if (Test-Path $about) { Copy-Item $about $help }
+    $generator = Join-Path $root 'tools/New-MamlHelp.ps1'
+    if (Test-Path $generator) {
+        & dotnet pwsh -NoProfile -NonInteractive -File $generator -ModuleManifest (Join-Path $moduleDir 'KooPhone.psd1') `
+            -XmlDocPath (Join-Path $Staging 'KooPhone.xml') -OutputPath (Join-Path $help 'KooPhone.dll-Help.xml')
+        if ($LASTEXITCODE -ne 0) { throw "Help generation failed with exit code $LASTEXITCODE." }
+    }
 }
 
 function Get-PesterModulePath {

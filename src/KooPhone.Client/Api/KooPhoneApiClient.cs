@@ -59,8 +59,11 @@ namespace KooPhone.Client.Api
             }
         }
 
+        // FileLoadException and FileNotFoundException are IOExceptions too, but a missing assembly is
+        // no network failure and must not be reported as one.
         private static bool IsTransport(Exception e) =>
-            e is HttpRequestException || e is System.IO.IOException || e is TimeoutRejectedException || e is OperationCanceledException;
+            e is HttpRequestException || e is TimeoutRejectedException || e is OperationCanceledException
+            || (e is System.IO.IOException && !(e is System.IO.FileLoadException) && !(e is System.IO.FileNotFoundException));
 
         internal static string NewRequestId() => Guid.NewGuid().ToString("D");
     }

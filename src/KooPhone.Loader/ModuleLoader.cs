@@ -1,0 +1,49 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+
+namespace KooPhone.Loader
+{
+    /// <summary>
+    /// Runs when the module is imported, before the cmdlet assembly is loaded (it is the first
+    /// nested module). The engine (KooPhone.Client) and the libraries it uses —
+    /// Microsoft.Extensions.Http, Polly, System.Text.Json… — live in the Dependencies folder,
+    /// where PowerShell does not look, so whatever versions other modules (Az, Microsoft.Graph…)
+    /// loaded first cannot clash with ours, and ours cannot break theirs.
+    /// </summary>
+    public sealed class ModuleLoader : IModuleAssemblyInitializer
+    {
+        public const string DependencyFolderName = "Dependencies";
+
+        private static readonly object Gate = new object();
+        private static bool _registered;
+
+        public void OnImport()
+        {
+            lock (Gate)
+            {
+                if (_registered)
+                {
+                    return;
+                }
+
+                var folder = Path.Combine(Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location) ?? ".", DependencyFolderName);
+                if (IsDotNetFramework())
+                {
+                    FrameworkDependencyResolver.Register(folder);
+                }
+                else
+                {
+                    // Kept in its own class so .NET Framework never has to load AssemblyLoadContext.
+                    CoreDependencyResolver.Register(folder);
+                }
+
+                _registered = true;
+            }
+        }
+
+        private static bool IsDotNetFramework() =>
+            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+    }
+}
