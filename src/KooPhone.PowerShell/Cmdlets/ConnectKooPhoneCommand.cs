@@ -111,6 +111,7 @@ namespace KooPhone.PowerShell.Cmdlets
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string Region { get; set; } = KooPhoneRegions.Default;
 
         /// <summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
 using KooPhone.PowerShell.Internal;
 
@@ -40,6 +41,7 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <para type="description">Ids of the instances to get. Takes the InstanceId property of piped objects.</para>
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.InstanceIdCompleter))]
         [Alias("Id", "instance_id")]
         [ValidateNotNullOrEmpty]
         public string[]? InstanceId { get; set; }
@@ -71,14 +73,17 @@ namespace KooPhone.PowerShell.Cmdlets
             // Names without wildcards are exact: the service filters them, one listing each.
             var exactNames = Name != null && Name.All(n => !WildcardPattern.ContainsWildcardCharacters(n));
             var queries = exactNames
-                ? Name!.Distinct(StringComparer.Ordinal).Select(n => new InstanceQuery { InstanceName = n })
+                ? Name!.Distinct(StringComparer.Ordinal).Select(n => new InstanceQuery { InstanceName = n }).ToArray()
                 : new[] { InstanceQuery.All };
 
             var lister = new InstanceLister(Api, ThrottleLimit);
+            // A full listing also feeds -InstanceId completion, so it need not list again.
+            var listed = queries.Length == 1 && queries[0] == InstanceQuery.All ? new List<KeyValuePair<string, string>>() : null;
             foreach (var query in queries)
             {
                 foreach (var page in Pages(lister, query))
                 {
+                    listed?.AddRange(page.Instances.Select(InstanceNameCache.NameOf));
                     foreach (var instance in page.Instances)
                     {
                         if (Matches(instance, patterns))
@@ -87,6 +92,11 @@ namespace KooPhone.PowerShell.Cmdlets
                         }
                     }
                 }
+            }
+
+            if (listed != null)
+            {
+                InstanceNameCache.Store(Api.Context, listed);
             }
         }
 

@@ -13,6 +13,7 @@ namespace KooPhone.PowerShell.Cmdlets
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "instance_id")]
+        [ArgumentCompleter(typeof(Completion.InstanceIdCompleter))]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]

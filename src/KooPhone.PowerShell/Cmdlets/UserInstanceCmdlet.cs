@@ -23,6 +23,7 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <para type="description">The instance's id (at most 32 characters). Takes the InstanceId property of piped objects, also under the names Id and instance_id.</para>
         /// </summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.InstanceIdCompleter))]
         [Alias("Id", "instance_id")]
         [AllowEmptyString]
         public string InstanceId { get; set; } = "";
