@@ -99,7 +99,7 @@ function Get-PesterModulePath {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Invoke-Package
     $results = Join-Path $out 'test-results'
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force $results | Out-Null
@@ -121,7 +121,8 @@ function Invoke-Test {
     $pester = Get-PesterModulePath
     $summary = Join-Path $results 'pester.json'
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') `
-        -PesterManifest $pester -ModulePath $moduleDir -EmulatorPath (Join-Path $emulatorDir 'KooPhone.Emulator.dll') -SummaryPath $summary
+        -PesterManifest $pester -ModulePath $moduleDir -EmulatorPath (Join-Path $emulatorDir 'KooPhone.Emulator.dll') -SummaryPath $summary `
+        -PackagePath (Join-Path $out 'KooPhone.zip')
     $pesterPassed = 0; $pesterFailed = 1
     if (Test-Path $summary) {
         $counts = Get-Content -Raw $summary | ConvertFrom-Json

@@ -8,6 +8,7 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
+    [string] $PackagePath,
     [string[]] $Path = @($PSScriptRoot)
 )
 
@@ -16,6 +17,7 @@ Import-Module $PesterManifest
 # The test files read these to find what they test.
 $env:KOOPHONE_TEST_MODULE = $ModulePath
 $env:KOOPHONE_TEST_EMULATOR = $EmulatorPath
+$env:KOOPHONE_TEST_PACKAGE = $PackagePath
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $Path
