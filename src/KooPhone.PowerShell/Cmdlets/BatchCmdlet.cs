@@ -19,7 +19,7 @@ namespace KooPhone.PowerShell.Cmdlets
     public abstract class BatchCmdlet<TItem, TResponse> : KooPhoneCmdlet
     {
         private const int ProgressId = 1;
-        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly SeenKeys _seen = new SeenKeys();
         private BatchDispatcher<TItem, TResponse>? _dispatcher;
         private int _accepted;
         private int _answered;

@@ -1,0 +1,42 @@
+using KooPhone.Client.Batching;
+using Xunit;
+
+namespace KooPhone.Client.Tests;
+
+public class SeenKeysTests
+{
+    [Fact]
+    public void Tells_new_keys_from_repeated_ones_exactly()
+    {
+        var seen = new SeenKeys();
+        Assert.True(seen.Add("a44uhlf7"));
+        Assert.False(seen.Add("a44uhlf7"));
+        Assert.True(seen.Add("A44uhlf7"));          // ids are case-sensitive
+        Assert.True(seen.Add("a44uhlf"));           // a prefix is another id
+        Assert.True(seen.Add("a44uhlf7x"));         // nine characters: kept as text
+        Assert.False(seen.Add("a44uhlf7x"));
+        Assert.True(seen.Add("é"));                  // not ASCII: kept as text
+        Assert.False(seen.Add("é"));
+        Assert.True(seen.Add(""));
+        Assert.False(seen.Add(""));
+        Assert.Equal(6, seen.Count);
+    }
+
+    [Fact]
+    public void Never_mistakes_one_short_id_for_another()
+    {
+        var seen = new SeenKeys();
+        var alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        var ids = new HashSet<string>();
+        var random = new Random(7);
+        while (ids.Count < 200_000)
+        {
+            var length = random.Next(1, 9);
+            ids.Add(new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+        }
+
+        Assert.All(ids, id => Assert.True(seen.Add(id)));
+        Assert.All(ids, id => Assert.False(seen.Add(id)));
+        Assert.Equal(ids.Count, seen.Count);
+    }
+}
