@@ -43,7 +43,7 @@ public sealed class RequestLogEntry
     /// <summary>The x-request-id the client sent (header, or query for ListInstances), or null.</summary>
     [JsonPropertyName("requestId")] public string? RequestId { get; }
 
-    /// <summary>The body's instance_ids (non-strings as null), or null when the body had no such array.</summary>
+    /// <summary>The instance IDs the body or path names (non-strings as null), or null when it names none.</summary>
     [JsonPropertyName("instanceIds")] public IReadOnlyList<string?>? InstanceIds { get; }
 
     /// <summary>HTTP status of the response; 0 when none was sent (drop, hang, client gone).</summary>

@@ -22,7 +22,7 @@ public sealed class ApiRequestContext
     /// <summary>The error_code of the response (including "0"), once one is written.</summary>
     public string? ErrorCode { get; set; }
 
-    /// <summary>The body's instance_ids when it had that array (non-strings as null), for the request log.</summary>
+    /// <summary>The instance IDs the body names, whatever its shape (non-strings as null), for the request log (see <see cref="RequestInstanceIds"/>).</summary>
     public IReadOnlyList<string?>? InstanceIds { get; set; }
 
     /// <summary>The injected fault's name (e.g. "status", "maxConcurrency"), or null.</summary>

@@ -31,12 +31,12 @@ public sealed class TaskStore
         return task;
     }
 
-    /// <summary>Registers a task whose jobs all run at once and succeed at <paramref name="completesAt"/>.</summary>
-    public EmulatorTask CreateSucceeding(TaskKind kind, IReadOnlyList<string> instanceIds, DateTimeOffset startedAt, DateTimeOffset completesAt)
+    /// <summary>Registers a task whose jobs run from <paramref name="runsAt"/> and all succeed at <paramref name="completesAt"/>.</summary>
+    public EmulatorTask CreateSucceeding(TaskKind kind, IReadOnlyList<string> instanceIds, DateTimeOffset runsAt, DateTimeOffset completesAt)
     {
         var outcomes = new JobOutcome[instanceIds.Count];
         Array.Fill(outcomes, JobOutcome.Succeeded);
-        return Create(kind, instanceIds, outcomes, startedAt, completesAt);
+        return Create(kind, instanceIds, outcomes, runsAt, completesAt);
     }
 
     /// <summary>Looks a task up by its exact ID.</summary>
