@@ -9,19 +9,24 @@
                and ends with one line 'N passed, N failed'; exits non-zero when anything failed.
       Demo     builds, starts the emulator with 500 instances, backs the fleet up and shows a summary.
       Package  builds and writes out/KooPhone.zip.
+      Bench    builds, measures throughput, memory, listing and import against the emulator, and
+               rewrites docs/performance.md.
     Run it with the pinned PowerShell: dotnet tool restore; dotnet pwsh ./build.ps1 <Task>
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Build only the module (for work on the cmdlets while the emulator is being changed).
-    [switch] $SkipEmulator
+    [switch] $SkipEmulator,
+
+    # Bench with smaller sizes, for a quick look.
+    [switch] $Quick
 )
 
 $ErrorActionPreference = 'Stop'
@@ -152,9 +157,18 @@ function Invoke-Package {
     Write-Host "Packaged $zip"
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'benchmarks/Invoke-Benchmarks.ps1') `
+        -ModulePath $moduleDir -EmulatorPath (Join-Path $emulatorDir 'KooPhone.Emulator.dll') `
+        -ReportPath (Join-Path $root 'docs/performance.md') -Quick:$Quick
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
+    'Bench' { Invoke-Bench }
 }

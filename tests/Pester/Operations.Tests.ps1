@@ -2,7 +2,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
     Import-Module $env:KOOPHONE_TEST_MODULE -Force
-    $script:emulator = Start-TestEmulator -Instances 600 -JobDelayMs 300
+    # 700: enough unassigned yearly/monthly instances (every 10th is pay-per-use) for 250 of each kind.
+    $script:emulator = Start-TestEmulator -Instances 700 -JobDelayMs 300
     Connect-TestEmulator $emulator
     $script:all = @(Get-KooPhoneInstance)
     $script:ids = @($all.InstanceId)

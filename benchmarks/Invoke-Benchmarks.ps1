@@ -1,0 +1,137 @@
+<#
+.SYNOPSIS
+    Measures the module against the physical limit of the API and against hand-written
+    alternatives, all in one run against the bundled emulator with 50 ms added to every request,
+    and writes the table to docs/performance.md. Run it with ./build.ps1 Bench.
+.DESCRIPTION
+    Absolute times on a shared machine are noise; the table reports ratios measured in the same
+    run. The physical limit of a batch operation is ceil(ceil(N/100)/T) round trips of the
+    emulator's latency.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
+    [Parameter(Mandatory)] [string] $ReportPath,
+    # Smaller sizes, for a quick look; the report says so.
+    [switch] $Quick
+)
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot '../tools/KooPhoneEmulator.psm1')
+$latencyMs = 50
+$sizes = if ($Quick) { @(1000, 10000) } else { @(1000, 10000, 100000) }
+$memorySizes = if ($Quick) { @(10000, 100000) } else { @(10000, 1000000) }
+$listingSize = if ($Quick) { 10000 } else { 100000 }
+
+function Invoke-Child([string] $Script, [hashtable] $Arguments) {
+    $list = foreach ($pair in $Arguments.GetEnumerator()) { "-$($pair.Key)"; [string]$pair.Value }
+    $lines = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot $Script) @list 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "$Script failed: $($lines -join "`n")" }
+    @($lines | Where-Object { "$_".StartsWith('{') } | ForEach-Object { $_ | ConvertFrom-Json })
+}
+function Start-Emulator([int] $Instances) {
+    Start-KooPhoneEmulator -EmulatorPath $EmulatorPath -Instances $Instances -JobDelayMs 1000 -ExtraArguments '--latency-ms', $latencyMs
+}
+function Physical([int] $n, [int] $t) { [math]::Ceiling([math]::Ceiling($n / 100) / $t) * $latencyMs }
+function Median([double[]] $values) { $sorted = $values | Sort-Object; $sorted[[int][math]::Floor($sorted.Count / 2)] }
+
+Write-Host 'Throughput…'
+$emulator = Start-Emulator ($sizes | Measure-Object -Maximum).Maximum
+try {
+    $throughput = Invoke-Child 'Measure-Throughput.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; Sizes = ($sizes -join ','); ThrottleLimits = '1,4,16' }
+}
+finally { Stop-KooPhoneEmulator $emulator }
+
+Write-Host 'Memory…'
+$memory = foreach ($n in $memorySizes) {
+    $emulator = Start-Emulator $n
+    try { Invoke-Child 'Measure-Memory.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token } }
+    finally { Stop-KooPhoneEmulator $emulator }
+}
+
+Write-Host 'Listing…'
+$emulator = Start-Emulator $listingSize
+try { $listing = Invoke-Child 'Measure-Listing.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; ThrottleLimit = 4 } }
+finally { Stop-KooPhoneEmulator $emulator }
+
+Write-Host 'Import…'
+$bare = @(); $imported = @()
+foreach ($i in 1..7) {
+    $bare += (Measure-Command { & dotnet pwsh -NoProfile -NonInteractive -Command 'exit' }).TotalMilliseconds
+    $imported += (Measure-Command { & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; exit" }).TotalMilliseconds
+}
+$importMs = (Median $imported) - (Median $bare)
+
+# The report.
+$loop = $throughput | Where-Object Kind -eq 'PerIdLoop'
+$loopPerId = $loop.Milliseconds / $loop.N
+$rows = foreach ($m in $throughput | Where-Object Kind -eq 'Module') {
+    $physical = Physical $m.N $m.ThrottleLimit
+    $hand = $throughput | Where-Object { $_.Kind -eq 'HandBatched' -and $_.N -eq $m.N }
+    '| {0:N0} | {1} | {2:N0} | {3:N0} | {4:0.00}× | {5} | {6:0}× |' -f $m.N, $m.ThrottleLimit, $m.Milliseconds, $physical, ($m.Milliseconds / $physical),
+        $(if ($hand) { '{0:0.0}×' -f ($hand.Milliseconds / $m.Milliseconds) } else { '–' }), ($loopPerId * $m.N / $m.Milliseconds)
+}
+$handRows = foreach ($h in $throughput | Where-Object Kind -eq 'HandBatched') {
+    '| {0:N0} | {1:N0} | {2:N0} | {3:0.00}× |' -f $h.N, $h.Milliseconds, (Physical $h.N 1), ($h.Milliseconds / (Physical $h.N 1))
+}
+$memoryRows = foreach ($m in $memory) { '| {0:N0} | {1:N1} | {2:N0} |' -f $m.Results, $m.PeakWorkingSetMB, $m.Milliseconds }
+$memoryGrowth = $memory[-1].PeakWorkingSetMB - $memory[0].PeakWorkingSetMB
+$pages = [math]::Ceiling($listing.Instances / 100)
+$ten = $throughput | Where-Object { $_.Kind -eq 'Module' -and $_.N -eq 10000 -and $_.ThrottleLimit -eq 16 }
+
+$report = @"
+# Performance
+
+Measured by ``dotnet pwsh ./build.ps1 Bench`` (benchmarks/), which rewrites this file. Every
+request to the emulator waits $latencyMs ms, so the physical limit of a batch operation is
+ceil(ceil(N/100)/T) × $latencyMs ms: ceil(N/100) calls, T in flight. Absolute times depend on
+the machine; the ratios, measured in one run, are what to compare.$(if ($Quick) { "`n`n**Quick run: smaller sizes than the full benchmark.**" })
+
+Run on $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC, $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion).
+
+## Targets
+
+| Target | Measured | Met |
+| --- | --- | --- |
+| N = 10,000, -ThrottleLimit 16: at most 1.25 × the physical limit | $('{0:0.00}×' -f ($ten.Milliseconds / (Physical 10000 16))) | $(if ($ten.Milliseconds / (Physical 10000 16) -le 1.25) { 'yes' } else { 'no' }) |
+| N = 10,000, -ThrottleLimit 16: at least 50 × faster than the per-id loop (extrapolated) | $('{0:0}×' -f ($loopPerId * 10000 / $ten.Milliseconds)) | $(if ($loopPerId * 10000 / $ten.Milliseconds -ge 50) { 'yes' } else { 'no' }) |
+| Peak memory at $('{0:N0}' -f $memory[-1].Results) ids within 50 MB of $('{0:N0}' -f $memory[0].Results) | +$('{0:N1}' -f $memoryGrowth) MB | $(if ($memoryGrowth -le 50) { 'yes' } else { 'no' }) |
+| Import-Module under 200 ms | $('{0:N0}' -f $importMs) ms | $(if ($importMs -lt 200) { 'yes' } else { 'no' }) |
+
+## Backup throughput
+
+``<ids> | Backup-KooPhoneInstance -Force -ThrottleLimit T``, timed inside one pwsh process.
+"vs hand-batched" compares with a sequential Invoke-RestMethod script sending 100 ids per call;
+"vs per-id loop" with one Invoke-RestMethod call per id ($('{0:N0}' -f $loop.N) ids measured:
+$('{0:N1}' -f $loopPerId) ms per id, extrapolated to N).
+
+| N | T | ms | physical limit ms | ratio to limit | faster than hand-batched | faster than per-id loop |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+$($rows -join "`n")
+
+Hand-batched script alone:
+
+| N | ms | physical limit ms (T = 1) | ratio |
+| ---: | ---: | ---: | ---: |
+$($handRows -join "`n")
+
+## Streaming memory
+
+``Get-KooPhoneInstance | Backup-KooPhoneInstance -Force -ThrottleLimit 16`` over the whole fleet,
+each size in a fresh process; the peak working set of that process.
+
+| ids | peak working set MB | ms |
+| ---: | ---: | ---: |
+$($memoryRows -join "`n")
+
+## Listing
+
+``Get-KooPhoneInstance -ThrottleLimit $($listing.ThrottleLimit)`` over $('{0:N0}' -f $listing.Instances) instances ($pages pages of 100):
+first object after $('{0:N0}' -f $listing.FirstMilliseconds) ms, all after $('{0:N0}' -f $listing.TotalMilliseconds) ms;
+pages × latency would be $('{0:N0}' -f ($pages * $latencyMs)) ms (ratio $('{0:0.00}' -f ($listing.TotalMilliseconds / ($pages * $latencyMs)))).
+
+## Import
+
+``Import-Module`` costs $('{0:N0}' -f $importMs) ms over a bare ``pwsh -NoProfile`` start (medians of 7 runs: $('{0:N0}' -f (Median $imported)) ms and $('{0:N0}' -f (Median $bare)) ms).
+"@
+Set-Content -Path $ReportPath -Value $report -Encoding utf8
+Write-Host $report
