@@ -14,6 +14,9 @@ namespace KooPhone.Client.Connection
     {
         public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
+        /// <summary>More instances than this are not cached: nobody tabs through them, and memory must stay flat.</summary>
+        public const int MaxEntries = 5000;
+
         private static readonly ConditionalWeakTable<KooPhoneContext, Entry> Entries = new ConditionalWeakTable<KooPhoneContext, Entry>();
 
         /// <summary>Ids and names only: a listing of 100,000 instances must not keep 100,000 objects alive.</summary>

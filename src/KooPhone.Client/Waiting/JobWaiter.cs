@@ -14,7 +14,7 @@ namespace KooPhone.Client.Waiting
     /// the query does not know is handed to the operation's fallback, so waiting still ends with
     /// a true answer. The caller drives the rounds, so progress and output stay on its thread.
     /// </summary>
-    public sealed class JobWaiter
+    public sealed class JobWaiter : IPollingWaiter
     {
         private readonly KooPhoneApiClient _api;
         private readonly IReadOnlyList<KooPhoneJobResult> _results;
@@ -39,6 +39,9 @@ namespace KooPhone.Client.Waiting
         /// <summary>Count of results by status, for progress messages.</summary>
         public IReadOnlyDictionary<KooPhoneJobStatus, int> CountByStatus() =>
             _results.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
+
+        public string Describe() =>
+            $"{Finished} of {Total} jobs ended (" + string.Join(", ", CountByStatus().Select(pair => pair.Value + " " + pair.Key)) + ")";
 
         /// <summary>One round: asks each unfinished task once, then the fallback for what the task query cannot answer.</summary>
         public async Task PollOnceAsync(CancellationToken cancellationToken)

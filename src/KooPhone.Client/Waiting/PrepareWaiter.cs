@@ -13,7 +13,7 @@ namespace KooPhone.Client.Waiting
     /// streaming session). ShowProgress takes one instance per call, so up to <c>concurrency</c>
     /// calls run at once. A failed poll is kept as the result's last error and tried again next round.
     /// </summary>
-    public sealed class PrepareWaiter
+    public sealed class PrepareWaiter : IPollingWaiter
     {
         private readonly KooPhoneApiClient _api;
         private readonly IReadOnlyList<KooPhonePrepareResult> _results;
@@ -31,6 +31,8 @@ namespace KooPhone.Client.Waiting
         public int Finished => _results.Count(IsFinished);
 
         public bool IsDone => _results.All(IsFinished);
+
+        public string Describe() => $"{Finished} of {Total} instances ready or failed";
 
         public async Task PollOnceAsync(CancellationToken cancellationToken)
         {

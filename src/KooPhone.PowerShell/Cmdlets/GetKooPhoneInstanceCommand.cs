@@ -83,7 +83,13 @@ namespace KooPhone.PowerShell.Cmdlets
             {
                 foreach (var page in Pages(lister, query))
                 {
-                    listed?.AddRange(page.Instances.Select(InstanceNameCache.NameOf));
+                    if (listed != null)
+                    {
+                        listed.AddRange(page.Instances.Select(InstanceNameCache.NameOf));
+                        // A fleet too large to tab through is not cached: a million-instance listing
+                        // must stream in flat memory.
+                        listed = listed.Count > InstanceNameCache.MaxEntries ? null : listed;
+                    }
                     foreach (var instance in page.Instances)
                     {
                         if (Matches(instance, patterns))

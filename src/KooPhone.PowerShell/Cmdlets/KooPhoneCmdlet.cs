@@ -169,10 +169,11 @@ namespace KooPhone.PowerShell.Cmdlets
         }
 
         /// <summary>
-        /// Polls until every job has ended or the timeout passes, with progress. Returns false on
-        /// timeout (after a warning); the results then hold the last status seen.
+        /// Polls in rounds until everything has ended or the timeout passes, with progress, waking
+        /// at once on Ctrl+C. Returns false on timeout (after a warning); the results then hold the
+        /// last state seen.
         /// </summary>
-        protected bool WaitForJobs(JobWaiter waiter, string activity, TimeSpan timeout)
+        protected bool WaitForJobs(IPollingWaiter waiter, string activity, TimeSpan timeout)
         {
             const int progressId = 2;
             var deadline = DateTime.UtcNow + timeout;
@@ -182,9 +183,8 @@ namespace KooPhone.PowerShell.Cmdlets
                 while (true)
                 {
                     Await(waiter.PollOnceAsync(StopToken));
-                    var counts = waiter.CountByStatus();
                     var percent = waiter.Total == 0 ? 100 : (int)(100L * waiter.Finished / waiter.Total);
-                    WriteProgress(new ProgressRecord(progressId, activity, $"{waiter.Finished} of {waiter.Total} jobs ended ({Describe(counts)})") { PercentComplete = percent });
+                    WriteProgress(new ProgressRecord(progressId, activity, waiter.Describe()) { PercentComplete = percent });
                     if (waiter.IsDone)
                     {
                         return true;
@@ -192,7 +192,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
                     if (DateTime.UtcNow >= deadline)
                     {
-                        WriteWarning($"{waiter.Total - waiter.Finished} of {waiter.Total} jobs had not ended after {timeout.TotalSeconds:0} seconds; their results show the last status seen. Wait-KooPhoneTask can wait for them again.");
+                        WriteWarning($"{waiter.Total - waiter.Finished} of {waiter.Total} had not ended after {timeout.TotalSeconds:0} seconds; their results show the last state seen.");
                         return false;
                     }
 
@@ -227,17 +227,6 @@ namespace KooPhone.PowerShell.Cmdlets
 
         private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(500);
         private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
-
-        private static string Describe(System.Collections.Generic.IReadOnlyDictionary<KooPhoneJobStatus, int> counts)
-        {
-            var parts = new System.Collections.Generic.List<string>();
-            foreach (var pair in counts)
-            {
-                parts.Add(pair.Value + " " + pair.Key);
-            }
-
-            return string.Join(", ", parts);
-        }
 
         /// <summary>Turns cancellation caused by Ctrl+C into the exception PowerShell expects.</summary>
         protected void ThrowIfStopping()

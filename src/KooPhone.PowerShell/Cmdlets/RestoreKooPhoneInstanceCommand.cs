@@ -84,29 +84,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 return;
             }
 
-            var waiter = new KooPhone.Client.Waiting.PrepareWaiter(Api, _waiting, ThrottleLimit);
-            var deadline = DateTime.UtcNow.AddSeconds(TimeoutSeconds);
-            var interval = TimeSpan.FromMilliseconds(500);
-            while (true)
-            {
-                Await(waiter.PollOnceAsync(StopToken));
-                WriteProgress(new ProgressRecord(3, "Preparing instances", $"{waiter.Finished} of {waiter.Total} ready or failed") { PercentComplete = 100 * waiter.Finished / waiter.Total });
-                if (waiter.IsDone)
-                {
-                    break;
-                }
-
-                if (DateTime.UtcNow >= deadline)
-                {
-                    WriteWarning($"{waiter.Total - waiter.Finished} instances were not ready after {TimeoutSeconds} seconds; their results show the last progress seen.");
-                    break;
-                }
-
-                Pause(interval);
-                interval = TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds * 1.5, 5000));
-            }
-
-            WriteProgress(new ProgressRecord(3, "Preparing instances", "Done") { RecordType = ProgressRecordType.Completed });
+            WaitForJobs(new KooPhone.Client.Waiting.PrepareWaiter(Api, _waiting, ThrottleLimit), "Preparing instances", TimeSpan.FromSeconds(TimeoutSeconds));
             WriteObject(_waiting, enumerateCollection: true);
         }
     }

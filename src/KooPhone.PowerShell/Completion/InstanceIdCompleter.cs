@@ -17,7 +17,7 @@ namespace KooPhone.PowerShell.Completion
     /// </summary>
     public sealed class InstanceIdCompleter : IArgumentCompleter
     {
-        private const int MaxPages = 20;
+        private const int MaxPages = InstanceNameCache.MaxEntries / InstanceLister.MaxPageSize;
         private static readonly TimeSpan ListingBudget = TimeSpan.FromSeconds(5);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
