@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>ListInstanceApp's app_type filter (reference 4.6).</summary>
+    /// <summary>Which apps Get-KooPhoneApp lists: all, system or third-party.</summary>
     public enum AppType
     {
         All = 0,

@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>Lifecycle status of a cloud phone as BatchPrepareInstances reports it (reference 4.2).</summary>
+    /// <summary>Where a cloud phone stands in its lifecycle (ready, waiting to be restored, backing up…), as preparing it reports.</summary>
     public enum InstanceLifecycleStatus
     {
         Ready = 0,

@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>State of an instance's latest backup or restore (backup_status / restore_status, reference 4.5).</summary>
+    /// <summary>State of a cloud phone's latest backup or restore.</summary>
     public enum InstanceOperationStatus
     {
         Preparing = 0,

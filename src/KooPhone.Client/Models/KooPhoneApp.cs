@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>An app installed on an instance (ListInstanceApp, reference 5.14).</summary>
+    /// <summary>An app installed on a cloud phone: name, version and package name.</summary>
     public sealed class KooPhoneApp
     {
         public string InstanceId { get; set; } = "";

@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>One instance's answer to a synchronous ADB command (SyncInvokeInstance, reference 5.21).</summary>
+    /// <summary>One phone's answer to an ADB shell command: whether it succeeded, and its output.</summary>
     public sealed class KooPhoneCommandResult
     {
         public string InstanceId { get; set; } = "";

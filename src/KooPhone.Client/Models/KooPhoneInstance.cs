@@ -2,7 +2,7 @@ using System;
 
 namespace KooPhone.Client.Models
 {
-    /// <summary>One cloud phone as ListInstances describes it (reference 5.15).</summary>
+    /// <summary>A cloud phone of the tenant: its id and name, run status, assignment, and the state of its latest backup and restore.</summary>
     public sealed class KooPhoneInstance
     {
         public string InstanceId { get; set; } = "";

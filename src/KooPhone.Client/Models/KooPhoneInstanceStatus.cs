@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>The run status of one instance (BatchShowInstance, reference 5.6).</summary>
+    /// <summary>The run status of one cloud phone (running, stopped, starting…).</summary>
     public sealed class KooPhoneInstanceStatus
     {
         public string InstanceId { get; set; } = "";

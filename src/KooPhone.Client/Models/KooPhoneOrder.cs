@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Client.Models
 {
-    /// <summary>An order for new instances (CreateInstance, reference 5.9). Unless auto-paid, pay it in the console.</summary>
+    /// <summary>An order for new cloud phones, with the ids of the phones it created. Unless auto-paid, pay it in the console.</summary>
     public sealed class KooPhoneOrder
     {
         public string? OrderId { get; set; }

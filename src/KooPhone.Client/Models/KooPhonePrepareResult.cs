@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>One instance prepared for a user (BatchPrepareInstances, and ShowProgress with -Wait).</summary>
+    /// <summary>A cloud phone being prepared for a user's streaming session, and how far that has come.</summary>
     public sealed class KooPhonePrepareResult
     {
         public string InstanceId { get; set; } = "";

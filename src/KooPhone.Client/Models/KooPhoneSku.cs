@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Client.Models
 {
-    /// <summary>A purchasable instance specification in one region (BatchShowSku, reference 5.7); its ids feed New-KooPhoneInstance.</summary>
+    /// <summary>A cloud-phone specification the tenant can buy in one region; its ids are what New-KooPhoneInstance orders.</summary>
     public sealed class KooPhoneSku
     {
         public string? RegionId { get; set; }
