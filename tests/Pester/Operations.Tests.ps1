@@ -321,3 +321,61 @@ Describe 'SKUs and orders' {
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.3002*'
     }
 }
+
+Describe 'Checks before sending, and service errors, for every instance cmdlet' {
+    BeforeEach { Reset-TestEmulator $emulator; Clear-EmulatorRequest $emulator }
+
+    It '<name> refuses an over-long instance id without sending it' -ForEach @(
+        @{ name = 'Backup-KooPhoneInstance'; run = { $input | Backup-KooPhoneInstance -Force } }
+        @{ name = 'Reset-KooPhoneInstance'; run = { $input | Reset-KooPhoneInstance -Force } }
+        @{ name = 'Restart-KooPhoneInstance'; run = { $input | Restart-KooPhoneInstance } }
+        @{ name = 'Remove-KooPhoneInstance'; run = { $input | Remove-KooPhoneInstance -Force } }
+        @{ name = 'Get-KooPhoneInstanceStatus'; run = { $input | Get-KooPhoneInstanceStatus } }
+        @{ name = 'Set-KooPhoneVideoSetting'; run = { $input | Set-KooPhoneVideoSetting @rates } }
+        @{ name = 'Invoke-KooPhoneCommand'; run = { $input | Invoke-KooPhoneCommand -Command 'ls' } }
+        @{ name = 'Start-KooPhoneCommand'; run = { $input | Start-KooPhoneCommand -Command 'ls' } }
+        @{ name = 'Install-KooPhoneApp'; run = { $input | Install-KooPhoneApp @apk } }
+        @{ name = 'Restore-KooPhoneInstance'; run = { $input | Restore-KooPhoneInstance -UserId $user } }
+        @{ name = 'Get-KooPhoneApp'; run = { $input | Get-KooPhoneApp } }
+        @{ name = 'Get-KooPhoneDeviceToken'; run = { $input | Get-KooPhoneDeviceToken } }
+        @{ name = 'Stop-KooPhoneSession'; run = { $input | Stop-KooPhoneSession -Confirm:$false } }
+        @{ name = 'Stop-KooPhoneStreaming'; run = { $input | Stop-KooPhoneStreaming -Confirm:$false } }
+        @{ name = 'Grant-KooPhoneInstance'; run = { $input | ForEach-Object { [pscustomobject]@{ UserId = $user; InstanceId = $_ } } | Grant-KooPhoneInstance } }
+        @{ name = 'Revoke-KooPhoneInstance'; run = { $input | ForEach-Object { [pscustomobject]@{ UserId = $user; InstanceId = $_ } } | Revoke-KooPhoneInstance -Force } }
+        @{ name = 'Get-KooPhonePrepareProgress'; run = { $input | ForEach-Object { [pscustomobject]@{ UserId = $user; InstanceId = $_ } } | Get-KooPhonePrepareProgress } }
+    ) {
+        # Pester turns non-terminating errors into failures; here they are what is looked for.
+        $ErrorActionPreference = 'Continue'
+        $out = @(('x' * 33) | & $run 2>&1)
+        @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -HaveCount 1
+        ($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).FullyQualifiedErrorId | Should -BeLike 'KooPhone.Invalid*'
+        (Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+
+    It 'maps a synchronous command on an unknown instance to KOOPHONE.API.1001' {
+        $null = @('nosuch01') | Invoke-KooPhoneCommand -Command 'ls' -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.1001*'
+        $problems[0].TargetObject | Should -Be 'nosuch01'
+    }
+
+    It 'maps an install on an unknown instance to KOOPHONE.API.1001' {
+        $null = @('nosuch01') | Install-KooPhoneApp @apk -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.1001*'
+    }
+
+    It 'maps assigning an instance that has another user to KPAPI.2209' {
+        $taken = $all | Where-Object IsAssigned | Select-Object -First 1
+        $null = [pscustomobject]@{ UserId = '1234567890'; InstanceId = $taken.InstanceId } | Grant-KooPhoneInstance -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'KPAPI.2209*'
+    }
+
+    It 'maps a failing SKU listing to an error record with the service''s code' {
+        Set-EmulatorFault $emulator @(@{ kind = 'status'; status = 500; path = '/v1/instances/sku'; times = 10 })
+        try {
+            $once = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -MaxRetryCount 0 -PassThru
+            $null = Get-KooPhoneSku -Context $once -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.9999*'
+        }
+        finally { Clear-EmulatorFault $emulator }
+    }
+}
