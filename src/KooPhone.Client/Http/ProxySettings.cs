@@ -46,7 +46,8 @@ namespace KooPhone.Client.Http
                 host = host.Substring(0, colon);
             }
 
-            return "(^|\\.)" + System.Text.RegularExpressions.Regex.Escape(host) + "$";
+            // WebProxy matches its bypass list against "scheme://host[:port]".
+            return "^(?:[a-z]+://)?(?:[^/]*\\.)?" + System.Text.RegularExpressions.Regex.Escape(host) + "(?::\\d+)?$";
         }
     }
 }
