@@ -12,7 +12,7 @@ namespace KooPhone.Client.Batching
     public sealed class SeenKeys
     {
         private const int MaxPackedLength = 8;
-        private readonly HashSet<ulong> _packed = new HashSet<ulong>();
+        private readonly UInt64Set _packed = new UInt64Set();
         private readonly HashSet<string> _other = new HashSet<string>(StringComparer.Ordinal);
 
         public int Count => _packed.Count + _other.Count;
