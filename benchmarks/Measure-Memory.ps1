@@ -1,21 +1,33 @@
 <#
     Streams every instance of the emulator from Get-KooPhoneInstance through
-    Backup-KooPhoneInstance in one pwsh process and reports the process's peak working set.
-    Run once per fleet size, each in a fresh process.
+    Backup-KooPhoneInstance in one pwsh process and reports the process's peak working set, and
+    the live managed memory (after a full collection) just before the stream ends — what the
+    module really holds, without the runtime's own slack. Run once per size, in a fresh process.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $Url,
-    [Parameter(Mandatory)] [string] $Token
+    [Parameter(Mandatory)] [string] $Token,
+    [Parameter(Mandatory)] [int] $Count
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 Import-Module $ModulePath
 Connect-KooPhone -Endpoint $Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force)
-$count = 0
+$counter = [ref]0
+$live = [ref]0
+$probeAt = [math]::Max(1, $Count - 250)
 $clock = [Diagnostics.Stopwatch]::StartNew()
-Get-KooPhoneInstance -ThrottleLimit 16 | Backup-KooPhoneInstance -Force -ThrottleLimit 16 | ForEach-Object { $count++ }
+Get-KooPhoneInstance -ThrottleLimit 16 | Backup-KooPhoneInstance -Force -ThrottleLimit 16 | ForEach-Object {
+    $counter.Value++
+    if ($counter.Value -eq $probeAt) { $live.Value = [GC]::GetTotalMemory($true) }
+}
 $clock.Stop()
 $process = [Diagnostics.Process]::GetCurrentProcess()
 $process.Refresh()
-[pscustomobject]@{ Results = $count; Milliseconds = [math]::Round($clock.Elapsed.TotalMilliseconds); PeakWorkingSetMB = [math]::Round($process.PeakWorkingSet64 / 1MB, 1) } | ConvertTo-Json -Compress
+[pscustomobject]@{
+    Results = $counter.Value
+    Milliseconds = [math]::Round($clock.Elapsed.TotalMilliseconds)
+    PeakWorkingSetMB = [math]::Round($process.PeakWorkingSet64 / 1MB, 1)
+    LiveManagedMB = [math]::Round($live.Value / 1MB, 1)
+} | ConvertTo-Json -Compress

@@ -1,17 +1,28 @@
 namespace KooPhone.Client.Batching
 {
     /// <summary>
-    /// A set of 64-bit numbers in one flat array (open addressing, linear probing): 8 bytes a slot
-    /// at most three-quarters full, where HashSet&lt;ulong&gt; spends about 20 bytes an entry plus a
-    /// second array. It is what keeps a million seen ids small.
+    /// A set of 64-bit numbers in flat arrays (open addressing, linear probing): 8 bytes a slot at
+    /// most three-quarters full, where HashSet&lt;ulong&gt; spends about 20 bytes an entry plus a
+    /// second array. It is split into shards that grow one at a time, so growing never needs the
+    /// whole table twice over, and the arrays it drops are small.
     /// </summary>
     internal sealed class UInt64Set
     {
-        private ulong[] _slots = new ulong[1024];
-        private int _used;
+        private const int ShardBits = 6;
+        private readonly ulong[][] _shards = new ulong[1 << ShardBits][];
+        private readonly int[] _used = new int[1 << ShardBits];
         private bool _hasZero;
+        private int _count;
 
-        public int Count => _used + (_hasZero ? 1 : 0);
+        public UInt64Set()
+        {
+            for (var i = 0; i < _shards.Length; i++)
+            {
+                _shards[i] = new ulong[64];
+            }
+        }
+
+        public int Count => _count + (_hasZero ? 1 : 0);
 
         /// <summary>Adds the value; false when it was there already.</summary>
         public bool Add(ulong value)
@@ -28,24 +39,27 @@ namespace KooPhone.Client.Batching
                 return true;
             }
 
-            if ((_used + 1) * 4L > _slots.Length * 3L)
+            var mixed = Mix(value);
+            var shard = (int)(mixed >> (64 - ShardBits));
+            if ((_used[shard] + 1) * 4L > _shards[shard].Length * 3L)
             {
-                Grow();
+                _shards[shard] = Grow(_shards[shard]);
             }
 
-            if (!Insert(_slots, value))
+            if (!Insert(_shards[shard], value, mixed))
             {
                 return false;
             }
 
-            _used++;
+            _used[shard]++;
+            _count++;
             return true;
         }
 
-        private static bool Insert(ulong[] slots, ulong value)
+        private static bool Insert(ulong[] slots, ulong value, ulong mixed)
         {
             var mask = slots.Length - 1;
-            var i = (int)(Mix(value) & (ulong)mask);
+            var i = (int)(mixed & (ulong)mask);
             while (true)
             {
                 var slot = slots[i];
@@ -64,21 +78,21 @@ namespace KooPhone.Client.Batching
             }
         }
 
-        private void Grow()
+        private static ulong[] Grow(ulong[] slots)
         {
-            var bigger = new ulong[_slots.Length * 2];
-            foreach (var value in _slots)
+            var bigger = new ulong[slots.Length * 2];
+            foreach (var value in slots)
             {
                 if (value != 0)
                 {
-                    Insert(bigger, value);
+                    Insert(bigger, value, Mix(value));
                 }
             }
 
-            _slots = bigger;
+            return bigger;
         }
 
-        // Packed ids differ mostly in their low bits; mixing spreads them over the whole table.
+        // Packed ids differ mostly in their low bits; mixing spreads them over shards and slots.
         private static ulong Mix(ulong x)
         {
             x ^= x >> 33;
