@@ -171,6 +171,19 @@ Describe 'Secrets in every authentication mode' {
                 $results | Format-List * | Out-String
                 $results | Get-KooPhoneTask -Verbose -Debug | Out-String
                 $results | Wait-KooPhoneTask -Verbose -Debug | Out-String
+                $some = $results.InstanceId
+                $some | Get-KooPhoneInstanceStatus -Verbose -Debug | Out-String
+                # Preparing brings the backed-up phones back, so the commands below find them running.
+                $some | Restore-KooPhoneInstance -UserId 'u1' -Wait -Verbose -Debug | Out-String
+                $some | Invoke-KooPhoneCommand -Command 'getprop ro.build.version.release' -Verbose -Debug | Out-String
+                $some | Start-KooPhoneCommand -Command 'ls' -Wait -Verbose -Debug | Out-String
+                $some[0] | Get-KooPhoneApp -Verbose -Debug | Out-String
+                $some[0] | Get-KooPhoneDeviceToken -Verbose -Debug | Format-List * | Out-String
+                $some[0] | Stop-KooPhoneStreaming -Confirm:$false -Verbose -Debug | Out-String
+                $some[0] | Stop-KooPhoneSession -Confirm:$false -Verbose -Debug | Out-String
+                $some | Set-KooPhoneVideoSetting -CodeRate 2000, 4000, 6000 -Fps 30, 30, 30 -Verbose -Debug | Out-String
+                $some | Restart-KooPhoneInstance -Confirm:$false -Verbose -Debug | Out-String
+                Get-KooPhoneSku -Verbose -Debug | Out-String
                 Get-KooPhoneInstance -InstanceId 'nosuch01' -Verbose -Debug -ErrorAction Continue
                 @('nosuch01') | Backup-KooPhoneInstance -Force -Verbose -Debug -ErrorAction Continue
                 Revoke-EmulatorToken $emulator
