@@ -7,12 +7,8 @@ namespace KooPhone.Client.Api
     public static class KooPhoneErrorCodes
     {
         public const string Success = "0";
-        public const string InvalidParameter = "KOOPHONE.API.1000";
-        public const string NoPermission = "KOOPHONE.API.1001";
         public const string TaskNotFound = "KOOPHONE.API.1323";
-        public const string InstanceNotFound = "KOOPHONE.API.4001";
         public const string ApiNotFound = "APIGW.0101";
-        public const string AuthenticationFailed = "APIGW.0301";
 
         /// <summary>Used when the answer was not a KooPhone envelope at all (HTML page, truncated body).</summary>
         public const string MalformedResponse = "KooPhone.MalformedResponse";
