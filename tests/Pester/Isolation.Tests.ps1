@@ -39,6 +39,12 @@ Describe 'Dependency isolation' {
 }
 
 Describe 'Import' {
+    It 'makes the engine''s type names resolve, and takes them away on Remove-Module' {
+        # PowerShell caches names it has resolved, so the check after Remove-Module uses a name not asked for before.
+        $answers = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$env:KOOPHONE_TEST_MODULE'; [KooPhone.Client.Models.InstanceRunStatus]::Running; Remove-Module KooPhone; 'KooPhone.Client.Models.KooPhoneJobStatus' -as [type]; 'end'" 2>&1
+        $answers | Should -Be @('Running', 'end')
+    }
+
     It 'loads no engine dependency and calls no service at import' {
         $loaded = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$env:KOOPHONE_TEST_MODULE'; [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name" 2>&1
         $loaded | Should -Contain 'KooPhone'

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using KooPhone.Client.Connection;
@@ -11,21 +12,30 @@ namespace KooPhone.PowerShell.Internal
     /// resolve. Registering the engine's public types under their full names (as type
     /// accelerators) makes such literals work as they would for any module.
     /// </summary>
-    public sealed class PublicTypeNames : IModuleAssemblyInitializer
+    public sealed class PublicTypeNames : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
+        private static readonly Type? Accelerators = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
+
         public void OnImport()
         {
-            var accelerators = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
-            var add = accelerators?.GetMethod("Add", new[] { typeof(string), typeof(Type) });
-            if (add == null)
+            var add = Accelerators?.GetMethod("Add", new[] { typeof(string), typeof(Type) });
+            foreach (var type in PublicTypes())
             {
-                return;
-            }
-
-            foreach (var type in typeof(KooPhoneContext).Assembly.GetExportedTypes().Where(t => !t.IsGenericTypeDefinition && t.FullName != null))
-            {
-                add.Invoke(null, new object[] { type.FullName!, type });
+                add?.Invoke(null, new object[] { type.FullName!, type });
             }
         }
+
+        /// <summary>Remove-Module takes the names away again.</summary>
+        public void OnRemove(PSModuleInfo module)
+        {
+            var remove = Accelerators?.GetMethod("Remove", new[] { typeof(string) });
+            foreach (var type in PublicTypes())
+            {
+                remove?.Invoke(null, new object[] { type.FullName! });
+            }
+        }
+
+        private static IEnumerable<Type> PublicTypes() =>
+            typeof(KooPhoneContext).Assembly.GetExportedTypes().Where(t => !t.IsGenericTypeDefinition && t.FullName != null);
     }
 }
