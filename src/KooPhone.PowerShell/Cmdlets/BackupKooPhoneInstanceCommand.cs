@@ -36,6 +36,6 @@ namespace KooPhone.PowerShell.Cmdlets
             api.BackupInstancesAsync(instanceIds, cancellationToken);
 
         protected override bool Confirm(string instanceId) =>
-            ConfirmWithForce(instanceId, "Back up to OBS and release the machine", $"Back up instance '{instanceId}'? Its user loses the phone until it is restored.", Force);
+            ConfirmWithForce(instanceId, "Back up to OBS and release the machine", () => $"Back up instance '{instanceId}'? Its user loses the phone until it is restored.", Force);
     }
 }

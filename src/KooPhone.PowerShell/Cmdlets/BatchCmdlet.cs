@@ -70,7 +70,7 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             _accepted++;
-            WriteBatches(Dispatch(() => _dispatcher!.Add(item)));
+            WriteBatches(Stoppable(() => _dispatcher!.Add(item)));
         }
 
         /// <summary>For calls that answer only "accepted": one result per item.</summary>
@@ -93,7 +93,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 // Lazily, so each batch is written the moment it ends rather than after the last one.
                 using (var remaining = _dispatcher.Complete().GetEnumerator())
                 {
-                    while (Next(remaining))
+                    while (Stoppable(remaining.MoveNext))
                     {
                         WriteBatches(new[] { remaining.Current });
                     }
@@ -101,30 +101,6 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             WriteProgress(new ProgressRecord(ProgressId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
-        }
-
-        private bool Next(IEnumerator<CompletedBatch<TItem, TResponse>> batches)
-        {
-            try
-            {
-                return batches.MoveNext();
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
-
-        private IEnumerable<CompletedBatch<TItem, TResponse>> Dispatch(Func<IEnumerable<CompletedBatch<TItem, TResponse>>> step)
-        {
-            try
-            {
-                return step();
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
         }
 
         private void WriteBatches(IEnumerable<CompletedBatch<TItem, TResponse>> batches)

@@ -115,11 +115,7 @@ namespace KooPhone.PowerShell.Cmdlets
                     bool more;
                     try
                     {
-                        more = pages.MoveNext();
-                    }
-                    catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-                    {
-                        throw new PipelineStoppedException();
+                        more = Stoppable(pages.MoveNext);
                     }
                     catch (Exception e) when (ErrorRecords.IsCallFailure(e))
                     {
@@ -145,24 +141,12 @@ namespace KooPhone.PowerShell.Cmdlets
             var dispatcher = new BatchDispatcher<string, InstancePage>(1, ThrottleLimit,
                 (ids, ct) => api.ListInstancesAsync(new InstanceQuery { InstanceId = ids[0] }, 1, 1, ct), StopToken);
 
-            IEnumerable<CompletedBatch<string, InstancePage>> Finished(Func<IEnumerable<CompletedBatch<string, InstancePage>>> step)
-            {
-                try
-                {
-                    return step().ToList();
-                }
-                catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-            }
-
             foreach (var id in _ids.Distinct(StringComparer.Ordinal))
             {
-                Write(Finished(() => dispatcher.Add(id)), patterns);
+                Write(Stoppable(() => dispatcher.Add(id)), patterns);
             }
 
-            Write(Finished(dispatcher.Complete), patterns);
+            Write(Stoppable(() => dispatcher.Complete().ToList()), patterns);
         }
 
         private void Write(IEnumerable<CompletedBatch<string, InstancePage>> lookups, List<WildcardPattern> patterns)

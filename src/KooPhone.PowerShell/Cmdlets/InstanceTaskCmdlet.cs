@@ -29,17 +29,7 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <summary>The operation's name in results and messages, e.g. Backup.</summary>
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission)
         {
-            foreach (var result in JobResults.FromSubmission(ActionName, instanceIds, submission))
-            {
-                if (Wait)
-                {
-                    _waiting.Add(result);
-                }
-                else
-                {
-                    WriteObject(result);
-                }
-            }
+            WriteOrKeep(JobResults.FromSubmission(ActionName, instanceIds, submission), Wait, _waiting);
         }
 
         protected override void EndProcessing()

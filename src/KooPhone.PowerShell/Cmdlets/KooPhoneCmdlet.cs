@@ -113,8 +113,9 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <summary>
         /// For operations that take phones away from their users: -WhatIf and -Confirm as usual, and
         /// unless -Force, one more question (with Yes to All). A host that cannot ask is told to use -Force.
+        /// The question is built only when it is asked: with -Force this runs once per id of a fleet.
         /// </summary>
-        protected bool ConfirmWithForce(string target, string action, string question, bool force)
+        protected bool ConfirmWithForce(string target, string action, Func<string> question, bool force)
         {
             if (!ShouldProcess(target, action))
             {
@@ -128,7 +129,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
             try
             {
-                return ShouldContinue(question, MyInvocation.MyCommand.Name, ref _yesToAll, ref _noToAll);
+                return ShouldContinue(question(), MyInvocation.MyCommand.Name, ref _yesToAll, ref _noToAll);
             }
             catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException || e is NotImplementedException)
             {
@@ -158,6 +159,38 @@ namespace KooPhone.PowerShell.Cmdlets
         }
 
         protected void Await(Task task) => AwaitCore(task);
+
+        /// <summary>
+        /// Runs engine work that may wait (a batch dispatch, the next page): cancellation caused by
+        /// Ctrl+C comes out as the exception PowerShell expects.
+        /// </summary>
+        protected T Stoppable<T>(Func<T> step)
+        {
+            try
+            {
+                return step();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Writes job results at once, or keeps them for -Wait to finish.</summary>
+        protected void WriteOrKeep(IEnumerable<KooPhoneJobResult> results, bool wait, List<KooPhoneJobResult> kept)
+        {
+            foreach (var result in results)
+            {
+                if (wait)
+                {
+                    kept.Add(result);
+                }
+                else
+                {
+                    WriteObject(result);
+                }
+            }
+        }
 
         /// <summary>Sleeps, but wakes at once on Ctrl+C.</summary>
         protected void Pause(TimeSpan delay)

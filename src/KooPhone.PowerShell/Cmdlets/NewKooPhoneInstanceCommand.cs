@@ -96,7 +96,7 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             var what = $"{Count} × {InstanceSkuId} in {RegionId} for {period} {(yearly ? "year(s)" : "month(s)")}";
-            if (!ConfirmWithForce(NamePrefix, "Order " + what, $"Order {what}? This costs money.", Force))
+            if (!ConfirmWithForce(NamePrefix, "Order " + what, () => $"Order {what}? This costs money.", Force))
             {
                 return;
             }

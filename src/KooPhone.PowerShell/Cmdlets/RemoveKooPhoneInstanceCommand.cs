@@ -35,7 +35,7 @@ namespace KooPhone.PowerShell.Cmdlets
             api.DeleteInstancesAsync(instanceIds, cancellationToken);
 
         protected override bool Confirm(string instanceId) =>
-            ConfirmWithForce(instanceId, "Unsubscribe (delete)", $"Delete instance '{instanceId}'? This cannot be undone.", Force);
+            ConfirmWithForce(instanceId, "Unsubscribe (delete)", () => $"Delete instance '{instanceId}'? This cannot be undone.", Force);
 
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) =>
             WriteActionResults(instanceIds, ActionName, receipt);

@@ -35,6 +35,6 @@ namespace KooPhone.PowerShell.Cmdlets
             api.ResetInstancesAsync(instanceIds, cancellationToken);
 
         protected override bool Confirm(string instanceId) =>
-            ConfirmWithForce(instanceId, "Factory-reset, wiping all data", $"Reset instance '{instanceId}'? All data on it is wiped.", Force);
+            ConfirmWithForce(instanceId, "Factory-reset, wiping all data", () => $"Reset instance '{instanceId}'? All data on it is wiped.", Force);
     }
 }

@@ -51,21 +51,11 @@ namespace KooPhone.PowerShell.Cmdlets
             api.UnassignInstancesAsync(pairs, cancellationToken);
 
         protected override bool Confirm(UserInstancePair pair) =>
-            ConfirmWithForce(pair.InstanceId, "Unassign from user " + pair.UserId + " and clear the user's data", $"Unassign instance '{pair.InstanceId}' from user '{pair.UserId}'? The user's data on it is cleared.", Force);
+            ConfirmWithForce(pair.InstanceId, "Unassign from user " + pair.UserId + " and clear the user's data", () => $"Unassign instance '{pair.InstanceId}' from user '{pair.UserId}'? The user's data on it is cleared.", Force);
 
         protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, BatchSubmission submission)
         {
-            foreach (var result in JobResults.FromSubmission(ActionName, pairs.Select(p => p.InstanceId), submission))
-            {
-                if (Wait)
-                {
-                    _waiting.Add(result);
-                }
-                else
-                {
-                    WriteObject(result);
-                }
-            }
+            WriteOrKeep(JobResults.FromSubmission(ActionName, pairs.Select(p => p.InstanceId), submission), Wait, _waiting);
         }
 
         protected override void EndProcessing()
