@@ -45,7 +45,7 @@ function Invoke-Dotnet {
 
 function Get-ModuleVersion {
     $props = [xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))
-    return $props.Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+    return $props.SelectSingleNode('/Project/PropertyGroup/Version').InnerText
 }
 
 function Invoke-Build {

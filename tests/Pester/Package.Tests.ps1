@@ -23,7 +23,7 @@ Describe 'Manifest' {
 
     It 'takes its version from the one place it is kept' {
         $props = [xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))
-        $version = @($props.Project.PropertyGroup.Version | Where-Object { $_ })[0]
+        $version = $props.SelectSingleNode('/Project/PropertyGroup/Version').InnerText
         $manifest.ModuleVersion | Should -Be $version
         $assembly = [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $env:KOOPHONE_TEST_MODULE $manifest.RootModule))
         $assembly.Version.ToString(3) | Should -Be $version
