@@ -70,8 +70,14 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             _accepted++;
-            WriteBatches(Stoppable(() => _dispatcher!.Add(item)));
+            Accept(item);
         }
+
+        /// <summary>What happens to a confirmed item: it is sent at once (in its batch), unless a cmdlet holds it back.</summary>
+        protected virtual void Accept(TItem item) => Send(item);
+
+        /// <summary>Hands one item to the batching engine; a full batch is sent at once.</summary>
+        protected void Send(TItem item) => WriteBatches(Stoppable(() => _dispatcher!.Add(item)));
 
         /// <summary>For calls that answer only "accepted": one result per item.</summary>
         protected void WriteActionResults(IEnumerable<string> instanceIds, string operation, ActionReceipt receipt, string? userId = null)
