@@ -20,7 +20,7 @@ namespace KooPhone.PowerShell.Cmdlets
     ///   <code>Get-Content ids.txt | Backup-KooPhoneInstance -Force -Wait -ThrottleLimit 16 | Where-Object Status -ne Succeeded | Export-Csv failed.csv</code>
     ///   <para>Backs up the instances listed in a file, 16 calls at a time, waits for every job to end and keeps the ones that did not succeed.</para>
     /// </example>
-    [Cmdlet(VerbsData.Backup, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Backup, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(KooPhoneJobResult))]
     public sealed class BackupKooPhoneInstanceCommand : InstanceTaskCmdlet
     {
@@ -36,6 +36,6 @@ namespace KooPhone.PowerShell.Cmdlets
             api.BackupInstancesAsync(instanceIds, cancellationToken);
 
         protected override bool Confirm(string instanceId) =>
-            ConfirmWithForce(instanceId, "Back up to OBS and release the machine", () => $"Back up instance '{instanceId}'? Its user loses the phone until it is restored.", Force);
+            ConfirmWithForce(instanceId, "Back up to OBS and release the machine (its user loses the phone until it is restored)", Force);
     }
 }

@@ -40,6 +40,13 @@ namespace KooPhone.PowerShell.Cmdlets
                 return;
             }
 
+            // Piped input means that input: a null from the pipeline is not a request to end the default.
+            if (MyInvocation.ExpectingInput)
+            {
+                WriteVerbose("No connection was piped in; nothing was disconnected.");
+                return;
+            }
+
             if (!KooPhoneContextRegistry.Disconnect())
             {
                 WriteVerbose("There was no connection to end.");

@@ -13,11 +13,15 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <summary>
     /// <para type="synopsis">Lists the tenant's cloud phones.</para>
     /// <para type="description">Get-KooPhoneInstance pages through ListInstances and writes one typed object per instance as soon as its page arrives: id, name, run status, assignment, backup and restore status and times, and the other fields the service reports. After the first page it fetches several pages at once (-ThrottleLimit), in order. Its output pipes straight into Backup-KooPhoneInstance and the other instance cmdlets, which bind its InstanceId property.</para>
-    /// <para type="description">-Name takes wildcards; a name without wildcards is filtered by the service. -InstanceId looks up the given instances only; an id that does not exist gives an ObjectNotFound error.</para>
+    /// <para type="description">-Name takes wildcards; a name without wildcards is filtered by the service. -InstanceId, or ids piped in (strings or objects with an InstanceId property), looks up those instances only; an id that does not exist gives an ObjectNotFound error. A command that gets pipeline input never lists the whole fleet: an empty file, an empty array or input that is not an id lists nothing.</para>
     /// </summary>
     /// <example>
     ///   <code>Get-KooPhoneInstance | Group-Object RunStatus</code>
     ///   <para>Counts the fleet by run status.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Get-Content ids.txt | Get-KooPhoneInstance</code>
+    ///   <para>Gets the instances whose ids are listed in a file, one per line. An empty file gets nothing.</para>
     /// </example>
     /// <example>
     ///   <code>Get-KooPhoneInstance -Name 'shop-*' | Where-Object RunStatus -eq Running | Backup-KooPhoneInstance -Force</code>
@@ -30,7 +34,7 @@ namespace KooPhone.PowerShell.Cmdlets
         private readonly List<string> _ids = new List<string>();
 
         /// <summary>
-        /// <para type="description">Instance names to match; wildcards are allowed. Without it, every instance is listed.</para>
+        /// <para type="description">Instance names to match; wildcards are allowed. Without it (and without ids), every instance is listed.</para>
         /// </summary>
         [Parameter(Position = 0)]
         [SupportsWildcards]
@@ -38,12 +42,15 @@ namespace KooPhone.PowerShell.Cmdlets
         public string[]? Name { get; set; }
 
         /// <summary>
-        /// <para type="description">Ids of the instances to get. Takes the InstanceId property of piped objects.</para>
+        /// <para type="description">Ids of the instances to get. Takes id strings from the pipeline (Get-Content ids.txt) and the InstanceId property of piped objects, also under the names Id and instance_id; anything else gives an error and is not looked up. When the command gets pipeline input, it looks up only those ids: an empty file or pipeline lists nothing, never the whole fleet.</para>
         /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.InstanceIdCompleter))]
         [Alias("Id", "instance_id")]
-        [ValidateNotNullOrEmpty]
+        [InstanceIdTransformation]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
         public string[]? InstanceId { get; set; }
 
         /// <summary>
@@ -55,18 +62,33 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (InstanceId != null)
+            foreach (var raw in InstanceId ?? Array.Empty<string>())
             {
-                _ids.AddRange(InstanceId);
+                var id = raw?.Trim();
+                var problem = InstanceIdRules.Check(id);
+                if (problem != null)
+                {
+                    WriteError(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, raw));
+                    continue;
+                }
+
+                _ids.Add(id!);
             }
         }
 
         protected override void EndProcessing()
         {
             var patterns = (Name ?? Array.Empty<string>()).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            if (_ids.Count > 0)
+            // Ids given (on the command line or through the pipeline) mean those ids only. An empty or
+            // unbindable pipeline gives none, and must not fall through to listing the whole fleet:
+            // the next command could be Remove-KooPhoneInstance.
+            if (_ids.Count > 0 || MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(InstanceId)))
             {
-                WriteById(patterns);
+                if (_ids.Count > 0)
+                {
+                    WriteById(patterns);
+                }
+
                 return;
             }
 

@@ -9,11 +9,12 @@ namespace KooPhone.PowerShell.Cmdlets
     public abstract class InstanceCmdlet<TResponse> : BatchCmdlet<string, TResponse>
     {
         /// <summary>
-        /// <para type="description">The ids of the instances. Takes strings from the pipeline, and the InstanceId property of any piped object (Get-KooPhoneInstance's output, a CSV row), also under the names Id and instance_id. An id that is empty, white space or longer than 32 characters gives an error and is not sent; an id given twice is sent once.</para>
+        /// <para type="description">The ids of the instances. Takes strings from the pipeline, and the InstanceId property of any piped object (Get-KooPhoneInstance's output, a CSV row), also under the names Id and instance_id. Anything else (a hashtable, an object without such a property, a nested array) gives an error naming it and is never sent. An id that is empty, white space or longer than 32 characters gives an error and is not sent; an id given twice is sent once.</para>
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "instance_id")]
         [ArgumentCompleter(typeof(Completion.InstanceIdCompleter))]
+        [InstanceIdTransformation]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]

@@ -23,8 +23,6 @@ namespace KooPhone.PowerShell.Cmdlets
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly RequestTraceQueue _traces = new RequestTraceQueue();
         private KooPhoneApiClient? _api;
-        private bool _yesToAll;
-        private bool _noToAll;
 
         /// <summary>
         /// <para type="description">The connection to use instead of the default one: the object Connect-KooPhone -PassThru returns. Lets one script work with several tenants.</para>
@@ -111,33 +109,41 @@ namespace KooPhone.PowerShell.Cmdlets
         }
 
         /// <summary>
-        /// For operations that take phones away from their users: -WhatIf and -Confirm as usual, and
-        /// unless -Force, one more question (with Yes to All). A host that cannot ask is told to use -Force.
-        /// The question is built only when it is asked: with -Force this runs once per id of a fleet.
+        /// Confirmation for operations that cannot be undone or cost money (ConfirmImpact High): one
+        /// ShouldProcess question per target at most (its Yes to All covers a fleet). -Force skips
+        /// the question but never -WhatIf; an explicit -Confirm still asks. A host that cannot ask
+        /// (-NonInteractive, Automation) gets one terminating error that says what to pass,
+        /// before anything is sent.
         /// </summary>
-        protected bool ConfirmWithForce(string target, string action, Func<string> question, bool force)
+        protected bool ConfirmWithForce(string target, string action, bool force)
         {
-            if (!ShouldProcess(target, action))
-            {
-                return false;
-            }
-
-            if (force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            if (force && !WhatIfRequested && !ConfirmRequested)
             {
                 return true;
             }
 
             try
             {
-                return ShouldContinue(question(), MyInvocation.MyCommand.Name, ref _yesToAll, ref _noToAll);
+                return ShouldProcess(target, action);
             }
             catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException || e is NotImplementedException)
             {
-                var error = new InvalidOperationException($"{MyInvocation.MyCommand.Name} asks before it acts, and this session cannot answer a prompt. Pass -Force to go ahead without asking.", e);
+                var error = new InvalidOperationException(
+                    $"{MyInvocation.MyCommand.Name} asks before it acts ({action}), and this session cannot answer a prompt. " +
+                    "Pass -Force (or -Confirm:$false) to go ahead without asking, or -WhatIf to see what it would do. Nothing was sent.", e);
                 ThrowTerminatingError(new ErrorRecord(error, "KooPhone.ConfirmationRequired", ErrorCategory.InvalidOperation, target));
                 return false;
             }
         }
+
+        private bool ConfirmRequested =>
+            MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && LanguagePrimitives.IsTrue(confirm);
+
+        // -WhatIf, or $WhatIfPreference when it is not given: either way nothing may be sent.
+        private bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+                ? LanguagePrimitives.IsTrue(whatIf)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         /// <summary>Writes the request traces gathered so far as verbose lines.</summary>
         protected void WriteTraces()

@@ -20,7 +20,7 @@ namespace KooPhone.PowerShell.Cmdlets
     ///   <code>New-KooPhoneInstance -InstanceSkuId $id -BandwidthSkuId $band -RegionId cn-north-4 -NamePrefix lab -Count 2 -Bandwidth 2 -Years 1 -WhatIf</code>
     ///   <para>Shows the order without placing it.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MonthlySet)]
+    [Cmdlet(VerbsCommon.New, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = MonthlySet)]
     [OutputType(typeof(KooPhoneOrder))]
     public sealed class NewKooPhoneInstanceCommand : KooPhoneCmdlet
     {
@@ -96,7 +96,7 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             var what = $"{Count} × {InstanceSkuId} in {RegionId} for {period} {(yearly ? "year(s)" : "month(s)")}";
-            if (!ConfirmWithForce(NamePrefix, "Order " + what, () => $"Order {what}? This costs money.", Force))
+            if (!ConfirmWithForce(NamePrefix, "Order " + what + " (this costs money)", Force))
             {
                 return;
             }

@@ -19,7 +19,7 @@ namespace KooPhone.PowerShell.Cmdlets
     ///   <code>'a44uhlf7', 'efjy72gs' | Reset-KooPhoneInstance -WhatIf</code>
     ///   <para>Shows what would be reset, sending nothing.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Reset, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Reset, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(KooPhoneJobResult))]
     public sealed class ResetKooPhoneInstanceCommand : InstanceTaskCmdlet
     {
@@ -35,6 +35,6 @@ namespace KooPhone.PowerShell.Cmdlets
             api.ResetInstancesAsync(instanceIds, cancellationToken);
 
         protected override bool Confirm(string instanceId) =>
-            ConfirmWithForce(instanceId, "Factory-reset, wiping all data", () => $"Reset instance '{instanceId}'? All data on it is wiped.", Force);
+            ConfirmWithForce(instanceId, "Factory-reset, wiping all data", Force);
     }
 }

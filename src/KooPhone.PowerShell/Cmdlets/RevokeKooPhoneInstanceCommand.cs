@@ -20,7 +20,7 @@ namespace KooPhone.PowerShell.Cmdlets
     ///   <code>Revoke-KooPhoneInstance -UserId 1008600000104285462 -InstanceId a44uhlf7 -WhatIf</code>
     ///   <para>Shows what would be unassigned, sending nothing.</para>
     /// </example>
-    [Cmdlet(VerbsSecurity.Revoke, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsSecurity.Revoke, "KooPhoneInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(KooPhoneJobResult))]
     public sealed class RevokeKooPhoneInstanceCommand : UserInstanceBatchCmdlet<BatchSubmission>
     {
@@ -51,7 +51,7 @@ namespace KooPhone.PowerShell.Cmdlets
             api.UnassignInstancesAsync(pairs, cancellationToken);
 
         protected override bool Confirm(UserInstancePair pair) =>
-            ConfirmWithForce(pair.InstanceId, "Unassign from user " + pair.UserId + " and clear the user's data", () => $"Unassign instance '{pair.InstanceId}' from user '{pair.UserId}'? The user's data on it is cleared.", Force);
+            ConfirmWithForce(pair.InstanceId, "Unassign from user " + pair.UserId + " and clear the user's data", Force);
 
         protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, BatchSubmission submission)
         {
