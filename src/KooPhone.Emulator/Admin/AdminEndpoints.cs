@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Faults;
+using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +40,7 @@ public static class AdminEndpoints
         admin.MapPost("/shutdown", Shutdown);
         FaultAdminEndpoints.Map(admin);
         TokenAdminEndpoints.Map(admin);
+        OptionsAdminEndpoints.Map(admin);
     }
 
     private static IResult GetRequests(HttpContext httpContext, RequestLog log)
@@ -74,14 +76,15 @@ public static class AdminEndpoints
 
     // Back to the starting point: same seeded instances (created and deleted ones, settings, apps
     // and everything in flight are gone), no tasks, empty request log, the start-up
-    // fault rules (counters at zero) and latency. Issued IAM tokens stay valid: tests reset state
+    // fault rules (counters at zero), latency and run-time options. Issued IAM tokens stay valid: tests reset state
     // between cases but stay logged in.
-    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, FaultInjector faults)
+    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, FaultInjector faults, RunTimeOptions options)
     {
         store.Reset();
         tasks.Clear();
         log.Clear();
         faults.Reset();
+        options.Reset();
         return AdminResults.Json(new { instances = store.Count });
     }
 

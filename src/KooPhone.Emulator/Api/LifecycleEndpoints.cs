@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Api.Contracts;
@@ -72,8 +73,8 @@ public static class LifecycleEndpoints
                 return ApiResults.InvalidParameter(read.Error!);
             }
 
-            Refusal? refusal = lifecycle.TryDelete(read.Ids);
-            return refusal is null ? ApiResults.Deleted() : RefusalResults.From(refusal);
+            BatchResult<IReadOnlyList<string>> result = lifecycle.TryDelete(read.Ids);
+            return result.Refusal is null ? ApiResults.Deleted() : RefusalResults.From(result.Refusal);
         }
     }
 }

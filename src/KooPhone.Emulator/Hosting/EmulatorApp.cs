@@ -76,6 +76,7 @@ public static class EmulatorApp
 
         builder.Services.AddRouting();
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<RunTimeOptions>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new InstanceProfile(options.Seed, options.ProjectId, options.ProjectName));
         builder.Services.AddSingleton(new InstanceSeeder(options.Seed, options.Instances));
