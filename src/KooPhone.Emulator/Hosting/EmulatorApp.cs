@@ -104,6 +104,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton(new ConcurrencyLimiter(options.MaxConcurrency));
         builder.Services.AddSingleton(new FaultInjector(options.Faults, options.LatencyMs, options.Seed));
         builder.Services.AddSingleton<FaultResponder>();
+        builder.Services.AddSingleton<AfterPhaseRunner>();
 
         WebApplication app = builder.Build();
 
