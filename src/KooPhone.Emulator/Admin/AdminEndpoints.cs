@@ -33,6 +33,12 @@ public static class AdminEndpoints
             log.Clear();
             return Results.NoContent();
         });
+        admin.MapGet("/actions", (ActionLog actions) => AdminResults.Json(actions.Snapshot()));
+        admin.MapDelete("/actions", (ActionLog actions) =>
+        {
+            actions.Clear();
+            return Results.NoContent();
+        });
         admin.MapGet("/instances/{id}", (string id, InstanceStore store) =>
             store.FindDetails(id) is InstanceDetails details ? AdminResults.Json(details) : NotFound(id));
         admin.MapPost("/instances/{id}/state", SetStateAsync);
@@ -75,14 +81,15 @@ public static class AdminEndpoints
     }
 
     // Back to the starting point: same seeded instances (created and deleted ones, settings, apps
-    // and everything in flight are gone), no tasks, empty request log, the start-up
+    // and everything in flight are gone), no tasks, empty request and action logs, the start-up
     // fault rules (counters at zero), latency and run-time options. Issued IAM tokens stay valid: tests reset state
     // between cases but stay logged in.
-    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, FaultInjector faults, RunTimeOptions options)
+    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, ActionLog actions, FaultInjector faults, RunTimeOptions options)
     {
         store.Reset();
         tasks.Clear();
         log.Clear();
+        actions.Clear();
         faults.Reset();
         options.Reset();
         return AdminResults.Json(new { instances = store.Count });
