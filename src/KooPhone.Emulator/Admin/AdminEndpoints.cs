@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Auth;
 using KooPhone.Emulator.Faults;
 using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
@@ -82,9 +83,9 @@ public static class AdminEndpoints
 
     // Back to the starting point: same seeded instances (created and deleted ones, settings, apps
     // and everything in flight are gone), no tasks, empty request and action logs, the start-up
-    // fault rules (counters at zero), latency and run-time options. Issued IAM tokens stay valid: tests reset state
-    // between cases but stay logged in.
-    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, ActionLog actions, FaultInjector faults, RunTimeOptions options)
+    // fault rules (counters at zero), latency and run-time options, and every --token value
+    // accepted again. Issued IAM tokens stay valid: tests reset state between cases but stay logged in.
+    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, ActionLog actions, FaultInjector faults, RunTimeOptions options, StaticTokenSet staticTokens)
     {
         store.Reset();
         tasks.Clear();
@@ -92,6 +93,7 @@ public static class AdminEndpoints
         actions.Clear();
         faults.Reset();
         options.Reset();
+        staticTokens.Restore();
         return AdminResults.Json(new { instances = store.Count });
     }
 

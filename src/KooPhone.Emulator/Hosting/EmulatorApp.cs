@@ -97,8 +97,8 @@ public static class EmulatorApp
 
         builder.Services.AddSingleton<IssuedTokenStore>();
         builder.Services.AddSingleton<IamAccount>();
-        builder.Services.AddSingleton(services => new TokenAuthenticator(
-            options.Tokens, services.GetRequiredService<IssuedTokenStore>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(new StaticTokenSet(options.Tokens));
+        builder.Services.AddSingleton<TokenAuthenticator>();
         builder.Services.AddSingleton<SignatureAuthenticator>();
         builder.Services.AddSingleton<IRequestAuthenticator, GatewayAuthenticator>();
 
