@@ -79,4 +79,44 @@ function Revoke-EmulatorToken {
     Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/tokens/revoke" | Out-Null
 }
 
-Export-ModuleMember -Function *-TestEmulator, *-EmulatorRequest, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken
+function Get-EmulatorAction {
+    # What the emulator carried out: one entry per operation and instance, with its count.
+    param([Parameter(Mandatory)] $Emulator, [string] $Operation, [string] $InstanceId)
+    $entries = @(Invoke-RestMethod "$($Emulator.Url)/_emulator/actions" | ForEach-Object { $_ })
+    if ($Operation) { $entries = @($entries | Where-Object operation -eq $Operation) }
+    if ($InstanceId) { $entries = @($entries | Where-Object instance_id -eq $InstanceId) }
+    $entries
+}
+
+function Clear-EmulatorAction {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/actions" | Out-Null
+}
+
+function Get-EmulatorOption {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod "$($Emulator.Url)/_emulator/options"
+}
+
+function Set-EmulatorOption {
+    # Changes only the settings given, e.g. @{ visibilityLagMs = 1500 }.
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Option)
+    Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/options" -ContentType 'application/json' -Body ($Option | ConvertTo-Json)
+}
+
+function Revoke-EmulatorStaticToken {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Token)
+    Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/tokens/revoke-static" -ContentType 'application/json' -Body (@{ token = $Token } | ConvertTo-Json) | Out-Null
+}
+
+function Wait-EmulatorCondition {
+    # Polls until the script block returns true; throws with the description after the timeout.
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [Parameter(Mandatory)] [string] $Description, [int] $TimeoutMs = 10000)
+    $deadline = [DateTime]::UtcNow.AddMilliseconds($TimeoutMs)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutMs ms waiting for: $Description" }
+        Start-Sleep -Milliseconds 50
+    }
+}
+
+Export-ModuleMember -Function *-TestEmulator, *-EmulatorRequest, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Wait-EmulatorCondition

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Auth;
 using KooPhone.Emulator.Faults;
+using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +34,12 @@ public static class AdminEndpoints
             log.Clear();
             return Results.NoContent();
         });
+        admin.MapGet("/actions", (ActionLog actions) => AdminResults.Json(actions.Snapshot()));
+        admin.MapDelete("/actions", (ActionLog actions) =>
+        {
+            actions.Clear();
+            return Results.NoContent();
+        });
         admin.MapGet("/instances/{id}", (string id, InstanceStore store) =>
             store.FindDetails(id) is InstanceDetails details ? AdminResults.Json(details) : NotFound(id));
         admin.MapPost("/instances/{id}/state", SetStateAsync);
@@ -39,6 +47,7 @@ public static class AdminEndpoints
         admin.MapPost("/shutdown", Shutdown);
         FaultAdminEndpoints.Map(admin);
         TokenAdminEndpoints.Map(admin);
+        OptionsAdminEndpoints.Map(admin);
     }
 
     private static IResult GetRequests(HttpContext httpContext, RequestLog log)
@@ -73,15 +82,18 @@ public static class AdminEndpoints
     }
 
     // Back to the starting point: same seeded instances (created and deleted ones, settings, apps
-    // and everything in flight are gone), no tasks, empty request log, the start-up
-    // fault rules (counters at zero) and latency. Issued IAM tokens stay valid: tests reset state
-    // between cases but stay logged in.
-    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, FaultInjector faults)
+    // and everything in flight are gone), no tasks, empty request and action logs, the start-up
+    // fault rules (counters at zero), latency and run-time options, and every --token value
+    // accepted again. Issued IAM tokens stay valid: tests reset state between cases but stay logged in.
+    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, ActionLog actions, FaultInjector faults, RunTimeOptions options, StaticTokenSet staticTokens)
     {
         store.Reset();
         tasks.Clear();
         log.Clear();
+        actions.Clear();
         faults.Reset();
+        options.Reset();
+        staticTokens.Restore();
         return AdminResults.Json(new { instances = store.Count });
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api.Contracts;
 using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
@@ -26,7 +27,8 @@ public static class AppEndpoints
             .WithMetadata(new KooPhoneOperation("ListInstanceApp"));
     }
 
-    private static async Task<IResult> InstallAppAsync(HttpContext httpContext, AppOperations apps, TaskStore tasks, EmulatorOptions options)
+    private static async Task<IResult> InstallAppAsync(
+        HttpContext httpContext, AppOperations apps, TaskStore tasks, EmulatorOptions options, ActionLog actions)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -48,6 +50,8 @@ public static class AppEndpoints
         {
             return RefusalResults.From(result.Refusal);
         }
+
+        actions.Record(httpContext, request.InstanceIds);
 
         // Install jobs report 0 (not started) for the first third of the delay, then 1, then 2 (§4.4).
         EmulatorTask task = tasks.CreateSucceeding(

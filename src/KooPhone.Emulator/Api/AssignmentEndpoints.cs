@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api.Contracts;
 using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
@@ -22,7 +23,7 @@ public static class AssignmentEndpoints
     }
 
     // Synchronous: the binding exists when the answer arrives; no data.
-    private static async Task<IResult> ProvisionInstanceAsync(HttpContext httpContext, AssignmentOperations assignments)
+    private static async Task<IResult> ProvisionInstanceAsync(HttpContext httpContext, AssignmentOperations assignments, ActionLog actions)
     {
         (UserInstancePair[]? pairs, string? error) = await ReadPairsAsync(httpContext).ConfigureAwait(false);
         if (pairs is null)
@@ -31,12 +32,18 @@ public static class AssignmentEndpoints
         }
 
         BatchResult result = assignments.TryAssign(pairs);
-        return result.Refusal is null ? ApiResults.Success(null) : RefusalResults.From(result.Refusal);
+        if (result.Refusal is not null)
+        {
+            return RefusalResults.From(result.Refusal);
+        }
+
+        actions.Record(httpContext, AssignmentOperations.InstanceIdsOf(pairs));
+        return ApiResults.Success(null);
     }
 
     // Asynchronous (SDK 3.1.198+): a task whose jobs end when the bindings do.
     private static async Task<IResult> CancelInstanceAsync(
-        HttpContext httpContext, AssignmentOperations assignments, TaskStore tasks, EmulatorOptions options)
+        HttpContext httpContext, AssignmentOperations assignments, TaskStore tasks, EmulatorOptions options, ActionLog actions)
     {
         (UserInstancePair[]? pairs, string? error) = await ReadPairsAsync(httpContext).ConfigureAwait(false);
         if (pairs is null)
@@ -50,8 +57,9 @@ public static class AssignmentEndpoints
             return RefusalResults.From(result.Refusal);
         }
 
-        EmulatorTask task = tasks.CreateSucceeding(
-            TaskKind.Unassign, AssignmentOperations.InstanceIdsOf(pairs), result.At, result.At + options.JobDelay);
+        string[] ids = AssignmentOperations.InstanceIdsOf(pairs);
+        actions.Record(httpContext, ids);
+        EmulatorTask task = tasks.CreateSucceeding(TaskKind.Unassign, ids, result.At, result.At + options.JobDelay);
         return ApiResults.Success(TaskData.From(task));
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api.Contracts;
 using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
@@ -19,7 +20,7 @@ public static class BackupEndpoints
     }
 
     private static async Task<IResult> BatchBackupInstancesAsync(
-        HttpContext httpContext, BackupOperations backups, TaskStore tasks, EmulatorOptions options)
+        HttpContext httpContext, BackupOperations backups, TaskStore tasks, EmulatorOptions options, ActionLog actions)
     {
         InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (read.Ids is null)
@@ -34,6 +35,7 @@ public static class BackupEndpoints
             return RefusalResults.From(started.Refusal);
         }
 
+        actions.Record(httpContext, read.Ids);
         EmulatorTask task = tasks.CreateSucceeding(TaskKind.Backup, read.Ids, started.At, started.At + options.JobDelay);
         return ApiResults.Success(TaskData.From(task));
     }

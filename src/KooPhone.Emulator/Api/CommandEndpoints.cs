@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api.Contracts;
 using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
@@ -23,7 +24,7 @@ public static class CommandEndpoints
     }
 
     // A request-level "0" with per-instance results: a stopped instance fails in its own entry.
-    private static async Task<IResult> SyncInvokeInstanceAsync(HttpContext httpContext, CommandOperations commands)
+    private static async Task<IResult> SyncInvokeInstanceAsync(HttpContext httpContext, CommandOperations commands, ActionLog actions)
     {
         (string? command, IReadOnlyList<string>? ids, string? error) = await ReadAsync(httpContext).ConfigureAwait(false);
         if (command is null)
@@ -37,6 +38,7 @@ public static class CommandEndpoints
             return RefusalResults.From(result.Refusal);
         }
 
+        actions.Record(httpContext, ids!);
         var results = new CmdResult[ids!.Count];
         for (int i = 0; i < results.Length; i++)
         {
@@ -49,7 +51,7 @@ public static class CommandEndpoints
 
     // The same outcomes, reported by ExecuteJob once the job delay has passed.
     private static async Task<IResult> AsyncInvokeInstanceAsync(
-        HttpContext httpContext, CommandOperations commands, TaskStore tasks, EmulatorOptions options)
+        HttpContext httpContext, CommandOperations commands, TaskStore tasks, EmulatorOptions options, ActionLog actions)
     {
         (string? command, IReadOnlyList<string>? ids, string? error) = await ReadAsync(httpContext).ConfigureAwait(false);
         if (command is null)
@@ -63,6 +65,7 @@ public static class CommandEndpoints
             return RefusalResults.From(result.Refusal);
         }
 
+        actions.Record(httpContext, ids!);
         EmulatorTask task = tasks.Create(TaskKind.Command, ids!, result.Value!, result.At, result.At + options.JobDelay);
         return ApiResults.Success(TaskData.From(task));
     }

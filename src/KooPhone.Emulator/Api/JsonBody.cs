@@ -17,8 +17,10 @@ public static class JsonBody
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(httpContext.Request.Body, default, httpContext.RequestAborted)
-                .ConfigureAwait(false);
+            // Not RequestAborted: once the body is in, the request is carried out even if the
+            // client gives up waiting, as the real service would. A body cut off mid-way still
+            // fails the read.
+            document = await JsonDocument.ParseAsync(httpContext.Request.Body).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api.Contracts;
 using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
@@ -24,7 +26,8 @@ public static class LifecycleEndpoints
     }
 
     // Fire-and-forget: no task, no data (§5.4).
-    private static async Task<IResult> BatchRebootInstanceAsync(HttpContext httpContext, LifecycleOperations lifecycle, EmulatorOptions options)
+    private static async Task<IResult> BatchRebootInstanceAsync(
+        HttpContext httpContext, LifecycleOperations lifecycle, EmulatorOptions options, ActionLog actions)
     {
         InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (read.Ids is null)
@@ -33,11 +36,17 @@ public static class LifecycleEndpoints
         }
 
         BatchResult result = lifecycle.TryReboot(read.Ids, options.JobDelay);
-        return result.Refusal is null ? ApiResults.Success(null) : RefusalResults.From(result.Refusal);
+        if (result.Refusal is not null)
+        {
+            return RefusalResults.From(result.Refusal);
+        }
+
+        actions.Record(httpContext, read.Ids);
+        return ApiResults.Success(null);
     }
 
     private static async Task<IResult> BatchResetInstanceAsync(
-        HttpContext httpContext, LifecycleOperations lifecycle, TaskStore tasks, EmulatorOptions options)
+        HttpContext httpContext, LifecycleOperations lifecycle, TaskStore tasks, EmulatorOptions options, ActionLog actions)
     {
         InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (read.Ids is null)
@@ -51,12 +60,13 @@ public static class LifecycleEndpoints
             return RefusalResults.From(result.Refusal);
         }
 
+        actions.Record(httpContext, read.Ids);
         EmulatorTask task = tasks.CreateSucceeding(TaskKind.Reset, read.Ids, result.At, result.At + options.JobDelay);
         return ApiResults.Success(TaskData.From(task));
     }
 
     // The body is camelCase here: {"instanceIdList":[...]}.
-    private static async Task<IResult> DeleteInstanceAsync(HttpContext httpContext, LifecycleOperations lifecycle)
+    private static async Task<IResult> DeleteInstanceAsync(HttpContext httpContext, LifecycleOperations lifecycle, ActionLog actions)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -72,8 +82,15 @@ public static class LifecycleEndpoints
                 return ApiResults.InvalidParameter(read.Error!);
             }
 
-            Refusal? refusal = lifecycle.TryDelete(read.Ids);
-            return refusal is null ? ApiResults.Deleted() : RefusalResults.From(refusal);
+            BatchResult<IReadOnlyList<string>> result = lifecycle.TryDelete(read.Ids);
+            if (result.Refusal is not null)
+            {
+                return RefusalResults.From(result.Refusal);
+            }
+
+            // Only the instances this request deleted: a repeat for one still listed does nothing.
+            actions.Record(httpContext, result.Value!);
+            return ApiResults.Deleted();
         }
     }
 }

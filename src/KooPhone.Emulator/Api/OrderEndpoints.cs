@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api.Contracts;
 using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
@@ -51,7 +52,7 @@ public static class OrderEndpoints
         return ApiResults.Success(new SkuData(new BandInfo(SkuCatalog.BandwidthSkuId), regions));
     }
 
-    private static async Task<IResult> CreateInstanceAsync(HttpContext httpContext, OrderOperations orders, TimeProvider time)
+    private static async Task<IResult> CreateInstanceAsync(HttpContext httpContext, OrderOperations orders, TimeProvider time, ActionLog actions)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -70,6 +71,7 @@ public static class OrderEndpoints
         }
 
         IReadOnlyList<OrderedInstance> created = orders.Place(order!);
+        actions.RecordWithoutInstance(httpContext);
         var infos = new OrderedInstanceItem[created.Count];
         for (int i = 0; i < infos.Length; i++)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api.Contracts;
 using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
@@ -21,7 +22,8 @@ public static class PrepareEndpoints
             .WithMetadata(new KooPhoneOperation("ShowProgress"));
     }
 
-    private static async Task<IResult> BatchPrepareInstancesAsync(HttpContext httpContext, PrepareOperations prepare, EmulatorOptions options)
+    private static async Task<IResult> BatchPrepareInstancesAsync(
+        HttpContext httpContext, PrepareOperations prepare, EmulatorOptions options, ActionLog actions)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -51,6 +53,7 @@ public static class PrepareEndpoints
             return RefusalResults.From(result.Refusal, ApiErrorCodes.InstanceNotFound);
         }
 
+        actions.Record(httpContext, read.Ids);
         var statuses = new PrepareStatus[read.Ids.Count];
         for (int i = 0; i < statuses.Length; i++)
         {

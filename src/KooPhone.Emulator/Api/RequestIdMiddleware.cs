@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -16,9 +17,14 @@ public sealed class RequestIdMiddleware
     public const string RequestIdName = "x-request-id";
 
     private readonly RequestDelegate next;
+    private readonly RunTimeOptions options;
 
     /// <summary>Creates the middleware.</summary>
-    public RequestIdMiddleware(RequestDelegate next) => this.next = next;
+    public RequestIdMiddleware(RequestDelegate next, RunTimeOptions options)
+    {
+        this.next = next;
+        this.options = options;
+    }
 
     /// <summary>Stores the ID in the <see cref="ApiRequestContext"/> and the response header.</summary>
     public Task InvokeAsync(HttpContext httpContext)
@@ -26,7 +32,9 @@ public sealed class RequestIdMiddleware
         ApiRequestContext request = ApiRequestContext.For(httpContext);
         KooPhoneOperation? operation = httpContext.GetEndpoint()?.Metadata.GetMetadata<KooPhoneOperation>();
         request.ReceivedRequestId = ReadRequestId(httpContext.Request, operation?.RequestIdInQuery ?? true);
-        request.RequestId = request.ReceivedRequestId ?? Guid.NewGuid().ToString();
+        // A gateway may answer with an ID of its own (--response-request-id own), so a client
+        // must not insist that the answer's ID is the one it sent.
+        request.RequestId = options.Current.OwnRequestId ? Guid.NewGuid().ToString() : request.ReceivedRequestId ?? Guid.NewGuid().ToString();
         httpContext.Response.Headers["X-Request-Id"] = request.RequestId;
         return next(httpContext);
     }

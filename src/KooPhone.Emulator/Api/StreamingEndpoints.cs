@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +43,7 @@ public static class StreamingEndpoints
             : RefusalResults.From(result.Refusal);
     }
 
-    private static async Task<IResult> StopInstancesSessionAsync(HttpContext httpContext, StreamingOperations streaming)
+    private static async Task<IResult> StopInstancesSessionAsync(HttpContext httpContext, StreamingOperations streaming, ActionLog actions)
     {
         (string? instanceId, string? error) = await ReadInstanceIdAsync(httpContext).ConfigureAwait(false);
         if (instanceId is null)
@@ -51,10 +52,16 @@ public static class StreamingEndpoints
         }
 
         BatchResult result = streaming.TryReleaseSession(instanceId);
-        return result.Refusal is null ? ApiResults.Success(null) : RefusalResults.From(result.Refusal);
+        if (result.Refusal is not null)
+        {
+            return RefusalResults.From(result.Refusal);
+        }
+
+        actions.Record(httpContext, new[] { instanceId });
+        return ApiResults.Success(null);
     }
 
-    private static async Task<IResult> StopInstancesStreamingAsync(HttpContext httpContext, StreamingOperations streaming)
+    private static async Task<IResult> StopInstancesStreamingAsync(HttpContext httpContext, StreamingOperations streaming, ActionLog actions)
     {
         (string? instanceId, string? error) = await ReadInstanceIdAsync(httpContext).ConfigureAwait(false);
         if (instanceId is null)
@@ -63,7 +70,13 @@ public static class StreamingEndpoints
         }
 
         BatchResult result = streaming.TryStopStreaming(instanceId);
-        return result.Refusal is null ? ApiResults.Success(null) : RefusalResults.From(result.Refusal);
+        if (result.Refusal is not null)
+        {
+            return RefusalResults.From(result.Refusal);
+        }
+
+        actions.Record(httpContext, new[] { instanceId });
+        return ApiResults.Success(null);
     }
 
     // {"instance_id":"…"}, at most 32 characters.

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
+using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,7 @@ public static class VideoEndpoints
             .WithMetadata(new KooPhoneOperation("SetVideo"));
     }
 
-    private static async Task<IResult> SetVideoAsync(HttpContext httpContext, VideoOperations video)
+    private static async Task<IResult> SetVideoAsync(HttpContext httpContext, VideoOperations video, ActionLog actions)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -43,6 +44,12 @@ public static class VideoEndpoints
         }
 
         BatchResult result = video.TrySet(read.Ids, settings);
-        return result.Refusal is null ? ApiResults.Success(null) : RefusalResults.From(result.Refusal);
+        if (result.Refusal is not null)
+        {
+            return RefusalResults.From(result.Refusal);
+        }
+
+        actions.Record(httpContext, read.Ids);
+        return ApiResults.Success(null);
     }
 }

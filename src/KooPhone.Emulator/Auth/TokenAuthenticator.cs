@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Api;
@@ -11,8 +8,8 @@ using Microsoft.Extensions.Primitives;
 namespace KooPhone.Emulator.Auth;
 
 /// <summary>
-/// Accepts requests whose X-Auth-Token header is one of the --token values or a token the IAM
-/// endpoint issued that has neither expired nor been revoked.
+/// Accepts requests whose X-Auth-Token header is one of the --token values that has not been
+/// revoked, or a token the IAM endpoint issued that has neither expired nor been revoked.
 /// </summary>
 public sealed class TokenAuthenticator : IRequestAuthenticator
 {
@@ -26,14 +23,14 @@ public sealed class TokenAuthenticator : IRequestAuthenticator
     private static readonly AuthenticationOutcome Expired = AuthenticationOutcome.Failure(
         ApiErrorCodes.AuthenticationFailed, "The token must be updated.");
 
-    private readonly byte[][] staticTokens;
+    private readonly StaticTokenSet staticTokens;
     private readonly IssuedTokenStore issued;
     private readonly TimeProvider time;
 
     /// <summary>Creates an authenticator for the --token values and the issued tokens.</summary>
-    public TokenAuthenticator(IEnumerable<string> acceptedTokens, IssuedTokenStore issued, TimeProvider time)
+    public TokenAuthenticator(StaticTokenSet staticTokens, IssuedTokenStore issued, TimeProvider time)
     {
-        staticTokens = acceptedTokens.Select(Encoding.UTF8.GetBytes).ToArray();
+        this.staticTokens = staticTokens;
         this.issued = issued;
         this.time = time;
     }
@@ -49,13 +46,9 @@ public sealed class TokenAuthenticator : IRequestAuthenticator
 
         // Constant-time comparison: good hygiene for secrets even in an emulator.
         string token = values[0]!;
-        byte[] presented = Encoding.UTF8.GetBytes(token);
-        foreach (byte[] accepted in staticTokens)
+        if (staticTokens.Accepts(Encoding.UTF8.GetBytes(token)))
         {
-            if (CryptographicOperations.FixedTimeEquals(presented, accepted))
-            {
-                return ValueTask.FromResult(AuthenticationOutcome.Success);
-            }
+            return ValueTask.FromResult(AuthenticationOutcome.Success);
         }
 
         return ValueTask.FromResult(issued.Check(token, time.GetUtcNow()) switch

@@ -13,6 +13,23 @@ public static class FaultBodies
     public const string WrongType =
         "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":{\"task_id\":5,\"cmd_jobs\":\"x\",\"result\":\"x\",\"jobs\":\"x\",\"status_results\":\"x\"}}";
 
+    /// <summary>A 200 that says nothing: a message without error_code or data, as an overloaded backend may send.</summary>
+    public const string Busy = "{\"error_msg\":\"System busy, try again later\"}";
+
+    /// <summary>Success with data null.</summary>
+    public const string NullData = "{\"error_code\":\"0\",\"data\":null}";
+
+    /// <summary>Success with data an empty object.</summary>
+    public const string EmptyData = "{\"error_code\":\"0\",\"data\":{}}";
+
+    /// <summary>
+    /// Success whose data has objects where every operation's arrays belong (cmd_jobs,
+    /// status_results, cmd_results, status_list, jobs, result) and an array where task_id's string belongs.
+    /// </summary>
+    public const string WrongShape =
+        "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":{\"task_id\":[\"x\"],\"cmd_jobs\":{\"job_id\":\"x\"}," +
+        "\"status_results\":{\"instance_id\":\"x\",\"status\":2},\"cmd_results\":{},\"status_list\":{},\"jobs\":{},\"result\":{}}}";
+
     /// <summary>The kind of error page a load balancer in front of the gateway serves.</summary>
     public const string Html =
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +

@@ -10,8 +10,9 @@ namespace KooPhone.Emulator.Faults;
 /// <summary>
 /// Trouble on demand for /v1 requests, applied right after the request ID is resolved and before
 /// routing to an API or authentication, so tests can fault any request: the --max-concurrency
-/// limit (429), the latency, and the fault rules. Every fault but latency answers before the
-/// operation runs, so a faulted request changes no state.
+/// limit (429), the latency, and the fault rules. A rule in the before phase answers instead of
+/// the operation, so the request changes no state; one in the after phase lets the operation run
+/// and then delays or replaces its answer (<see cref="AfterPhaseRunner"/>).
 /// </summary>
 public sealed class FaultInjectionMiddleware
 {
@@ -19,16 +20,19 @@ public sealed class FaultInjectionMiddleware
     private readonly ConcurrencyLimiter limiter;
     private readonly FaultInjector faults;
     private readonly FaultResponder responder;
+    private readonly AfterPhaseRunner afterPhase;
     private readonly IHostApplicationLifetime lifetime;
 
     /// <summary>Creates the middleware.</summary>
     public FaultInjectionMiddleware(
-        RequestDelegate next, ConcurrencyLimiter limiter, FaultInjector faults, FaultResponder responder, IHostApplicationLifetime lifetime)
+        RequestDelegate next, ConcurrencyLimiter limiter, FaultInjector faults, FaultResponder responder, AfterPhaseRunner afterPhase,
+        IHostApplicationLifetime lifetime)
     {
         this.next = next;
         this.limiter = limiter;
         this.faults = faults;
         this.responder = responder;
+        this.afterPhase = afterPhase;
         this.lifetime = lifetime;
     }
 
@@ -78,10 +82,11 @@ public sealed class FaultInjectionMiddleware
             return;
         }
 
-        if (decision.Rule is null)
+        if (decision.Rule is null || decision.ActsAfter)
         {
-            request.Fault = decision.LatencyRuleFired ? FaultKindNames.ToName(FaultKind.Latency) : null;
-            await next(httpContext).ConfigureAwait(false);
+            request.Fault = decision.Rule is not null ? FaultKindNames.ToName(decision.Rule.Kind)
+                : decision.LatencyRuleFired ? FaultKindNames.ToName(FaultKind.Latency) : null;
+            await (decision.ActsAfter ? afterPhase.RunAsync(httpContext, next, decision) : next(httpContext)).ConfigureAwait(false);
             return;
         }
 

@@ -60,8 +60,9 @@ public sealed class FaultInjector
 
     /// <summary>
     /// Decides what happens to a request. Every rule whose method and path match counts it.
-    /// Rules are tried in order: a latency rule that fires adds its delay and the next rule is
-    /// tried; the first other rule that fires decides the answer.
+    /// Rules are tried in order: a latency rule that fires adds its delay (before or after the
+    /// operation, by its phase) and the next rule is tried; the first other rule that fires
+    /// decides the answer, in its phase.
     /// </summary>
     public FaultDecision Decide(string method, PathString path)
     {
@@ -69,9 +70,10 @@ public sealed class FaultInjector
         int delayMs = LatencyMs;
         if (current.Length == 0)
         {
-            return new FaultDecision(delayMs, false, null);
+            return new FaultDecision(delayMs, 0, false, null);
         }
 
+        int afterDelayMs = 0;
         bool latencyFired = false;
         FaultRule? decided = null;
         foreach (ActiveFaultRule rule in current)
@@ -89,7 +91,15 @@ public sealed class FaultInjector
 
             if (rule.Rule.Kind == FaultKind.Latency)
             {
-                delayMs += rule.Rule.DelayMs!.Value;
+                if (rule.Rule.Phase == FaultPhase.After)
+                {
+                    afterDelayMs += rule.Rule.DelayMs!.Value;
+                }
+                else
+                {
+                    delayMs += rule.Rule.DelayMs!.Value;
+                }
+
                 latencyFired = true;
             }
             else
@@ -98,6 +108,6 @@ public sealed class FaultInjector
             }
         }
 
-        return new FaultDecision(delayMs, latencyFired, decided);
+        return new FaultDecision(delayMs, afterDelayMs, latencyFired, decided);
     }
 }

@@ -18,12 +18,24 @@ public enum FaultKind
     /// <summary>Answer HTTP 200 success whose data fields have the wrong JSON types.</summary>
     WrongType,
 
+    /// <summary>Answer HTTP 200 with only an error_msg saying the system is busy: no error_code, no data.</summary>
+    Busy,
+
+    /// <summary>Answer HTTP 200 success whose data is null.</summary>
+    NullData,
+
+    /// <summary>Answer HTTP 200 success whose data is an empty object.</summary>
+    EmptyData,
+
+    /// <summary>Answer HTTP 200 success whose data has objects where arrays belong and an array where a string belongs.</summary>
+    WrongShape,
+
     /// <summary>Close the connection without answering.</summary>
     Drop,
 
     /// <summary>Never answer, until the client goes away.</summary>
     Hang,
 
-    /// <summary>Wait, then handle the request normally.</summary>
+    /// <summary>Wait, then handle the request normally; in the after phase, handle it and then wait before answering.</summary>
     Latency,
 }

@@ -9,7 +9,7 @@ public static class FaultKindNames
     public const string MaxConcurrency = "maxConcurrency";
 
     /// <summary>Every kind name, for error messages.</summary>
-    public const string All = "status, html, garbage, nodata, wrongtype, drop, hang, latency";
+    public const string All = "status, html, garbage, nodata, wrongtype, busy, nulldata, emptydata, wrongshape, drop, hang, latency";
 
     /// <summary>The name of <paramref name="kind"/>, e.g. "wrongtype".</summary>
     public static string ToName(FaultKind kind) => kind switch
@@ -19,6 +19,10 @@ public static class FaultKindNames
         FaultKind.Garbage => "garbage",
         FaultKind.NoData => "nodata",
         FaultKind.WrongType => "wrongtype",
+        FaultKind.Busy => "busy",
+        FaultKind.NullData => "nulldata",
+        FaultKind.EmptyData => "emptydata",
+        FaultKind.WrongShape => "wrongshape",
         FaultKind.Drop => "drop",
         FaultKind.Hang => "hang",
         FaultKind.Latency => "latency",

@@ -25,7 +25,7 @@ public sealed class FaultResponder
         this.lifetime = lifetime;
     }
 
-    /// <summary>Applies <paramref name="rule"/> (any kind but latency) to the request.</summary>
+    /// <summary>Applies <paramref name="rule"/> (any kind but latency) to the request, whose response has not started.</summary>
     public Task ApplyAsync(HttpContext httpContext, FaultRule rule)
     {
         ApiRequestContext request = ApiRequestContext.For(httpContext);
@@ -46,6 +46,14 @@ public sealed class FaultResponder
                 return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.NoData, ApiErrorCodes.Ok);
             case FaultKind.WrongType:
                 return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.WrongType, ApiErrorCodes.Ok);
+            case FaultKind.Busy:
+                return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.Busy, null);
+            case FaultKind.NullData:
+                return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.NullData, ApiErrorCodes.Ok);
+            case FaultKind.EmptyData:
+                return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.EmptyData, ApiErrorCodes.Ok);
+            case FaultKind.WrongShape:
+                return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.WrongShape, ApiErrorCodes.Ok);
             case FaultKind.Drop:
                 request.NoResponse = true;
                 httpContext.Abort();

@@ -15,6 +15,14 @@ public sealed class FaultRule
     /// <summary>The kind's wire name.</summary>
     [JsonPropertyName("kind")] public string KindName => FaultKindNames.ToName(Kind);
 
+    /// <summary>When the rule acts: before the operation (the default) or after it.</summary>
+    [JsonIgnore] public FaultPhase Phase { get; init; }
+
+    /// <summary>The phase's wire name, left out for the default "before" so older answers stay as they were.</summary>
+    [JsonPropertyName("phase")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PhaseName => Phase == FaultPhase.After ? "after" : null;
+
     /// <summary>Path prefix, matched segment by segment (so /v1/instances/batch-query does not match batch-query-status); null matches all /v1.</summary>
     [JsonPropertyName("path")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -58,6 +58,7 @@ public static class FaultRuleReader
         }
 
         FaultKind? kind = null;
+        FaultPhase phase = FaultPhase.Before;
         string? path = null, method = null, retryAfter = null;
         int? times = null, every = null, status = null, delayMs = null;
         double? rate = null;
@@ -68,6 +69,7 @@ public static class FaultRuleReader
             error = property.Name switch
             {
                 "kind" => ReadKind(value, out kind),
+                "phase" => ReadPhase(value, out phase),
                 "path" => ReadPath(value, out path),
                 "method" => ReadMethod(value, out method),
                 "times" => ReadInt("times", value, 1, int.MaxValue, out times),
@@ -79,7 +81,7 @@ public static class FaultRuleReader
 
                 // The counters GET /_emulator/faults adds, so its output can be posted back as is.
                 "matched" or "injected" => null,
-                _ => $"unknown field '{property.Name}'; supported: kind, path, method, times, every, rate, status, retryAfter, delayMs",
+                _ => $"unknown field '{property.Name}'; supported: kind, phase, path, method, times, every, rate, status, retryAfter, delayMs",
             };
 
             if (error is not null)
@@ -97,6 +99,7 @@ public static class FaultRuleReader
         rule = new FaultRule
         {
             Kind = kind!.Value,
+            Phase = phase,
             Path = path,
             Method = method,
             Times = times,
@@ -154,6 +157,21 @@ public static class FaultRuleReader
         }
 
         return $"'kind' must be one of {FaultKindNames.All}, got {value.GetRawText()}";
+    }
+
+    private static string? ReadPhase(JsonElement value, out FaultPhase phase)
+    {
+        phase = FaultPhase.Before;
+        switch (value.ValueKind == JsonValueKind.String ? value.GetString() : null)
+        {
+            case "before":
+                return null;
+            case "after":
+                phase = FaultPhase.After;
+                return null;
+            default:
+                return $"'phase' must be \"before\" or \"after\", got {value.GetRawText()}";
+        }
     }
 
     // Only /v1 requests pass through fault injection, so a rule for any other path could never fire.

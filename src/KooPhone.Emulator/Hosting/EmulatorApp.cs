@@ -76,6 +76,7 @@ public static class EmulatorApp
 
         builder.Services.AddRouting();
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<RunTimeOptions>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new InstanceProfile(options.Seed, options.ProjectId, options.ProjectName));
         builder.Services.AddSingleton(new InstanceSeeder(options.Seed, options.Instances));
@@ -92,17 +93,19 @@ public static class EmulatorApp
         builder.Services.AddSingleton<VideoOperations>();
         builder.Services.AddSingleton(new RequestLog(options.RequestLogLimit));
         builder.Services.AddSingleton<RequestRecorder>();
+        builder.Services.AddSingleton<ActionLog>();
 
         builder.Services.AddSingleton<IssuedTokenStore>();
         builder.Services.AddSingleton<IamAccount>();
-        builder.Services.AddSingleton(services => new TokenAuthenticator(
-            options.Tokens, services.GetRequiredService<IssuedTokenStore>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(new StaticTokenSet(options.Tokens));
+        builder.Services.AddSingleton<TokenAuthenticator>();
         builder.Services.AddSingleton<SignatureAuthenticator>();
         builder.Services.AddSingleton<IRequestAuthenticator, GatewayAuthenticator>();
 
         builder.Services.AddSingleton(new ConcurrencyLimiter(options.MaxConcurrency));
         builder.Services.AddSingleton(new FaultInjector(options.Faults, options.LatencyMs, options.Seed));
         builder.Services.AddSingleton<FaultResponder>();
+        builder.Services.AddSingleton<AfterPhaseRunner>();
 
         WebApplication app = builder.Build();
 

@@ -98,6 +98,9 @@ public sealed class EmulatorOptions
     /// <summary>Most /v1 requests in flight before the gateway answers 429; 0 means no limit.</summary>
     public int MaxConcurrency { get; init; }
 
+    /// <summary>The settings that can also change at run time (lags, time zone, request-ID mode), as they are at start and after a reset.</summary>
+    public RunTimeSettings RunTime { get; init; } = new();
+
     /// <summary>Fault rules active at start and restored by a reset.</summary>
     public IReadOnlyList<FaultRule> Faults { get; init; } = Array.Empty<FaultRule>();
 }

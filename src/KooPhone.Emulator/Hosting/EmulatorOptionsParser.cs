@@ -25,6 +25,7 @@ public static class EmulatorOptionsParser
         "--backup-task-query", "--task-query-unsupported", "--install-response", "--request-log-limit", "--iam-user", "--iam-password", "--iam-domain",
         "--project-id", "--project-name", "--token-lifetime-seconds", "--access-key", "--secret-key",
         "--security-token", "--latency-ms", "--max-concurrency", "--fault",
+        "--visibility-lag-ms", "--delete-lag-ms", "--time-zone-offset", "--response-request-id",
     };
 
     // Options that may be given several times; every other option may appear once.
@@ -57,6 +58,10 @@ public static class EmulatorOptionsParser
         int latencyMs = 0;
         int maxConcurrency = 0;
         var faults = new List<FaultRule>();
+        int visibilityLagMs = 0;
+        int deleteLagMs = 0;
+        TimeSpan utcOffset = TimeSpan.Zero;
+        bool ownRequestId = false;
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         for (int i = 0; i < args.Count; i++)
@@ -127,6 +132,14 @@ public static class EmulatorOptionsParser
                 "--latency-ms" => ParseInt(name, value, 0, MaxLatencyMs, out latencyMs),
                 "--max-concurrency" => ParseInt(name, value, 0, int.MaxValue, out maxConcurrency),
                 "--fault" => AddFault(value, faults),
+                "--visibility-lag-ms" => ParseInt(name, value, 0, RunTimeSettings.MaxLagMs, out visibilityLagMs),
+                "--delete-lag-ms" => ParseInt(name, value, 0, RunTimeSettings.MaxLagMs, out deleteLagMs),
+                "--time-zone-offset" => UtcOffsetText.TryParse(value, out utcOffset)
+                    ? null
+                    : $"option '--time-zone-offset' must be {UtcOffsetText.Rule}, got '{value}'",
+                "--response-request-id" => RunTimeSettingsReader.TryParseRequestIdMode(value, out ownRequestId)
+                    ? null
+                    : $"option '--response-request-id' must be 'echo' or 'own', got '{value}'",
                 _ => $"unknown option '{name}'",
             };
 
@@ -160,6 +173,13 @@ public static class EmulatorOptionsParser
             LatencyMs = latencyMs,
             MaxConcurrency = maxConcurrency,
             Faults = faults.ToArray(),
+            RunTime = new RunTimeSettings
+            {
+                VisibilityLagMs = visibilityLagMs,
+                DeleteLagMs = deleteLagMs,
+                UtcOffset = utcOffset,
+                OwnRequestId = ownRequestId,
+            },
         });
     }
 

@@ -42,7 +42,14 @@ public static class UsageText
         "  --max-concurrency K          answer 429 above K /v1 requests in flight; 0 = no limit (default 0)\n" +
         "  --fault SPEC                 a fault rule; repeatable. SPEC is comma-separated key=value, e.g.\n" +
         "                               kind=status,status=503,times=2,path=/v1/instances/backup,retryAfter=2\n" +
-        "                               kinds: status html garbage nodata wrongtype drop hang latency\n" +
+        "                               kinds: status html garbage nodata wrongtype busy nulldata emptydata\n" +
+        "                               wrongshape drop hang latency; phase=after acts first, then faults\n" +
+        "  --visibility-lag-ms N        state changes show in ListInstances, BatchShowInstance and\n" +
+        "                               ListInstanceApp only N ms later, 0..300000 (default 0)\n" +
+        "  --delete-lag-ms N            ListInstances still lists deleted instances for N ms (default 0)\n" +
+        "  --time-zone-offset +HH:MM    UTC offset the API writes its times in (default +00:00)\n" +
+        "  --response-request-id MODE   echo|own: X-Request-Id echoes the client's ID, or is the\n" +
+        "                               gateway's own (default echo)\n" +
         "\n" +
         "  -h, --help                   print this help and exit\n" +
         "\n" +

@@ -44,7 +44,7 @@ public sealed class AppOperations
             return BatchResult<AppPage>.Refused(new Refusal(Rejection.UnknownInstances, new[] { instanceId }));
         }
 
-        IReadOnlyList<AppEntry> apps = record.Extras?.Apps ?? (IReadOnlyList<AppEntry>)tx.Profile.SeededApps(record.Index, record.Os);
+        IReadOnlyList<AppEntry> apps = tx.Visible(record).Apps ?? (IReadOnlyList<AppEntry>)tx.Profile.SeededApps(record.Index, record.Os);
         var matching = new List<AppEntry>(apps.Count);
         foreach (AppEntry app in apps)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
@@ -6,13 +7,14 @@ namespace KooPhone.Emulator.State;
 /// <summary>
 /// The admin view of one instance: the ListInstances fields, then what only the emulator can
 /// show (stored video settings, apps, the prepared-for user, the last session release and
-/// streaming stop). The extra fields are ordered after the inherited ones.
+/// streaming stop). The extra fields are ordered after the inherited ones. Times are always UTC,
+/// the form the state patch takes, whatever --time-zone-offset the API uses.
 /// </summary>
 public sealed class InstanceDetails : InstanceSnapshot
 {
     /// <summary>Formats a captured state and its extras.</summary>
     public InstanceDetails(int index, string id, InstanceState state, InstanceProfile profile, InstanceExtrasView extras)
-        : base(index, id, state, profile)
+        : base(index, id, state, profile, TimeSpan.Zero)
     {
         VideoSettings = extras.VideoSettings;
         Apps = extras.Apps;

@@ -40,6 +40,12 @@ public sealed class InstanceExtras
     /// <summary>Installs whose jobs have not succeeded yet, oldest first; null when none.</summary>
     public List<PendingInstall>? PendingInstalls { get; set; }
 
+    /// <summary>Changes reads do not show yet (--visibility-lag-ms), or null when they show everything.</summary>
+    public VisibilityHistory? Visibility { get; set; }
+
+    /// <summary>For a deleted instance ListInstances still shows (--delete-lag-ms): until when, in Unix ms.</summary>
+    public long ListedUntilMs { get; set; }
+
     /// <summary>Set for instances made by CreateInstance; null for seeded ones.</summary>
     public CreatedInstance? Created { get; init; }
 }

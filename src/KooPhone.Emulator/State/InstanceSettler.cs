@@ -9,8 +9,25 @@ namespace KooPhone.Emulator.State;
 /// </summary>
 public static class InstanceSettler
 {
-    /// <summary>Brings <paramref name="record"/> up to <paramref name="nowMs"/> (Unix milliseconds).</summary>
-    public static void Settle(InstanceRecord record, long nowMs, InstanceProfile profile)
+    /// <summary>
+    /// Brings <paramref name="record"/> up to <paramref name="nowMs"/> (Unix milliseconds). With a
+    /// <paramref name="visibilityLagMs"/>, the transitions applied are remembered as a change at
+    /// the moment the earliest of them came due, so reads show them only once the lag has passed.
+    /// </summary>
+    public static void Settle(InstanceRecord record, long nowMs, InstanceProfile profile, int visibilityLagMs)
+    {
+        if (visibilityLagMs > 0 && EarliestDue(record, nowMs) is long dueAtMs)
+        {
+            VisibleState before = VisibleState.Of(record);
+            Apply(record, nowMs, profile);
+            InstanceVisibility.RememberChange(record, dueAtMs, before);
+            return;
+        }
+
+        Apply(record, nowMs, profile);
+    }
+
+    private static void Apply(InstanceRecord record, long nowMs, InstanceProfile profile)
     {
         // A finished backup: the data is in OBS and the machine released.
         if (record.BackupCompletesAtMs != 0 && nowMs >= record.BackupCompletesAtMs)
@@ -75,6 +92,33 @@ public static class InstanceSettler
         }
     }
 
+    // The completion time of the earliest transition that has come due, or null when none has.
+    private static long? EarliestDue(InstanceRecord record, long nowMs)
+    {
+        long? earliest = null;
+        void Consider(long atMs)
+        {
+            if (atMs != 0 && atMs <= nowMs && (earliest is null || atMs < earliest))
+            {
+                earliest = atMs;
+            }
+        }
+
+        Consider(record.BackupCompletesAtMs);
+        if (record.Extras is InstanceExtras extras)
+        {
+            Consider(extras.StartingCompletesAtMs);
+            Consider(extras.RestoreCompletesAtMs);
+            Consider(extras.UnassignCompletesAtMs);
+            if (extras.PendingInstalls is { Count: > 0 } pending)
+            {
+                Consider(pending[0].CompletesAtMs);
+            }
+        }
+
+        return earliest;
+    }
+
     // Installs finish in the order they started (all take the same job delay).
     private static void SettleInstalls(
         InstanceRecord record, InstanceExtras extras, List<PendingInstall> pending, long nowMs, InstanceProfile profile)
@@ -90,7 +134,9 @@ public static class InstanceSettler
             return;
         }
 
-        List<AppEntry> apps = extras.Apps ??= profile.SeededApps(record.Index, record.Os);
+        // A new list rather than a change in place: a remembered earlier state may hold the old one.
+        var apps = new List<AppEntry>(extras.Apps ?? profile.SeededApps(record.Index, record.Os));
+        extras.Apps = apps;
         for (int i = 0; i < due; i++)
         {
             Install(apps, pending[i].App);

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.State;
@@ -9,8 +10,8 @@ namespace KooPhone.Emulator.State;
 /// </summary>
 public class InstanceSnapshot
 {
-    /// <summary>Formats a captured state together with the seed-derived facts.</summary>
-    public InstanceSnapshot(int index, string id, InstanceState state, InstanceProfile profile)
+    /// <summary>Formats a captured state together with the seed-derived facts; times are written <paramref name="utcOffset"/> ahead of UTC.</summary>
+    public InstanceSnapshot(int index, string id, InstanceState state, InstanceProfile profile, TimeSpan utcOffset)
     {
         // Created instances carry what their order fixed; seeded ones derive it from the index.
         CreatedInstance? created = state.Created;
@@ -33,9 +34,9 @@ public class InstanceSnapshot
         PhoneId = profile.PhoneId(index);
         MemberName = InstanceProfile.MemberName(AssignUser);
         BackupStatus = state.BackupStatus;
-        BackupTime = EmulatorTime.FormatUnixSeconds(state.BackupTime);
+        BackupTime = EmulatorTime.FormatUnixSeconds(state.BackupTime, utcOffset);
         RestoreStatus = state.RestoreStatus;
-        RestoreTime = EmulatorTime.FormatUnixSeconds(state.RestoreTime);
+        RestoreTime = EmulatorTime.FormatUnixSeconds(state.RestoreTime, utcOffset);
     }
 
     /// <summary>instance_id.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using KooPhone.Emulator.Hosting;
 
 namespace KooPhone.Emulator.State;
 
@@ -16,13 +17,15 @@ public sealed class InstanceStore
     private readonly object gate = new();
     private readonly InstanceSeeder seeder;
     private readonly TimeProvider time;
+    private readonly RunTimeOptions options;
     private InstanceTable table;
 
-    /// <summary>Seeds the store.</summary>
-    public InstanceStore(InstanceSeeder seeder, InstanceProfile profile, TimeProvider time)
+    /// <summary>Seeds the store; <paramref name="options"/> gives the lags and the time zone reads use.</summary>
+    public InstanceStore(InstanceSeeder seeder, InstanceProfile profile, TimeProvider time, RunTimeOptions options)
     {
         this.seeder = seeder;
         this.time = time;
+        this.options = options;
         Profile = profile;
         table = seeder.Seed();
     }
@@ -30,13 +33,14 @@ public sealed class InstanceStore
     /// <summary>The seed-derived facts used to format snapshots.</summary>
     public InstanceProfile Profile { get; }
 
-    /// <summary>How many instances exist.</summary>
+    /// <summary>How many instances exist (deleted ones ListInstances still shows included).</summary>
     public int Count
     {
         get
         {
             lock (gate)
             {
+                table.ForgetDeleted(NowMs());
                 return table.Records.Count;
             }
         }
@@ -60,9 +64,14 @@ public sealed class InstanceStore
     public T Update<T>(Func<InstanceTransaction, T> change)
     {
         DateTimeOffset now = time.GetUtcNow();
+        RunTimeSettings settings = options.Current;
         lock (gate)
         {
-            return change(new InstanceTransaction(table, Profile, now));
+            table.ForgetDeleted(now.ToUnixTimeMilliseconds());
+            var tx = new InstanceTransaction(table, Profile, now, settings.VisibilityLagMs, settings.DeleteLagMs);
+            T result = change(tx);
+            tx.RememberChanges();
+            return result;
         }
     }
 
@@ -70,11 +79,13 @@ public sealed class InstanceStore
     public InstancePage QueryPage(string? idFilter, string? nameFilter, int pageNo, int pageSize)
     {
         long now = NowMs();
+        RunTimeSettings settings = options.Current;
         var captured = new List<(int Index, string Id, InstanceState State)>();
         int total;
         lock (gate)
         {
             InstanceTable current = table;
+            current.ForgetDeleted(now);
             if (idFilter is null && nameFilter is null)
             {
                 total = current.Records.Count;
@@ -83,8 +94,7 @@ public sealed class InstanceStore
                 for (long i = start; i < end; i++)
                 {
                     InstanceRecord record = current.Records[(int)i];
-                    InstanceSettler.Settle(record, now, Profile);
-                    captured.Add((record.Index, record.Id, record.Capture()));
+                    captured.Add((record.Index, record.Id, ReadVisible(record, now, settings.VisibilityLagMs)));
                 }
             }
             else
@@ -94,8 +104,7 @@ public sealed class InstanceStore
                 total = match is null ? 0 : 1;
                 if (match is not null && pageNo == 1)
                 {
-                    InstanceSettler.Settle(match, now, Profile);
-                    captured.Add((match.Index, match.Id, match.Capture()));
+                    captured.Add((match.Index, match.Id, ReadVisible(match, now, settings.VisibilityLagMs)));
                 }
             }
         }
@@ -103,7 +112,7 @@ public sealed class InstanceStore
         var items = new InstanceSnapshot[captured.Count];
         for (int i = 0; i < items.Length; i++)
         {
-            items[i] = new InstanceSnapshot(captured[i].Index, captured[i].Id, captured[i].State, Profile);
+            items[i] = new InstanceSnapshot(captured[i].Index, captured[i].Id, captured[i].State, Profile, settings.UtcOffset);
         }
 
         return new InstancePage(total, items);
@@ -123,7 +132,7 @@ public sealed class InstanceStore
                 return null;
             }
 
-            InstanceSettler.Settle(record, now, Profile);
+            InstanceSettler.Settle(record, now, Profile, options.Current.VisibilityLagMs);
             state = record.Capture();
             index = record.Index;
             extras = InstanceExtrasView.Capture(record, Profile);
@@ -136,6 +145,7 @@ public sealed class InstanceStore
     public StatusQueryResult QueryStatuses(IReadOnlyList<string> ids)
     {
         long now = NowMs();
+        int lagMs = options.Current.VisibilityLagMs;
         var statuses = new int[ids.Count];
         List<string>? unknown = null;
         lock (gate)
@@ -144,8 +154,7 @@ public sealed class InstanceStore
             {
                 if (table.ById.TryGetValue(ids[i], out InstanceRecord? record))
                 {
-                    InstanceSettler.Settle(record, now, Profile);
-                    statuses[i] = record.RunningStatus;
+                    statuses[i] = ReadVisible(record, now, lagMs).RunningStatus;
                 }
                 else
                 {
@@ -178,8 +187,9 @@ public sealed class InstanceStore
                 return null;
             }
 
-            InstanceSettler.Settle(record, now, Profile);
+            InstanceSettler.Settle(record, now, Profile, options.Current.VisibilityLagMs);
             InstanceSettler.CancelTransitions(record);
+            InstanceVisibility.Forget(record);
             record.RunningStatus = patch.RunningStatus ?? record.RunningStatus;
             record.FrozenStatus = patch.FrozenStatus ?? record.FrozenStatus;
             record.LoginStatus = patch.LoginStatus ?? record.LoginStatus;
@@ -197,10 +207,17 @@ public sealed class InstanceStore
         return new InstanceDetails(index, id, state, Profile, extras);
     }
 
+    // Settles the record, then answers what the read operations may show of it.
+    private InstanceState ReadVisible(InstanceRecord record, long nowMs, int visibilityLagMs)
+    {
+        InstanceSettler.Settle(record, nowMs, Profile, visibilityLagMs);
+        return InstanceVisibility.Visible(record, nowMs, visibilityLagMs).State;
+    }
+
     private static InstanceRecord? FindExact(InstanceTable current, string? idFilter, string? nameFilter)
     {
         InstanceRecord? match = null;
-        if (idFilter is not null && !current.ById.TryGetValue(idFilter, out match))
+        if (idFilter is not null && (match = current.ById.GetValueOrDefault(idFilter) ?? current.FindStillListed(idFilter)) is null)
         {
             return null;
         }

@@ -16,6 +16,9 @@ public sealed class InstanceTable
     // IDs of deleted instances: never issued again, so a deleted ID stays unknown for good.
     private readonly HashSet<string> retiredIds = new(StringComparer.Ordinal);
 
+    // Deleted instances ListInstances still shows (--delete-lag-ms), by ID; empty without a lag.
+    private readonly Dictionary<string, InstanceRecord> stillListed = new(StringComparer.Ordinal);
+
     // Created IDs come from their own deterministic stream, so a run's IDs repeat after a reset.
     private readonly Random createdIdRandom;
     private int nextIndex;
@@ -31,7 +34,8 @@ public sealed class InstanceTable
     }
 
     /// <summary>
-    /// Live records in listing order: seeded ones by index, then created ones by creation.
+    /// Listed records in listing order: seeded ones by index, then created ones by creation; with
+    /// --delete-lag-ms also deleted ones whose listing time is not over.
     /// Sorted by <see cref="InstanceRecord.Index"/>, which is what makes a lookup by index cheap.
     /// </summary>
     public List<InstanceRecord> Records { get; }
@@ -73,15 +77,69 @@ public sealed class InstanceTable
         return record;
     }
 
-    /// <summary>Removes <paramref name="doomed"/> from every index; their IDs are never reissued.</summary>
-    public void Remove(IReadOnlyCollection<InstanceRecord> doomed)
+    /// <summary>
+    /// Removes <paramref name="doomed"/> from <see cref="ById"/>, so every operation treats them as
+    /// unknown; their IDs are never reissued. They leave the listing at once when
+    /// <paramref name="listedUntilMs"/> is 0, otherwise at that moment (Unix ms).
+    /// </summary>
+    public void Remove(IReadOnlyCollection<InstanceRecord> doomed, long listedUntilMs)
     {
-        var set = new HashSet<InstanceRecord>(doomed, ReferenceEqualityComparer.Instance);
-        Records.RemoveAll(set.Contains);
         foreach (InstanceRecord record in doomed)
         {
             ById.Remove(record.Id);
             retiredIds.Add(record.Id);
+            if (listedUntilMs != 0)
+            {
+                record.Extend().ListedUntilMs = listedUntilMs;
+                stillListed.Add(record.Id, record);
+            }
+        }
+
+        if (listedUntilMs == 0)
+        {
+            RemoveFromListing(doomed);
+        }
+    }
+
+    /// <summary>A deleted instance ListInstances still shows, or null.</summary>
+    public InstanceRecord? FindStillListed(string id) => stillListed.GetValueOrDefault(id);
+
+    /// <summary>Takes the deleted instances whose listing time is over out of the listing.</summary>
+    public void ForgetDeleted(long nowMs)
+    {
+        if (stillListed.Count == 0)
+        {
+            return;
+        }
+
+        var gone = new List<InstanceRecord>();
+        foreach (InstanceRecord record in stillListed.Values)
+        {
+            if (record.Extras!.ListedUntilMs <= nowMs)
+            {
+                gone.Add(record);
+            }
+        }
+
+        foreach (InstanceRecord record in gone)
+        {
+            stillListed.Remove(record.Id);
+        }
+
+        RemoveFromListing(gone);
+    }
+
+    private void RemoveFromListing(IReadOnlyCollection<InstanceRecord> doomed)
+    {
+        if (doomed.Count == 0)
+        {
+            return;
+        }
+
+        var set = new HashSet<InstanceRecord>(doomed, ReferenceEqualityComparer.Instance);
+        Records.RemoveAll(set.Contains);
+        foreach (InstanceRecord record in doomed)
+        {
             if (record.Extras?.Created is CreatedInstance created)
             {
                 createdByName.Remove(created.Name);

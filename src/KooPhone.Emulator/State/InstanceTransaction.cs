@@ -12,14 +12,22 @@ namespace KooPhone.Emulator.State;
 public sealed class InstanceTransaction
 {
     private readonly InstanceTable table;
+    private readonly int visibilityLagMs;
+    private readonly int deleteLagMs;
+
+    // With a visibility lag: every record handed out, with its state before the operation.
+    private readonly Dictionary<InstanceRecord, VisibleState>? before;
 
     /// <summary>Creates the view; only <see cref="InstanceStore"/> does.</summary>
-    internal InstanceTransaction(InstanceTable table, InstanceProfile profile, DateTimeOffset now)
+    internal InstanceTransaction(InstanceTable table, InstanceProfile profile, DateTimeOffset now, int visibilityLagMs, int deleteLagMs)
     {
         this.table = table;
+        this.visibilityLagMs = visibilityLagMs;
+        this.deleteLagMs = deleteLagMs;
         Profile = profile;
         Now = now;
         NowMs = now.ToUnixTimeMilliseconds();
+        before = visibilityLagMs > 0 ? new Dictionary<InstanceRecord, VisibleState>(ReferenceEqualityComparer.Instance) : null;
     }
 
     /// <summary>The moment the operation happens at; one clock reading for the whole batch.</summary>
@@ -39,9 +47,16 @@ public sealed class InstanceTransaction
             return null;
         }
 
-        InstanceSettler.Settle(record, NowMs, Profile);
+        InstanceSettler.Settle(record, NowMs, Profile, visibilityLagMs);
+        before?.TryAdd(record, VisibleState.Of(record));
         return record;
     }
+
+    /// <summary>What the read operations show of a record this transaction found (see --visibility-lag-ms).</summary>
+    public VisibleState Visible(InstanceRecord record) => InstanceVisibility.Visible(record, NowMs, visibilityLagMs);
+
+    /// <summary>Whether <paramref name="id"/> was deleted but ListInstances still shows it (--delete-lag-ms).</summary>
+    public bool IsStillListed(string id) => table.FindStillListed(id) is not null;
 
     /// <summary>
     /// The settled records of <paramref name="ids"/> in request order, or null with a refusal
@@ -87,6 +102,24 @@ public sealed class InstanceTransaction
     public InstanceRecord AddCreated(string namePrefix, string skuText, RegionInfo region, string os) =>
         table.AddCreated(namePrefix, skuText, region, os);
 
-    /// <summary>Deletes instances: from now on they are unknown to every operation.</summary>
-    public void Remove(IReadOnlyCollection<InstanceRecord> records) => table.Remove(records);
+    /// <summary>
+    /// Deletes instances: from now on they are unknown to every operation. ListInstances drops
+    /// them at once, or after --delete-lag-ms.
+    /// </summary>
+    public void Remove(IReadOnlyCollection<InstanceRecord> records) =>
+        table.Remove(records, deleteLagMs == 0 ? 0 : NowMs + deleteLagMs);
+
+    /// <summary>Called by the store once the operation is done: remembers what it changed, for the visibility lag.</summary>
+    internal void RememberChanges()
+    {
+        if (before is null)
+        {
+            return;
+        }
+
+        foreach ((InstanceRecord record, VisibleState state) in before)
+        {
+            InstanceVisibility.RememberChange(record, NowMs, state);
+        }
+    }
 }

@@ -53,19 +53,31 @@ public sealed class LifecycleOperations
     });
 
     /// <summary>
-    /// Unsubscribes all instances unless one is pay-per-use (KOOPHONE.API.5001). Deleted
-    /// instances are unknown to every operation from then on.
+    /// Unsubscribes all instances unless one is pay-per-use (KOOPHONE.API.5001), and answers the
+    /// IDs it deleted. Deleted instances are unknown to every operation from then on. An instance
+    /// deleted earlier that ListInstances still shows (--delete-lag-ms) is accepted again, since
+    /// its deletion is still under way, but not deleted twice.
     /// </summary>
-    public Refusal? TryDelete(IReadOnlyList<string> ids) => store.Update(tx =>
+    public BatchResult<IReadOnlyList<string>> TryDelete(IReadOnlyList<string> ids) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
-        refusal ??= InstanceTransaction.RefuseAny(records!, Rejection.PayPerUse, IsPayPerUse);
-        if (refusal is null)
+        var fresh = new List<string>(ids.Count);
+        foreach (string id in ids)
         {
-            tx.Remove(records!);
+            if (!tx.IsStillListed(id))
+            {
+                fresh.Add(id);
+            }
         }
 
-        return refusal;
+        InstanceRecord[]? records = tx.Resolve(fresh, out Refusal? refusal);
+        refusal ??= InstanceTransaction.RefuseAny(records!, Rejection.PayPerUse, IsPayPerUse);
+        if (refusal is not null)
+        {
+            return BatchResult<IReadOnlyList<string>>.Refused(refusal);
+        }
+
+        tx.Remove(records!);
+        return BatchResult<IReadOnlyList<string>>.Accepted(fresh, tx.Now);
     });
 
     // Created instances are always yearly/monthly; seeded ones follow the seeding rule.

@@ -1,0 +1,33 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace KooPhone.Emulator.Hosting;
+
+/// <summary>
+/// The settings that can change while the emulator runs (POST /_emulator/options), each with a
+/// start-up option of its own. Immutable: a change swaps the whole set, so a request never sees
+/// half of one. Serialises to the JSON shape the admin endpoint reads and answers.
+/// </summary>
+public sealed class RunTimeSettings
+{
+    /// <summary>Longest lag either lag setting may ask for: 5 minutes, like the fault delays.</summary>
+    public const int MaxLagMs = 300_000;
+
+    /// <summary>How long a state change stays invisible to ListInstances, BatchShowInstance and ListInstanceApp, in ms.</summary>
+    [JsonPropertyName("visibilityLagMs")] public int VisibilityLagMs { get; init; }
+
+    /// <summary>How long a deleted instance is still listed by ListInstances, in ms.</summary>
+    [JsonPropertyName("deleteLagMs")] public int DeleteLagMs { get; init; }
+
+    /// <summary>The UTC offset the API writes its times in.</summary>
+    [JsonIgnore] public TimeSpan UtcOffset { get; init; }
+
+    /// <summary>The offset's wire form, e.g. "+08:00".</summary>
+    [JsonPropertyName("timeZoneOffset")] public string TimeZoneOffset => UtcOffsetText.Format(UtcOffset);
+
+    /// <summary>True: X-Request-Id (and any request_id in a gateway body) is the gateway's own fresh ID, not the client's.</summary>
+    [JsonIgnore] public bool OwnRequestId { get; init; }
+
+    /// <summary>The mode's wire form: "echo" or "own".</summary>
+    [JsonPropertyName("responseRequestId")] public string ResponseRequestId => OwnRequestId ? "own" : "echo";
+}
