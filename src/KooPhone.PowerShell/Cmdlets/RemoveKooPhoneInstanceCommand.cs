@@ -38,6 +38,6 @@ namespace KooPhone.PowerShell.Cmdlets
             ConfirmWithForce(instanceId, "Unsubscribe (delete)", () => $"Delete instance '{instanceId}'? This cannot be undone.", Force);
 
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) =>
-            WriteActionResults(instanceIds, ActionName, receipt);
+            WriteActionResults(instanceIds, receipt);
     }
 }
