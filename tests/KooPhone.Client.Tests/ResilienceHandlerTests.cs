@@ -40,7 +40,7 @@ public class ResilienceHandlerTests
     {
         var network = new FakeHandler((_, call, _) => Task.FromResult(FakeHandler.Json(call < 3 ? transient : HttpStatusCode.OK, "{}")));
         using var client = Client(Fast(), network);
-        using var request = Post();
+        using var request = Post(idempotent: true);
 
         using var response = await client.SendAsync(request);
 
@@ -61,6 +61,51 @@ public class ResilienceHandlerTests
         using var client = Client(Fast(), network);
         using var response = await client.SendAsync(Post());
         Assert.Single(network.Attempts);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, 3)]
+    [InlineData(HttpStatusCode.RequestTimeout, 3)]
+    [InlineData(HttpStatusCode.BadGateway, 1)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, 1)]
+    [InlineData(HttpStatusCode.GatewayTimeout, 1)]
+    public async Task A_state_changing_call_is_retried_only_where_the_service_cannot_have_acted(HttpStatusCode status, int attempts)
+    {
+        var network = new FakeHandler((_, call, _) => Task.FromResult(FakeHandler.Json(call < 3 ? status : HttpStatusCode.OK, "{}")));
+        using var client = Client(Fast(), network);
+        using var response = await client.SendAsync(Post(idempotent: false));
+        Assert.Equal(attempts, network.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_state_changing_call_is_retried_after_a_refused_connection_but_not_after_a_reset_or_a_timeout()
+    {
+        var refused = new FakeHandler((_, call, _) => call == 1
+            ? throw new HttpRequestException("refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused))
+            : Task.FromResult(FakeHandler.Json(HttpStatusCode.OK, "{}")));
+        using (var client = Client(Fast(), refused))
+        {
+            using var response = await client.SendAsync(Post());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var reset = new FakeHandler((_, _, _) => throw new HttpRequestException("reset", new IOException("connection reset by peer")));
+        using (var client = Client(Fast(), reset))
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(Post()));
+        }
+
+        var slow = new FakeHandler(async (_, _, token) => { await Task.Delay(TimeSpan.FromSeconds(30), token); return FakeHandler.Json(HttpStatusCode.OK, "{}"); });
+        var options = Fast();
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+        using (var client = Client(options, slow))
+        {
+            await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Post()));
+        }
+
+        Assert.Equal(2, refused.Attempts.Count);
+        Assert.Single(reset.Attempts);
+        Assert.Single(slow.Attempts);
     }
 
     [Fact]
@@ -97,7 +142,7 @@ public class ResilienceHandlerTests
     {
         var network = new FakeHandler((_, _, _) => Task.FromResult(FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{\"error_code\":\"APIGW.0201\"}")));
         using var client = Client(Fast(retries: 2), network);
-        using var request = Post();
+        using var request = Post(idempotent: true);
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -136,7 +181,7 @@ public class ResilienceHandlerTests
     }
 
     [Fact]
-    public async Task Retries_dropped_connections_and_attempts_that_time_out()
+    public async Task Retries_dropped_connections_and_attempts_that_time_out_for_calls_safe_to_repeat()
     {
         var network = new FakeHandler(async (_, call, token) =>
         {
@@ -155,7 +200,7 @@ public class ResilienceHandlerTests
         var options = Fast();
         options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
         using var client = Client(options, network);
-        using var response = await client.SendAsync(Post());
+        using var response = await client.SendAsync(Post(idempotent: true));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, network.Attempts.Count);
@@ -168,7 +213,7 @@ public class ResilienceHandlerTests
         var options = Fast(retries: 1);
         options.AttemptTimeout = TimeSpan.FromMilliseconds(100);
         using var client = Client(options, network);
-        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Post()));
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Post(idempotent: true)));
         Assert.Equal(2, network.Attempts.Count);
     }
 
@@ -202,7 +247,7 @@ public class ResilienceHandlerTests
         options.TotalTimeout = TimeSpan.FromMilliseconds(700);
         using var client = Client(options, network);
 
-        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Post()));
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Post(idempotent: true)));
         Assert.InRange(network.Attempts.Count, 2, 10);
     }
 }

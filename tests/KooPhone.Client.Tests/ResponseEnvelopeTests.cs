@@ -7,8 +7,10 @@ namespace KooPhone.Client.Tests;
 
 public class ResponseEnvelopeTests
 {
-    private static ApiResponse Response(int status, string body, string? contentType = "application/json") =>
-        new("BatchBackupInstances", status, Encoding.UTF8.GetBytes(body), contentType, "req-1");
+    private static ApiResponse Response(int status, string body, string? contentType = "application/json", KooPhoneOperation? operation = null) =>
+        new(operation ?? KooPhoneOperation.BatchBackupInstances, status, Encoding.UTF8.GetBytes(body), contentType, "req-1");
+
+    private static ApiResponse Listing(string body) => Response(200, body, operation: KooPhoneOperation.ListInstances);
 
     [Fact]
     public void Success_returns_data()
@@ -34,10 +36,10 @@ public class ResponseEnvelopeTests
     [Fact]
     public void ListInstances_error_code_inside_data_is_read()
     {
-        var ok = ResponseEnvelope.ReadData<InstancePageData>(Response(200, """{"data":{"error_code":"0","error_msg":"ok","page_no":1,"page_size":50,"total_count":1,"result":[{"instance_id":"a"}]}}"""), KooPhoneJson.Options);
+        var ok = ResponseEnvelope.ReadData<InstancePageData>(Listing("""{"data":{"error_code":"0","error_msg":"ok","page_no":1,"page_size":50,"total_count":1,"result":[{"instance_id":"a"}]}}"""), KooPhoneJson.Options);
         Assert.Equal(1, ok.TotalCount);
 
-        var e = Assert.Throws<KooPhoneApiException>(() => ResponseEnvelope.ReadData<InstancePageData>(Response(200, """{"data":{"error_code":"KOOPHONE.API.5004","error_msg":"end before start"}}"""), KooPhoneJson.Options));
+        var e = Assert.Throws<KooPhoneApiException>(() => ResponseEnvelope.ReadData<InstancePageData>(Listing("""{"data":{"error_code":"KOOPHONE.API.5004","error_msg":"end before start"}}"""), KooPhoneJson.Options));
         Assert.Equal("KOOPHONE.API.5004", e.ErrorCode);
     }
 
@@ -51,7 +53,7 @@ public class ResponseEnvelopeTests
     [Fact]
     public void Gateway_error_takes_request_id_from_the_body_when_none_was_sent()
     {
-        var response = new ApiResponse("ListInstances", 401, Encoding.UTF8.GetBytes("""{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information","request_id":"gw-9"}"""), "application/json", null);
+        var response = new ApiResponse(KooPhoneOperation.ListInstances, 401, Encoding.UTF8.GetBytes("""{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information","request_id":"gw-9"}"""), "application/json", null);
         var e = Assert.Throws<KooPhoneApiException>(() => ResponseEnvelope.EnsureSuccess(response, KooPhoneJson.Options));
         Assert.Equal("APIGW.0301", e.ErrorCode);
         Assert.Equal("gw-9", e.RequestId);
@@ -84,9 +86,9 @@ public class ResponseEnvelopeTests
     public void Missing_data_is_an_error_only_where_data_is_required()
     {
         var body = """{"error_code":"0","error_msg":"OK"}""";
-        Assert.Null(ResponseEnvelope.ReadOptionalData<TaskData>(Response(200, body), KooPhoneJson.Options));
+        ResponseEnvelope.EnsureSuccess(Response(200, body, operation: KooPhoneOperation.BatchRebootInstance), KooPhoneJson.Options);
         var e = Assert.Throws<KooPhoneApiException>(() => ResponseEnvelope.ReadData<TaskData>(Response(200, body), KooPhoneJson.Options));
-        Assert.Contains("without 'data'", e.Message);
+        Assert.Contains("no 'data'", e.Message);
     }
 
     [Fact]
@@ -99,7 +101,7 @@ public class ResponseEnvelopeTests
     [Fact]
     public void Numbers_sent_as_strings_are_accepted()
     {
-        var data = ResponseEnvelope.ReadData<InstancePageData>(Response(200, """{"data":{"error_code":"0","page_no":"2","page_size":"100","total_count":"250","result":[]}}"""), KooPhoneJson.Options);
+        var data = ResponseEnvelope.ReadData<InstancePageData>(Listing("""{"data":{"error_code":"0","page_no":"2","page_size":"100","total_count":"250","result":[]}}"""), KooPhoneJson.Options);
         Assert.Equal(2, data.PageNo);
         Assert.Equal(250, data.TotalCount);
     }

@@ -111,7 +111,7 @@ Describe 'Lifecycle cmdlets' {
     It 'resets instances and waits for the jobs' {
         $results = $ids[0..2] | Reset-KooPhoneInstance -Force -Wait
         $results | Should -HaveCount 3
-        $results | ForEach-Object { $_.Operation | Should -Be 'Reset'; $_.Status | Should -Be 'Succeeded' }
+        $results | ForEach-Object { $_.Operation | Should -Be 'BatchResetInstance'; $_.Status | Should -Be 'Succeeded' }
         (Get-EmulatorInstance $emulator $ids[0]).running_status | Should -Be 2
     }
 

@@ -79,17 +79,28 @@ Describe 'Resilience' {
     }
 
     It 'stops at the retry cap with a clear error' {
+        # A read: a 503 may come after the service acted, so only calls safe to repeat retry it.
         $capped = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -MaxRetryCount 2 -PassThru
         Clear-EmulatorRequest $emulator
-        Set-EmulatorFault $emulator @(@{ kind = 'status'; status = 503; retryAfter = '0'; path = '/v1/instances/backup' })
-        $result = @($allIds[0]) | Backup-KooPhoneInstance -Context $capped -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+        Set-EmulatorFault $emulator @(@{ kind = 'status'; status = 503; retryAfter = '0'; path = '/v1/instances/batch-query-status' })
+        $result = @($allIds[0]) | Get-KooPhoneInstanceStatus -Context $capped -ErrorVariable problems -ErrorAction SilentlyContinue
 
         $result | Should -BeNullOrEmpty
         $problems | Should -HaveCount 1
         $problems[0].TargetObject | Should -Be $allIds[0]
         $problems[0].CategoryInfo.Category | Should -Be 'ConnectionError'
         $problems[0].ToString() | Should -Match 'after 3 attempts'
-        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') | Should -HaveCount 3
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-query-status') | Should -HaveCount 3
+    }
+
+    It 'does not send a backup again after a 503, and says the service may have acted' {
+        Set-EmulatorFault $emulator @(@{ kind = 'status'; status = 503; retryAfter = '0'; times = 1; path = '/v1/instances/backup' })
+        $result = @($allIds[0]) | Backup-KooPhoneInstance -Context $context -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $result | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 1
+        $problems[0].ToString() | Should -Match 'may have acted'
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') | Should -HaveCount 1
     }
 
     It 'gives a clear error record for <kind> answers, naming operation, status and request id' -ForEach @(
@@ -98,8 +109,7 @@ Describe 'Resilience' {
         @{ kind = 'nodata'; code = 'KooPhone.MalformedResponse' }
         @{ kind = 'wrongtype'; code = 'KooPhone.MalformedResponse' }
     ) {
-        # BatchShowInstance needs its data (a backup answered without data is accepted, as older
-        # releases answer that way); no retries, so each bad answer is the last one.
+        # BatchShowInstance needs its data; no retries, so each bad answer is the last one.
         $once = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -MaxRetryCount 0 -PassThru
         Clear-EmulatorRequest $emulator
         Set-EmulatorFault $emulator @(@{ kind = $kind; path = '/v1/instances/batch-query-status' })
@@ -117,11 +127,17 @@ Describe 'Resilience' {
         }
     }
 
-    It 'accepts a backup answered without data, as older releases answer, and keeps every instance' {
+    It 'takes a backup answered without its task for a malformed answer, once per instance, never for success' {
         Set-EmulatorFault $emulator @(@{ kind = 'nodata'; path = '/v1/instances/backup' })
-        $results = @($allIds[0], $allIds[1]) | Backup-KooPhoneInstance -Context $context -Force
-        $results | Should -HaveCount 2
-        $results | ForEach-Object { $_.Status | Should -Be 'Submitted'; $_.TaskId | Should -BeNullOrEmpty }
+        $results = @($allIds[0], $allIds[1]) | Backup-KooPhoneInstance -Context $context -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+        $results | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 2
+        @($problems.TargetObject | Sort-Object) | Should -Be @(@($allIds[0], $allIds[1]) | Sort-Object)
+        foreach ($problem in $problems) {
+            $problem.FullyQualifiedErrorId | Should -BeLike 'KooPhone.MalformedResponse*'
+            $problem.ToString() | Should -Match 'BatchBackupInstances'
+            $problem.ToString() | Should -Match 'may have acted'
+        }
     }
 
     It 'gives a clear terminating error when a listing page is garbage' {

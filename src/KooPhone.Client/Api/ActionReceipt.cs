@@ -5,11 +5,15 @@ namespace KooPhone.Client.Api
     /// <summary>The service accepted a call that answers with no data.</summary>
     public sealed class ActionReceipt
     {
-        public ActionReceipt(string requestId, DateTime at)
+        public ActionReceipt(KooPhoneOperation operation, string requestId, DateTime at)
         {
+            Operation = operation;
             RequestId = requestId;
             At = at;
         }
+
+        /// <summary>The operation the service accepted, so results name it as the API does.</summary>
+        public KooPhoneOperation Operation { get; }
 
         public string RequestId { get; }
 

@@ -3,7 +3,7 @@ namespace KooPhone.Client.Api
     /// <summary>One raw HTTP answer, kept as bytes until the envelope reader has looked at it.</summary>
     internal sealed class ApiResponse
     {
-        public ApiResponse(string operation, int statusCode, byte[] body, string? contentType, string? requestId, int attempts = 1)
+        public ApiResponse(KooPhoneOperation operation, int statusCode, byte[] body, string? contentType, string? requestId, int attempts = 1)
         {
             Operation = operation;
             StatusCode = statusCode;
@@ -16,7 +16,8 @@ namespace KooPhone.Client.Api
         /// <summary>How many attempts it took; more than one means retries happened.</summary>
         public int Attempts { get; }
 
-        public string Operation { get; }
+        /// <summary>The operation answered: its success shape decides what counts as success.</summary>
+        public KooPhoneOperation Operation { get; }
 
         public int StatusCode { get; }
 

@@ -6,16 +6,20 @@ namespace KooPhone.Client.Api
     /// <summary>The service's answer to an asynchronous batch call: the task and each instance's job.</summary>
     public sealed class BatchSubmission
     {
-        public BatchSubmission(string? taskId, IReadOnlyDictionary<string, string> jobIds, string requestId, DateTime submittedAt)
+        public BatchSubmission(KooPhoneOperation operation, string taskId, IReadOnlyDictionary<string, string> jobIds, string requestId, DateTime submittedAt)
         {
+            Operation = operation;
             TaskId = taskId;
             JobIds = jobIds;
             RequestId = requestId;
             SubmittedAt = submittedAt;
         }
 
-        /// <summary>Null when the service answered without data, as releases before 3.1.198 did (reference 10, item 2).</summary>
-        public string? TaskId { get; }
+        /// <summary>The operation that submitted the task; it decides how jobs the task query cannot report are followed.</summary>
+        public KooPhoneOperation Operation { get; }
+
+        /// <summary>The task to poll. An answer without one is malformed, not a submission (docs/operations.md).</summary>
+        public string TaskId { get; }
 
         /// <summary>Job id by instance id.</summary>
         public IReadOnlyDictionary<string, string> JobIds { get; }

@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api.Wire;
@@ -17,7 +15,7 @@ namespace KooPhone.Client.Api
 
         /// <summary>InstallApp: installs an APK from OBS on instances; answers with a task (ZGCA…).</summary>
         public Task<BatchSubmission> InstallAppAsync(AppPackage package, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            SubmitTaskAsync("InstallApp", "v1/instances/app/install", new InstallAppRequest
+            SubmitTaskAsync(KooPhoneOperation.InstallApp, new InstallAppRequest
             {
                 FastInstall = package.FastInstall ? "1" : "0",
                 ObjectName = package.PackageName,
@@ -33,9 +31,9 @@ namespace KooPhone.Client.Api
         /// <summary>ListInstanceApp: one page of an instance's apps; appType 1 system, 2 third-party, null all.</summary>
         public async Task<(IReadOnlyList<KooPhoneApp> Apps, int? Total)> ListAppsAsync(string instanceId, int pageNo, int pageSize, int? appType, CancellationToken cancellationToken)
         {
-            var path = "v1/instances/" + Uri.EscapeDataString(instanceId) + "/app-list?page_no=" + pageNo.ToString(CultureInfo.InvariantCulture) +
+            var path = KooPhoneOperation.ListInstanceApp.RelativePath(instanceId) + "?page_no=" + pageNo.ToString(CultureInfo.InvariantCulture) +
                 "&page_size=" + pageSize.ToString(CultureInfo.InvariantCulture) + (appType.HasValue ? "&app_type=" + appType.Value.ToString(CultureInfo.InvariantCulture) : "");
-            var response = await SendAsync(new ApiCall("ListInstanceApp", HttpMethod.Get, path, null, NewRequestId()), cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(new ApiCall(KooPhoneOperation.ListInstanceApp, path, null, NewRequestId()), cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<AppPageData>(response, KooPhoneJson.Options);
             var apps = (data.Result ?? new List<AppRecord>())
                 .Select(a => new KooPhoneApp { InstanceId = instanceId, Name = a.AppName, Version = a.AppVersion, PackageName = a.AppPackage, IconUrl = a.IconUrl })

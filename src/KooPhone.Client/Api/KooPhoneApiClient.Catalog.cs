@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api.Wire;
@@ -15,7 +14,7 @@ namespace KooPhone.Client.Api
         /// <summary>BatchShowSku: every instance specification the tenant can buy, one object per region and SKU.</summary>
         public async Task<IReadOnlyList<KooPhoneSku>> GetSkusAsync(CancellationToken cancellationToken)
         {
-            var response = await SendAsync(new ApiCall("BatchShowSku", HttpMethod.Get, "v1/instances/sku?type=0", null, NewRequestId()), cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(new ApiCall(KooPhoneOperation.BatchShowSku, KooPhoneOperation.BatchShowSku.RelativePath() + "?type=0", null, NewRequestId()), cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<SkuData>(response, KooPhoneJson.Options);
             var bandwidthSku = data.BandInfo?.CbcSkuId;
             return (data.SkuSpecResponseList ?? new List<SkuRegionRecord>())
@@ -64,7 +63,7 @@ namespace KooPhone.Client.Api
                 Network = order.Network,
                 NodeGroupId = order.NodeGroupId,
             };
-            var response = await SendAsync(new ApiCall("CreateInstance", HttpMethod.Post, "v1/instances/create", body, requestId), cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(new ApiCall(KooPhoneOperation.CreateInstance, KooPhoneOperation.CreateInstance.RelativePath(), body, requestId), cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<OrderData>(response, KooPhoneJson.Options);
             return new KooPhoneOrder
             {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api.Wire;
@@ -14,7 +13,7 @@ namespace KooPhone.Client.Api
         public async Task<IReadOnlyList<KooPhoneCommandResult>> RunCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
             var requestId = NewRequestId();
-            var call = new ApiCall("SyncInvokeInstance", HttpMethod.Post, "v1/instances/sync-command", new CommandRequest { Command = command, InstanceIds = instanceIds }, requestId);
+            var call = new ApiCall(KooPhoneOperation.SyncInvokeInstance, KooPhoneOperation.SyncInvokeInstance.RelativePath(), new CommandRequest { Command = command, InstanceIds = instanceIds }, requestId);
             var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<CommandResultsData>(response, KooPhoneJson.Options);
             return (data.CmdResults ?? new List<CmdResult>())
@@ -35,6 +34,6 @@ namespace KooPhone.Client.Api
 
         /// <summary>AsyncInvokeInstance: starts an ADB shell command; the task query reports how it ended.</summary>
         public Task<BatchSubmission> StartCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            SubmitTaskAsync("AsyncInvokeInstance", "v1/instances/async-command", new CommandRequest { Command = command, InstanceIds = instanceIds }, cancellationToken);
+            SubmitTaskAsync(KooPhoneOperation.AsyncInvokeInstance, new CommandRequest { Command = command, InstanceIds = instanceIds }, cancellationToken);
     }
 }

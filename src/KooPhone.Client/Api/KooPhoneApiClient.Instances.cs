@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,13 +17,13 @@ namespace KooPhone.Client.Api
         {
             var requestId = NewRequestId();
             // ListInstances takes x-request-id as a query parameter (reference 2.2); it is sent as a header too.
-            var path = new StringBuilder("v1/instances/batch-query?x-request-id=").Append(Uri.EscapeDataString(requestId))
+            var path = new StringBuilder(KooPhoneOperation.ListInstances.RelativePath()).Append("?x-request-id=").Append(Uri.EscapeDataString(requestId))
                 .Append("&page_no=").Append(pageNo.ToString(CultureInfo.InvariantCulture))
                 .Append("&page_size=").Append(pageSize.ToString(CultureInfo.InvariantCulture));
             AppendFilter(path, "instance_id", query.InstanceId);
             AppendFilter(path, "instance_name", query.InstanceName);
 
-            var response = await SendAsync(new ApiCall("ListInstances", HttpMethod.Get, path.ToString(), null, requestId), cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(new ApiCall(KooPhoneOperation.ListInstances, path.ToString(), null, requestId), cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<InstancePageData>(response, KooPhoneJson.Options);
             var instances = (data.Result ?? new List<InstanceRecord>()).Select(InstanceMapper.ToInstance).ToList();
             var effectiveSize = data.PageSize.GetValueOrDefault() > 0 ? data.PageSize!.Value : pageSize;
@@ -34,7 +33,7 @@ namespace KooPhone.Client.Api
         /// <summary>BatchShowInstance: the run status of up to 100 instances.</summary>
         public async Task<IReadOnlyList<InstanceStatusResult>> ShowInstanceStatusAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
-            var call = new ApiCall("BatchShowInstance", HttpMethod.Post, "v1/instances/batch-query-status", new InstanceIdsRequest(instanceIds), NewRequestId(), isIdempotent: true);
+            var call = new ApiCall(KooPhoneOperation.BatchShowInstance, KooPhoneOperation.BatchShowInstance.RelativePath(), new InstanceIdsRequest(instanceIds), NewRequestId());
             var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<StatusResultsData>(response, KooPhoneJson.Options);
             return (data.StatusResults ?? new List<StatusResult>())

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api.Wire;
@@ -12,15 +11,15 @@ namespace KooPhone.Client.Api
     {
         /// <summary>BatchRebootInstance: restarts instances; all must be running (KOOPHONE.API.5005 otherwise).</summary>
         public Task<ActionReceipt> RebootInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            SendActionAsync("BatchRebootInstance", HttpMethod.Post, "v1/instances/reboot", new InstanceIdsRequest(instanceIds), cancellationToken);
+            SendActionAsync(KooPhoneOperation.BatchRebootInstance, new InstanceIdsRequest(instanceIds), cancellationToken);
 
         /// <summary>BatchResetInstance: wipes instances; answers with a task (reference 5.5).</summary>
         public Task<BatchSubmission> ResetInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            SubmitTaskAsync("BatchResetInstance", "v1/instances/batch-reset", new InstanceIdsRequest(instanceIds), cancellationToken);
+            SubmitTaskAsync(KooPhoneOperation.BatchResetInstance, new InstanceIdsRequest(instanceIds), cancellationToken);
 
         /// <summary>DeleteInstance: unsubscribes yearly/monthly instances (reference 5.10).</summary>
         public Task<ActionReceipt> DeleteInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            SendActionAsync("DeleteInstance", HttpMethod.Post, "v1/instances/delete", new DeleteInstancesRequest { InstanceIdList = instanceIds }, cancellationToken);
+            SendActionAsync(KooPhoneOperation.DeleteInstance, new DeleteInstancesRequest { InstanceIdList = instanceIds }, cancellationToken);
 
         /// <summary>SetVideo: the same six settings for every instance given (reference 5.17).</summary>
         public Task<ActionReceipt> SetVideoAsync(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhoneVideoSetting> settings, CancellationToken cancellationToken)
@@ -43,16 +42,16 @@ namespace KooPhone.Client.Api
                     },
                 }).ToList(),
             };
-            return SendActionAsync("SetVideo", HttpMethod.Put, "v1/instances/video-setting", body, cancellationToken);
+            return SendActionAsync(KooPhoneOperation.SetVideo, body, cancellationToken);
         }
 
         /// <summary>A call whose answer carries no data: success is the envelope's "0".</summary>
-        private async Task<ActionReceipt> SendActionAsync(string operation, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+        private async Task<ActionReceipt> SendActionAsync(KooPhoneOperation operation, object? body, CancellationToken cancellationToken)
         {
             var requestId = NewRequestId();
-            var response = await SendAsync(new ApiCall(operation, method, path, body, requestId), cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(new ApiCall(operation, operation.RelativePath(), body, requestId), cancellationToken).ConfigureAwait(false);
             ResponseEnvelope.EnsureSuccess(response, KooPhoneJson.Options);
-            return new ActionReceipt(requestId, System.DateTime.UtcNow);
+            return new ActionReceipt(operation, requestId, System.DateTime.UtcNow);
         }
     }
 }

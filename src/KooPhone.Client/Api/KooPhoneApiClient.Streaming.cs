@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api.Wire;
@@ -15,8 +13,8 @@ namespace KooPhone.Client.Api
         public async Task<KooPhoneDeviceToken> GetDeviceTokenAsync(string instanceId, int? streamType, CancellationToken cancellationToken)
         {
             var requestId = NewRequestId();
-            var path = "v1/instances/" + Uri.EscapeDataString(instanceId) + "/auth" + (streamType.HasValue ? "?stream_type=" + streamType.Value : "");
-            var response = await SendAsync(new ApiCall("ExecuteInstanceAuthToken", HttpMethod.Post, path, null, requestId), cancellationToken).ConfigureAwait(false);
+            var path = KooPhoneOperation.ExecuteInstanceAuthToken.RelativePath(instanceId) + (streamType.HasValue ? "?stream_type=" + streamType.Value : "");
+            var response = await SendAsync(new ApiCall(KooPhoneOperation.ExecuteInstanceAuthToken, path, null, requestId), cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<DeviceTokenData>(response, KooPhoneJson.Options);
             var resource = data.Resource;
             return new KooPhoneDeviceToken
@@ -40,10 +38,10 @@ namespace KooPhone.Client.Api
 
         /// <summary>StopInstancesSession: releases the session that lingers after streaming.</summary>
         public Task<ActionReceipt> ReleaseSessionAsync(string instanceId, CancellationToken cancellationToken) =>
-            SendActionAsync("StopInstancesSession", HttpMethod.Post, "v1/instances/session/release", new InstanceIdRequest { InstanceId = instanceId }, cancellationToken);
+            SendActionAsync(KooPhoneOperation.StopInstancesSession, new InstanceIdRequest { InstanceId = instanceId }, cancellationToken);
 
         /// <summary>StopInstancesStreaming: stops an active stream; no effect when none runs.</summary>
         public Task<ActionReceipt> StopStreamingAsync(string instanceId, CancellationToken cancellationToken) =>
-            SendActionAsync("StopInstancesStreaming", HttpMethod.Post, "v1/instances/streaming/stop", new InstanceIdRequest { InstanceId = instanceId }, cancellationToken);
+            SendActionAsync(KooPhoneOperation.StopInstancesStreaming, new InstanceIdRequest { InstanceId = instanceId }, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api.Wire;
@@ -13,7 +12,7 @@ namespace KooPhone.Client.Api
     {
         /// <summary>BatchBackupInstances: backs up to 100 instances to OBS and releases their machines.</summary>
         public Task<BatchSubmission> BackupInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            SubmitTaskAsync("BatchBackupInstances", "v1/instances/backup", new InstanceIdsRequest(instanceIds), cancellationToken);
+            SubmitTaskAsync(KooPhoneOperation.BatchBackupInstances, new InstanceIdsRequest(instanceIds), cancellationToken);
 
         /// <summary>ExecuteJob: the jobs of one task.</summary>
         public async Task<IReadOnlyList<JobSnapshot>> GetTaskJobsAsync(string taskId, CancellationToken cancellationToken)
@@ -23,7 +22,7 @@ namespace KooPhone.Client.Api
                 throw new ArgumentException("The task id is empty.", nameof(taskId));
             }
 
-            var call = new ApiCall("ExecuteJob", HttpMethod.Get, "v1/instances/tasks/" + Uri.EscapeDataString(taskId), null, NewRequestId());
+            var call = new ApiCall(KooPhoneOperation.ExecuteJob, KooPhoneOperation.ExecuteJob.RelativePath(taskId), null, NewRequestId());
             var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<JobsData>(response, KooPhoneJson.Options);
             return (data.Jobs ?? new List<JobDetail>())
@@ -32,21 +31,20 @@ namespace KooPhone.Client.Api
                 .ToList();
         }
 
-        /// <summary>The shape every task-returning batch call shares (reference 3.2).</summary>
-        private async Task<BatchSubmission> SubmitTaskAsync(string operation, string path, object body, CancellationToken cancellationToken)
+        /// <summary>The shape every task-returning batch call shares: task_id and cmd_jobs are mandatory (docs/operations.md).</summary>
+        private async Task<BatchSubmission> SubmitTaskAsync(KooPhoneOperation operation, object body, CancellationToken cancellationToken)
         {
             var requestId = NewRequestId();
             var submittedAt = DateTime.UtcNow;
-            var response = await SendAsync(new ApiCall(operation, HttpMethod.Post, path, body, requestId), cancellationToken).ConfigureAwait(false);
-            // Older releases answer without data (reference 10, item 2): the batch is accepted all the same.
-            var data = ResponseEnvelope.ReadOptionalData<TaskData>(response, KooPhoneJson.Options);
-            if (data?.TaskId == null && data?.Nested != null)
+            var response = await SendAsync(new ApiCall(operation, operation.RelativePath(), body, requestId), cancellationToken).ConfigureAwait(false);
+            var data = ResponseEnvelope.ReadData<TaskData>(response, KooPhoneJson.Options);
+            if (data.TaskId == null && data.Nested != null)
             {
                 data = data.Nested;
             }
 
             var jobIds = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var job in data?.CmdJobs ?? new List<CmdJob>())
+            foreach (var job in data.CmdJobs ?? new List<CmdJob>())
             {
                 if (!string.IsNullOrEmpty(job.InstanceId) && !string.IsNullOrEmpty(job.JobId))
                 {
@@ -54,7 +52,7 @@ namespace KooPhone.Client.Api
                 }
             }
 
-            return new BatchSubmission(NullIfEmpty(data?.TaskId), jobIds, requestId, submittedAt);
+            return new BatchSubmission(operation, data.TaskId!, jobIds, requestId, submittedAt);
         }
 
         private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api.Wire;
@@ -14,7 +13,7 @@ namespace KooPhone.Client.Api
         public async Task<IReadOnlyList<KooPhonePrepareResult>> PrepareInstancesAsync(string userId, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
             var requestId = NewRequestId();
-            var call = new ApiCall("BatchPrepareInstances", HttpMethod.Post, "v1/instances/prepare", new UserInstanceIdsRequest { UserId = userId, InstanceIds = instanceIds }, requestId);
+            var call = new ApiCall(KooPhoneOperation.BatchPrepareInstances, KooPhoneOperation.BatchPrepareInstances.RelativePath(), new UserInstanceIdsRequest { UserId = userId, InstanceIds = instanceIds }, requestId);
             var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<PrepareData>(response, KooPhoneJson.Options);
             return (data.StatusList ?? new List<StatusResult>())
@@ -27,7 +26,7 @@ namespace KooPhone.Client.Api
         public async Task<KooPhonePrepareResult> GetPrepareProgressAsync(string userId, string instanceId, CancellationToken cancellationToken)
         {
             var requestId = NewRequestId();
-            var call = new ApiCall("ShowProgress", HttpMethod.Post, "v1/instances/prepare-progress", new UserInstanceRequest { UserId = userId, InstanceId = instanceId }, requestId, isIdempotent: true);
+            var call = new ApiCall(KooPhoneOperation.ShowProgress, KooPhoneOperation.ShowProgress.RelativePath(), new UserInstanceRequest { UserId = userId, InstanceId = instanceId }, requestId);
             var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<ProgressData>(response, KooPhoneJson.Options);
             return new KooPhonePrepareResult
@@ -42,11 +41,11 @@ namespace KooPhone.Client.Api
 
         /// <summary>ProvisionInstance: assigns instances to users.</summary>
         public Task<ActionReceipt> AssignInstancesAsync(IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
-            SendActionAsync("ProvisionInstance", HttpMethod.Post, "v1/instances/assign", Pairs(pairs), cancellationToken);
+            SendActionAsync(KooPhoneOperation.ProvisionInstance, Pairs(pairs), cancellationToken);
 
         /// <summary>CancelInstance: unassigns instances and clears the users' data on them; answers with a task.</summary>
         public Task<BatchSubmission> UnassignInstancesAsync(IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
-            SubmitTaskAsync("CancelInstance", "v1/instances/unassign", Pairs(pairs), cancellationToken);
+            SubmitTaskAsync(KooPhoneOperation.CancelInstance, Pairs(pairs), cancellationToken);
 
         private static UserInstancesRequest Pairs(IReadOnlyList<UserInstancePair> pairs) => new UserInstancesRequest
         {

@@ -41,7 +41,7 @@ namespace KooPhone.Client.Api
                 request.Content = new ByteArrayContent(body ?? Array.Empty<byte>());
                 request.Content.Headers.ContentType = JsonMediaType;
                 RequestProperties.SetObserver(request, _observer);
-                RequestProperties.SetIdempotent(request, call.IsIdempotent);
+                RequestProperties.SetIdempotent(request, call.Operation.IsSafeToRepeat);
 
                 try
                 {
@@ -54,7 +54,8 @@ namespace KooPhone.Client.Api
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransport(e))
                 {
-                    throw new KooPhoneConnectionException(call.Operation, call.RequestId, RequestProperties.GetAttempts(request), e is TimeoutRejectedException || e is OperationCanceledException, e);
+                    var outcomeUnknown = call.Operation.ChangesState && !TransportFailures.SentNothing(e);
+                    throw new KooPhoneConnectionException(call.Operation.Name, call.RequestId, RequestProperties.GetAttempts(request), e is TimeoutRejectedException || e is OperationCanceledException, e, outcomeUnknown);
                 }
             }
         }

@@ -8,9 +8,10 @@ namespace KooPhone.Client.Api
     /// </summary>
     public sealed class KooPhoneApiException : Exception
     {
-        public KooPhoneApiException(string operation, string errorCode, string? errorMessage, int httpStatus, string? requestId, Exception? inner = null)
-            : base(Describe(operation, errorCode, errorMessage, httpStatus, requestId), inner)
+        public KooPhoneApiException(string operation, string errorCode, string? errorMessage, int httpStatus, string? requestId, Exception? inner = null, bool outcomeUnknown = false)
+            : base(Describe(operation, errorCode, errorMessage, httpStatus, requestId, outcomeUnknown), inner)
         {
+            OutcomeUnknown = outcomeUnknown;
             Operation = operation;
             ErrorCode = errorCode;
             ErrorMessage = errorMessage;
@@ -30,10 +31,18 @@ namespace KooPhone.Client.Api
 
         public string? RequestId { get; }
 
-        private static string Describe(string operation, string code, string? message, int status, string? requestId)
+        /// <summary>
+        /// True when the call changes state and this answer cannot tell whether the service acted
+        /// (a malformed answer, HTTP 500/502/503/504, KOOPHONE.API.9999): its instances are Unknown
+        /// until their state is checked, and the call must not be sent again blindly.
+        /// </summary>
+        public bool OutcomeUnknown { get; }
+
+        private static string Describe(string operation, string code, string? message, int status, string? requestId, bool outcomeUnknown)
         {
             var text = string.IsNullOrWhiteSpace(message) ? code : code + ": " + message;
-            return $"{operation} failed with {text} (HTTP {status}, request id {requestId ?? "none"}).";
+            var unknown = outcomeUnknown ? " The service may have acted on it all the same." : "";
+            return $"{operation} failed with {text} (HTTP {status}, request id {requestId ?? "none"}).{unknown}";
         }
     }
 }

@@ -8,9 +8,10 @@ namespace KooPhone.Client.Api
     /// </summary>
     public sealed class KooPhoneConnectionException : Exception
     {
-        public KooPhoneConnectionException(string operation, string requestId, int attempts, bool timedOut, Exception inner)
-            : base($"{operation} got no answer: {Describe(inner, timedOut)} (request id {requestId}, {attempts} attempt{(attempts == 1 ? "" : "s")}).", inner)
+        public KooPhoneConnectionException(string operation, string requestId, int attempts, bool timedOut, Exception inner, bool outcomeUnknown = false)
+            : base($"{operation} got no answer: {Describe(inner, timedOut)} (request id {requestId}, {attempts} attempt{(attempts == 1 ? "" : "s")}).{(outcomeUnknown ? " The service may have acted on it all the same." : "")}", inner)
         {
+            OutcomeUnknown = outcomeUnknown;
             Operation = operation;
             RequestId = requestId;
             Attempts = attempts;
@@ -24,6 +25,13 @@ namespace KooPhone.Client.Api
         public int Attempts { get; }
 
         public bool TimedOut { get; }
+
+        /// <summary>
+        /// True when the call changes state and the request may have reached the service before the
+        /// connection failed (a timeout or reset after sending): its instances are Unknown until
+        /// their state is checked.
+        /// </summary>
+        public bool OutcomeUnknown { get; }
 
         private static string Describe(Exception inner, bool timedOut)
         {

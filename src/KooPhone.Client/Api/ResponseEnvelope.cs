@@ -5,34 +5,31 @@ using System.Text.Json;
 namespace KooPhone.Client.Api
 {
     /// <summary>
-    /// Reads KooPhone's response envelope. HTTP 200 does not mean success (reference 2.4): the
-    /// body's error_code must be "0". ListInstances keeps its error_code inside data (2.3), so both
-    /// levels are checked. Anything that is not an envelope becomes a KooPhoneApiException that
-    /// names the operation, status and request id, never a parser exception.
+    /// Reads KooPhone's response envelope against the operation's success shape. HTTP 200 does not
+    /// mean success: error_code must be "0" (inside data for ListInstances), and an answer that says
+    /// nothing — no error_code, or no mandatory data — is malformed, never success. Anything that is
+    /// not a well-formed envelope becomes a KooPhoneApiException that names the operation, status
+    /// and request id, never a parser exception; for a call that changes state it is marked
+    /// OutcomeUnknown, as the service may have acted.
     /// </summary>
     internal static class ResponseEnvelope
     {
         private const int SnippetLength = 120;
+        private const string InternalError = "KOOPHONE.API.9999";
 
         /// <summary>Checks the envelope and returns its data deserialized as T.</summary>
         public static T ReadData<T>(ApiResponse response, JsonSerializerOptions options) where T : class
         {
-            return Read<T>(response, options, dataRequired: true)!;
+            return Read<T>(response, options)!;
         }
 
-        /// <summary>Checks the envelope of an operation whose answer carries no data.</summary>
+        /// <summary>Checks the envelope of an operation whose data the caller does not need.</summary>
         public static void EnsureSuccess(ApiResponse response, JsonSerializerOptions options)
         {
-            Read<object>(response, options, dataRequired: false);
+            Read<object>(response, options);
         }
 
-        /// <summary>Checks the envelope; data is returned when present, null when absent (older API versions).</summary>
-        public static T? ReadOptionalData<T>(ApiResponse response, JsonSerializerOptions options) where T : class
-        {
-            return Read<T>(response, options, dataRequired: false);
-        }
-
-        private static T? Read<T>(ApiResponse response, JsonSerializerOptions options, bool dataRequired) where T : class
+        private static T? Read<T>(ApiResponse response, JsonSerializerOptions options) where T : class
         {
             JsonDocument document;
             try
@@ -52,30 +49,38 @@ namespace KooPhone.Client.Api
                     throw NotAnEnvelope(response, "JSON that is not an object");
                 }
 
+                var shape = response.Operation.Success;
                 var hasData = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
-                var code = ReadString(root, "error_code") ?? (hasData ? ReadString(data, "error_code") : null);
-                var message = ReadString(root, "error_msg") ?? (hasData ? ReadString(data, "error_msg") : null);
+                var inData = shape.CodeInsideData && hasData;
+                var code = ReadString(root, "error_code") ?? (inData ? ReadString(data, "error_code") : null);
+                var message = ReadString(root, "error_msg") ?? (inData ? ReadString(data, "error_msg") : null);
                 var requestId = response.RequestId ?? ReadString(root, "request_id");
 
                 if (code != null && code != KooPhoneErrorCodes.Success)
                 {
-                    throw new KooPhoneApiException(response.Operation, code, WithAttempts(message, response), response.StatusCode, requestId);
+                    var unknown = KooPhoneErrorCodes.AreSame(code, InternalError) || IsAmbiguousStatus(response.StatusCode);
+                    throw new KooPhoneApiException(response.Operation.Name, code, WithAttempts(message, response), response.StatusCode, requestId, outcomeUnknown: unknown && response.Operation.ChangesState);
                 }
 
                 if (response.StatusCode >= 400)
                 {
-                    throw new KooPhoneApiException(response.Operation, KooPhoneErrorCodes.ForHttpStatus(response.StatusCode), WithAttempts(message, response), response.StatusCode, requestId);
+                    throw new KooPhoneApiException(response.Operation.Name, KooPhoneErrorCodes.ForHttpStatus(response.StatusCode), WithAttempts(message, response), response.StatusCode, requestId,
+                        outcomeUnknown: IsAmbiguousStatus(response.StatusCode) && response.Operation.ChangesState);
                 }
 
-                // [UNCONFIRMED] a 2xx answer without any error_code is taken as success: the reference
-                // always shows one, but tolerating its absence costs nothing and loses no result.
+                if (code == null)
+                {
+                    throw NotAnEnvelope(response, shape.CodeInsideData ? "an answer without 'error_code' (at the top or inside 'data')" : "an answer without 'error_code'");
+                }
+
+                var problem = shape.CheckData(root);
+                if (problem != null)
+                {
+                    throw NotAnEnvelope(response, problem);
+                }
+
                 if (!hasData)
                 {
-                    if (dataRequired)
-                    {
-                        throw NotAnEnvelope(response, "an answer without 'data'");
-                    }
-
                     return null;
                 }
 
@@ -89,6 +94,9 @@ namespace KooPhone.Client.Api
                 }
             }
         }
+
+        /// <summary>The server-side failures after which a request may or may not have been carried out.</summary>
+        private static bool IsAmbiguousStatus(int status) => status == 500 || status == 502 || status == 503 || status == 504;
 
         private static string? ReadString(JsonElement element, string name)
         {
@@ -111,7 +119,8 @@ namespace KooPhone.Client.Api
                 ? KooPhoneErrorCodes.ForHttpStatus(response.StatusCode)
                 : KooPhoneErrorCodes.MalformedResponse;
             var message = WithAttempts($"the service answered with {what}{DescribeBody(response)}", response);
-            return new KooPhoneApiException(response.Operation, code, message, response.StatusCode, response.RequestId);
+            var unknown = (response.StatusCode < 400 || IsAmbiguousStatus(response.StatusCode)) && response.Operation.ChangesState;
+            return new KooPhoneApiException(response.Operation.Name, code, message, response.StatusCode, response.RequestId, outcomeUnknown: unknown);
         }
 
         /// <summary>Says when the answer came after retries, so "the retry cap was reached" is visible.</summary>

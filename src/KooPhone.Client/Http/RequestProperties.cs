@@ -26,7 +26,7 @@ namespace KooPhone.Client.Http
         public static IRequestObserver? GetObserver(HttpRequestMessage request) =>
             request.Properties.TryGetValue(ObserverKey, out var value) ? value as IRequestObserver : null;
 
-        /// <summary>Marks a call that changes nothing, so it may be retried after any server failure.</summary>
+        /// <summary>Marks a call that is safe to repeat (a read or a harmless repeat), so it may be retried after any failure.</summary>
         public static void SetIdempotent(HttpRequestMessage request, bool idempotent) => request.Properties[IdempotentKey] = idempotent;
 
         public static bool IsIdempotent(HttpRequestMessage request) =>

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Net;
 using System.Net.Http;
 using Polly.Timeout;
 
@@ -8,21 +7,23 @@ namespace KooPhone.Client.Http
 {
     /// <summary>
     /// Which failed attempts are tried again. Every retry re-sends the same logical request with
-    /// the same x-request-id (and, for AK/SK, a fresh signature), so a service that traces or
-    /// de-duplicates by request id sees one request, never two backups under two ids.
+    /// the same x-request-id (and, for AK/SK, a fresh signature). docs/operations.md states the
+    /// same classification next to the operations it applies to.
     ///
-    /// Retried, for every operation:
-    ///  - transport failures (connection refused, reset, dropped) and an attempt that timed out;
-    ///  - 408, 429 (throttled at the gateway, APIGW.0308: the backend never saw it), 502, 503 and 504
-    ///    (the gateway's own failures, reference 6.5–6.6).
-    /// Retried only for calls that change nothing (GET, status queries):
-    ///  - 500 (KOOPHONE.API.9999 "internal error" in the older table): for a batch mutation it may
-    ///    mean part of the batch was applied, so repeating it could act twice; the error is reported
-    ///    per instance instead, and the user decides.
-    /// Never retried: 4xx other than 408/429 (1000 bad parameter, 1001/1012 permission, 4001, 5xxx:
-    /// the same request fails the same way), APIGW.0301 (handled by token renewal where possible),
-    /// and business codes in HTTP 200 answers — 2005/2006 (instance busy restoring or backing up)
-    /// last minutes, far beyond a back-off, and are reported as ResourceBusy.
+    /// Safe to retry, for every operation — the service cannot have acted:
+    ///  - a connection that failed before the request left (refused, DNS, unreachable, TLS);
+    ///  - 429 (throttled at the gateway, APIGW.0308) and 408 (the server stopped waiting for the
+    ///    request before it had all of it).
+    /// Ambiguous — retried only for calls that are safe to repeat (reads and harmless repeats, as the
+    /// operation's descriptor says), because for a state-changing call the service may have acted:
+    ///  - a timeout or reset after the request was sent;
+    ///  - 500, 502, 503 and 504 (a 500 may mean part of a batch was applied; a gateway 502/504 may
+    ///    come after the backend carried the call out).
+    /// A state-changing call that ends ambiguous is reported with OutcomeUnknown, never resent blindly.
+    /// Never retried: other 4xx (1000 bad parameter, 1001/1012 permission, 4001, 5xxx: the same
+    /// request fails the same way), APIGW.0301 (handled by token renewal where possible), and
+    /// business codes in HTTP 200 answers — 2005/2006 (instance busy restoring or backing up) last
+    /// minutes, far beyond a back-off, and are reported as ResourceBusy.
     /// </summary>
     internal static class RetryClassifier
     {
@@ -35,8 +36,9 @@ namespace KooPhone.Client.Http
 
             if (error != null)
             {
-                return error is HttpRequestException || error is IOException || error is TimeoutRejectedException
+                var transport = error is HttpRequestException || error is IOException || error is TimeoutRejectedException
                     || error is OperationCanceledException; // an attempt abandoned by HttpClient itself, not by the caller
+                return transport && (TransportFailures.SentNothing(error) || RequestProperties.IsIdempotent(request));
             }
 
             if (response == null)
@@ -48,11 +50,11 @@ namespace KooPhone.Client.Http
             {
                 case 408:
                 case 429:
+                    return true;
+                case 500:
                 case 502:
                 case 503:
                 case 504:
-                    return true;
-                case 500:
                     return RequestProperties.IsIdempotent(request);
                 default:
                     return false;

@@ -6,14 +6,14 @@ namespace KooPhone.Client.Models
     /// <summary>Turns the service's answer to an asynchronous batch into one result per instance.</summary>
     public static class JobResults
     {
-        public static IEnumerable<KooPhoneJobResult> FromSubmission(string operation, IEnumerable<string> instanceIds, BatchSubmission submission)
+        public static IEnumerable<KooPhoneJobResult> FromSubmission(IEnumerable<string> instanceIds, BatchSubmission submission)
         {
             foreach (var id in instanceIds)
             {
                 yield return new KooPhoneJobResult
                 {
                     InstanceId = id,
-                    Operation = operation,
+                    Operation = submission.Operation.Name,
                     TaskId = submission.TaskId,
                     JobId = submission.JobIds.TryGetValue(id, out var jobId) ? jobId : null,
                     Status = KooPhoneJobStatus.Submitted,

@@ -10,6 +10,7 @@ namespace KooPhone.Client.Models
     {
         public string InstanceId { get; set; } = "";
 
+        /// <summary>The API operation that carried it, e.g. BatchRebootInstance.</summary>
         public string Operation { get; set; } = "";
 
         /// <summary>The user, for assignments.</summary>

@@ -11,7 +11,7 @@ namespace KooPhone.Client.Models
     {
         public string InstanceId { get; set; } = "";
 
-        /// <summary>What was asked of the instance, e.g. Backup.</summary>
+        /// <summary>The API operation that submitted the job, e.g. BatchBackupInstances.</summary>
         public string Operation { get; set; } = "";
 
         public string? TaskId { get; set; }

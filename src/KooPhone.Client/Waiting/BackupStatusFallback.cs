@@ -12,8 +12,11 @@ namespace KooPhone.Client.Waiting
     public sealed class BackupStatusFallback : IJobStatusFallback
     {
         // The instance keeps the state of its previous backup until the service picks the new one
-        // up, so a finished state only counts when its time is not older than the submission
-        // (less this much for clocks that disagree).
+        // up, so a finished state only counts when its time lies between the submission and now
+        // (widened by this much for clocks that disagree). The reference does not say which time
+        // zone backup_time is in [UNCONFIRMED]: read as UTC, a time in another zone falls outside
+        // that window and is never taken for ours, and a state without a time cannot be told apart
+        // from the previous backup's.
         private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(2);
 
         private readonly int _concurrency;
@@ -29,7 +32,7 @@ namespace KooPhone.Client.Waiting
             foreach (var instance in await InstanceSnapshotReader.ReadAsync(api, byId.Keys, _concurrency, cancellationToken).ConfigureAwait(false))
             {
                 var result = byId[instance.InstanceId];
-                var fresh = instance.BackupTime == null || instance.BackupTime >= result.SubmittedAt - ClockTolerance;
+                var fresh = IsOurs(instance.BackupTime, result.SubmittedAt, DateTime.UtcNow);
                 switch (instance.BackupStatus)
                 {
                     case InstanceOperationStatus.Succeeded when fresh:
@@ -45,5 +48,9 @@ namespace KooPhone.Client.Waiting
                 }
             }
         }
+
+        /// <summary>True when a backup_time can belong to the backup submitted at <paramref name="submittedAt"/>.</summary>
+        internal static bool IsOurs(DateTime? backupTime, DateTime submittedAt, DateTime now) =>
+            backupTime.HasValue && backupTime.Value >= submittedAt - ClockTolerance && backupTime.Value <= now + ClockTolerance;
     }
 }

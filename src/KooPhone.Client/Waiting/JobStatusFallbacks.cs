@@ -7,33 +7,41 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Waiting
 {
-    /// <summary>Picks each result's fallback by the operation that produced it.</summary>
+    /// <summary>Picks each result's fallback by the API operation that produced it.</summary>
     public sealed class JobStatusFallbacks : IJobStatusFallback
     {
-        private readonly Dictionary<string, IJobStatusFallback> _byOperation;
+        private readonly Dictionary<KooPhoneOperation, IJobStatusFallback> _byOperation;
 
-        private JobStatusFallbacks(Dictionary<string, IJobStatusFallback> byOperation)
+        private JobStatusFallbacks(Dictionary<KooPhoneOperation, IJobStatusFallback> byOperation)
         {
             _byOperation = byOperation;
         }
 
-        /// <summary>The fallbacks of every operation that has one.</summary>
+        /// <summary>
+        /// The fallbacks of every task operation whose effect the instances' state shows
+        /// (docs/operations.md); the others' jobs end Unknown when the task query cannot report them.
+        /// </summary>
         public static JobStatusFallbacks Create(int concurrency)
         {
-            var byOperation = new Dictionary<string, IJobStatusFallback>(System.StringComparer.OrdinalIgnoreCase)
+            var byOperation = new Dictionary<KooPhoneOperation, IJobStatusFallback>
             {
-                ["Backup"] = new BackupStatusFallback(concurrency),
-                ["Reset"] = new ResetStatusFallback(),
-                ["Unassign"] = new UnassignStatusFallback(concurrency),
+                [KooPhoneOperation.BatchBackupInstances] = new BackupStatusFallback(concurrency),
+                [KooPhoneOperation.BatchResetInstance] = new ResetStatusFallback(),
+                [KooPhoneOperation.CancelInstance] = new UnassignStatusFallback(concurrency),
             };
             return new JobStatusFallbacks(byOperation);
         }
 
+        /// <summary>The fallback for an operation's jobs, or null when its effect cannot be read from the instances.</summary>
+        public IJobStatusFallback? For(KooPhoneOperation? operation) =>
+            operation != null && _byOperation.TryGetValue(operation, out var fallback) ? fallback : null;
+
         public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CancellationToken cancellationToken)
         {
-            foreach (var group in pending.GroupBy(r => r.Operation ?? ""))
+            foreach (var group in pending.GroupBy(r => KooPhoneOperation.Find(r.Operation)))
             {
-                if (_byOperation.TryGetValue(group.Key, out var fallback))
+                var fallback = For(group.Key);
+                if (fallback != null)
                 {
                     await fallback.UpdateAsync(api, group.ToList(), cancellationToken).ConfigureAwait(false);
                 }

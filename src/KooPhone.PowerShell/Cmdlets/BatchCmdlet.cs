@@ -34,7 +34,7 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <summary>How many items one API call carries: -BatchSize, or 1 for single-instance operations.</summary>
         protected abstract int ItemsPerCall { get; }
 
-        /// <summary>The operation's name in messages and progress, e.g. "Backup".</summary>
+        /// <summary>The operation's name in messages and progress, e.g. "Backup". Display only: results name the API operation the engine reports.</summary>
         protected abstract string ActionName { get; }
 
         /// <summary>Sends one batch.</summary>
@@ -79,12 +79,12 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <summary>Hands one item to the batching engine; a full batch is sent at once.</summary>
         protected void Send(TItem item) => WriteBatches(Stoppable(() => _dispatcher!.Add(item)));
 
-        /// <summary>For calls that answer only "accepted": one result per item.</summary>
-        protected void WriteActionResults(IEnumerable<string> instanceIds, string operation, ActionReceipt receipt, string? userId = null)
+        /// <summary>For calls that answer only "accepted": one result per item, named after the API operation that carried it.</summary>
+        protected void WriteActionResults(IEnumerable<string> instanceIds, ActionReceipt receipt, string? userId = null)
         {
             foreach (var id in instanceIds)
             {
-                WriteObject(new KooPhone.Client.Models.KooPhoneActionResult { InstanceId = id, Operation = operation, UserId = userId, RequestId = receipt.RequestId, At = receipt.At });
+                WriteObject(new KooPhone.Client.Models.KooPhoneActionResult { InstanceId = id, Operation = receipt.Operation.Name, UserId = userId, RequestId = receipt.RequestId, At = receipt.At });
             }
         }
 

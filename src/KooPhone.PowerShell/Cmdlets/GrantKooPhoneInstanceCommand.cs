@@ -35,7 +35,7 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             foreach (var pair in pairs)
             {
-                WriteActionResults(new[] { pair.InstanceId }, ActionName, receipt, pair.UserId);
+                WriteActionResults(new[] { pair.InstanceId }, receipt, pair.UserId);
             }
         }
     }

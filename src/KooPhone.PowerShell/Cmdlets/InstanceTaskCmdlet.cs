@@ -26,10 +26,9 @@ namespace KooPhone.PowerShell.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int TimeoutSeconds { get; set; } = 3600;
 
-        /// <summary>The operation's name in results and messages, e.g. Backup.</summary>
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission)
         {
-            WriteOrKeep(JobResults.FromSubmission(ActionName, instanceIds, submission), Wait, _waiting);
+            WriteOrKeep(JobResults.FromSubmission(instanceIds, submission), Wait, _waiting);
         }
 
         protected override void EndProcessing()

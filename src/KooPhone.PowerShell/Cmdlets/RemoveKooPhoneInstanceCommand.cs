@@ -59,6 +59,6 @@ namespace KooPhone.PowerShell.Cmdlets
             ConfirmWithForce(instanceId, "Unsubscribe (delete); this cannot be undone", Force);
 
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) =>
-            WriteActionResults(instanceIds, ActionName, receipt);
+            WriteActionResults(instanceIds, receipt);
     }
 }

@@ -55,7 +55,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, BatchSubmission submission)
         {
-            WriteOrKeep(JobResults.FromSubmission(ActionName, pairs.Select(p => p.InstanceId), submission), Wait, _waiting);
+            WriteOrKeep(JobResults.FromSubmission(pairs.Select(p => p.InstanceId), submission), Wait, _waiting);
         }
 
         protected override void EndProcessing()

@@ -70,6 +70,6 @@ namespace KooPhone.PowerShell.Cmdlets
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Set video settings");
 
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) =>
-            WriteActionResults(instanceIds, ActionName, receipt);
+            WriteActionResults(instanceIds, receipt);
     }
 }

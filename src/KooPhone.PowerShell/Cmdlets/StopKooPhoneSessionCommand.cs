@@ -30,6 +30,6 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Release the session");
 
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) => WriteActionResults(instanceIds, ActionName, receipt);
+        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) => WriteActionResults(instanceIds, receipt);
     }
 }

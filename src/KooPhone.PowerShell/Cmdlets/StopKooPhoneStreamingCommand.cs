@@ -30,6 +30,6 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Stop streaming");
 
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) => WriteActionResults(instanceIds, ActionName, receipt);
+        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) => WriteActionResults(instanceIds, receipt);
     }
 }
