@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -45,6 +46,12 @@ namespace KooPhone.Client.Batching
 
         /// <summary>Calls still running.</summary>
         public int InFlightCount => _inFlight.Count;
+
+        /// <summary>The items of the calls still running: sent, not answered yet.</summary>
+        public IEnumerable<TItem> InFlightItems => _inFlight.SelectMany(f => f.Items);
+
+        /// <summary>The items buffered for a batch that was never sent.</summary>
+        public IReadOnlyList<TItem> Unsent => _buffer;
 
         /// <summary>
         /// Buffers one item and sends the buffer when it is full. Returns the batches that have

@@ -23,6 +23,13 @@ namespace KooPhone.Client.Connection
         /// <summary>The longest single wait, whatever Retry-After or the back-off asks for.</summary>
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// How long, after a state-changing call's answer was lost, the instances' state may take to
+        /// show its effect before the call counts as not carried out and is sent again
+        /// (StateReconciler; the service's lag is not documented [UNCONFIRMED]).
+        /// </summary>
+        public TimeSpan ReconcileTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
         /// <summary>An explicit proxy; null means HTTPS_PROXY / NO_PROXY from the environment, if set.</summary>
         public Uri? Proxy { get; set; }
 
@@ -35,7 +42,7 @@ namespace KooPhone.Client.Connection
                 throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), MaxRetryCount, "The retry count cannot be negative.");
             }
 
-            if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero)
+            if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero || ReconcileTimeout <= TimeSpan.Zero)
             {
                 throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), "Timeouts must be positive.");
             }

@@ -52,6 +52,9 @@ namespace KooPhone.Client.Connection
 
         public int MaxRetryCount => Options.MaxRetryCount;
 
+        /// <summary>How long a lost call's effect may take to show in the instances' state before the call is sent again.</summary>
+        public TimeSpan ReconcileTimeout => Options.ReconcileTimeout;
+
         public TimeSpan Timeout => Options.AttemptTimeout;
 
         public Uri? Proxy => Options.Proxy;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using KooPhone.Client.Api;
 
 namespace KooPhone.Client.Models
@@ -22,5 +23,20 @@ namespace KooPhone.Client.Models
                 };
             }
         }
+
+        /// <summary>
+        /// Results for instances whose answer was lost but whose state shows the call was carried
+        /// out: no task or job id is known, so -Wait follows them through their state.
+        /// </summary>
+        public static IEnumerable<KooPhoneJobResult> CarriedOut(KooPhoneOperation operation, IEnumerable<string> instanceIds, IEnumerable<string> evidence, string? requestId, System.DateTime submittedAt) =>
+            instanceIds.Zip(evidence, (id, why) => new KooPhoneJobResult
+            {
+                InstanceId = id,
+                Operation = operation.Name,
+                Status = KooPhoneJobStatus.Running,
+                RequestId = requestId,
+                SubmittedAt = submittedAt,
+                Evidence = why,
+            });
     }
 }

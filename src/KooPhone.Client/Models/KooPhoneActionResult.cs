@@ -23,6 +23,9 @@ namespace KooPhone.Client.Models
 
         public DateTime At { get; set; }
 
+        /// <summary>Set when the answer was lost and the instance's state showed the call was carried out: what it showed.</summary>
+        public string? Evidence { get; set; }
+
         public override string ToString() => InstanceId + " " + Operation + " " + Status;
     }
 }

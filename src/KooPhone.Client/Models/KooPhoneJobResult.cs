@@ -32,6 +32,9 @@ namespace KooPhone.Client.Models
 
         public DateTime SubmittedAt { get; set; }
 
+        /// <summary>Set when the answer was lost and the instance's state showed the call was carried out (then there is no task or job id): what it showed.</summary>
+        public string? Evidence { get; set; }
+
         /// <summary>When the client saw the job end; null until then.</summary>
         public DateTime? CompletedAt { get; set; }
 

@@ -14,16 +14,19 @@ namespace KooPhone.Client.Waiting
     /// </summary>
     internal static class InstanceSnapshotReader
     {
-        public static async Task<IReadOnlyList<KooPhoneInstance>> ReadAsync(KooPhoneApiClient api, IReadOnlyCollection<string> instanceIds, int concurrency, CancellationToken cancellationToken)
+        // calls, when given, counts the calls made, for those that must report their cost.
+        public static async Task<IReadOnlyList<KooPhoneInstance>> ReadAsync(KooPhoneApiClient api, IReadOnlyCollection<string> instanceIds, int concurrency, CancellationToken cancellationToken, CallCount? calls = null)
         {
             var wanted = new HashSet<string>(instanceIds, StringComparer.Ordinal);
             var found = new List<KooPhoneInstance>();
             var first = await api.ListInstancesAsync(InstanceQuery.All, 1, InstanceLister.MaxPageSize, cancellationToken).ConfigureAwait(false);
             var pages = first.TotalCount.HasValue ? (first.TotalCount.Value + first.PageSize - 1) / first.PageSize : int.MaxValue;
+            calls?.Add(1);
 
             if (pages <= wanted.Count)
             {
                 found.AddRange(first.Instances.Where(i => wanted.Contains(i.InstanceId)));
+                calls?.Add(pages - 1);
                 // The listing blocks while it waits, so it runs off the caller's thread.
                 await Task.Run(() =>
                 {
@@ -40,6 +43,7 @@ namespace KooPhone.Client.Waiting
                 var pagesById = await Task.WhenAll(wanted.Select(async id =>
                 {
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    calls?.Add(1);
                     try
                     {
                         return await api.ListInstancesAsync(new InstanceQuery { InstanceId = id }, 1, 1, cancellationToken).ConfigureAwait(false);

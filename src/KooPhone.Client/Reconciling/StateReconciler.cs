@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api;
+using KooPhone.Client.Models;
+using KooPhone.Client.Waiting;
+
+namespace KooPhone.Client.Reconciling
+{
+    /// <summary>
+    /// Decides, from the instances' state, what became of a state-changing call whose answer was
+    /// lost, late or malformed (docs/operations.md, "Reconciling"): Done where the state shows the
+    /// effect, Untouched where it still shows none when the settle time runs out, Unknown where the
+    /// operation leaves no reliable trace or the state cannot be read. It reads state in rounds
+    /// that back off (0.5, 1, 2, 4, 4… s) and stops early once every item is decided, so a lost
+    /// batch of 100 costs at most one snapshot per round: min(100, fleet pages) calls.
+    /// </summary>
+    public sealed class StateReconciler : IStateReconciler
+    {
+        private static readonly TimeSpan FirstInterval = TimeSpan.FromMilliseconds(500);
+        private static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(4);
+
+        // The reference does not say which time zone backup_time is in [UNCONFIRMED]. Read as UTC,
+        // a fresh time in a zone west of UTC would look up to 12 hours old (14 east). So a
+        // finished backup counts as "untouched" only when its time lies further back than the
+        // widest zone offset; a time in that band cannot tell, and stays Unknown.
+        private static readonly TimeSpan WidestZoneOffset = TimeSpan.FromHours(14);
+
+        private readonly KooPhoneApiClient _api;
+        private readonly int _concurrency;
+        private readonly TimeSpan _settleTime;
+
+        /// <summary>
+        /// A reconciler over the context's ReconcileTimeout: how long the service may take to show a
+        /// change in ListInstances [UNCONFIRMED: the reference does not say]. A change that shows
+        /// later would be taken for "untouched" and sent again, so the default errs long; evidence of
+        /// the effect ends the wait early.
+        /// </summary>
+        public StateReconciler(KooPhoneApiClient api, int concurrency)
+        {
+            _api = api;
+            _concurrency = Math.Max(1, concurrency);
+            _settleTime = api.Context.ReconcileTimeout;
+        }
+
+        public bool CanReconcile(KooPhoneOperation operation) =>
+            operation.StateSignal == StateSignal.BackupStatus || operation.StateSignal == StateSignal.Disappears || operation.StateSignal == StateSignal.AssignStatus;
+
+        public async Task<IReadOnlyList<ReconcileOutcome>> ReconcileAsync(
+            KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, DateTime submittedAt, CallCount calls, CancellationToken cancellationToken)
+        {
+            if (!CanReconcile(operation))
+            {
+                return targets.Select(t => new ReconcileOutcome(t, StateVerdict.Unknown, $"{operation.Name} leaves no reliable trace in the instance's state")).ToList();
+            }
+
+            var decided = new List<ReconcileOutcome>();
+            var pending = targets.ToList();
+            var deadline = DateTime.UtcNow + _settleTime;
+            var interval = FirstInterval;
+            IReadOnlyDictionary<string, KooPhoneInstance> seen = new Dictionary<string, KooPhoneInstance>();
+            while (true)
+            {
+                var snapshot = await InstanceSnapshotReader.ReadAsync(_api, pending.Select(t => t.InstanceId).Distinct().ToList(), _concurrency, cancellationToken, calls).ConfigureAwait(false);
+                seen = snapshot.GroupBy(i => i.InstanceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                var now = DateTime.UtcNow;
+                foreach (var target in pending.ToList())
+                {
+                    seen.TryGetValue(target.InstanceId, out var instance);
+                    var evidence = EvidenceOfEffect(operation, target, instance, submittedAt, now);
+                    if (evidence != null)
+                    {
+                        decided.Add(new ReconcileOutcome(target, StateVerdict.Done, evidence));
+                        pending.Remove(target);
+                    }
+                }
+
+                if (pending.Count == 0 || now >= deadline)
+                {
+                    break;
+                }
+
+                var wait = deadline - now < interval ? deadline - now : interval;
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                interval = interval + interval > MaxInterval ? MaxInterval : interval + interval;
+            }
+
+            foreach (var target in pending)
+            {
+                seen.TryGetValue(target.InstanceId, out var instance);
+                decided.Add(Unchanged(operation, target, instance, submittedAt));
+            }
+
+            return decided;
+        }
+
+        /// <summary>What shows the call was carried out, or null while nothing does.</summary>
+        private static string? EvidenceOfEffect(KooPhoneOperation operation, InstanceTarget target, KooPhoneInstance? instance, DateTime submittedAt, DateTime now)
+        {
+            if (operation.StateSignal == StateSignal.Disappears)
+            {
+                return instance == null ? "the instance is no longer listed" : null;
+            }
+
+            if (instance == null)
+            {
+                return null;
+            }
+
+            if (operation.StateSignal == StateSignal.BackupStatus)
+            {
+                if (instance.BackupStatus == InstanceOperationStatus.Executing || instance.BackupStatus == InstanceOperationStatus.Preparing)
+                {
+                    return "backup_status " + instance.BackupStatus;
+                }
+
+                return instance.BackupStatus.HasValue && BackupStatusFallback.IsOurs(instance.BackupTime, submittedAt, now)
+                    ? $"backup_status {instance.BackupStatus} at {instance.BackupTime:yyyy-MM-dd HH:mm:ss}"
+                    : null;
+            }
+
+            if (operation == KooPhoneOperation.ProvisionInstance)
+            {
+                return instance.IsAssigned && string.Equals(instance.AssignedUser, target.UserId, StringComparison.Ordinal) ? "assigned to user " + target.UserId : null;
+            }
+
+            return !instance.IsAssigned ? "no longer assigned" : null;
+        }
+
+        /// <summary>The verdict on a target whose state never showed the effect within the settle time.</summary>
+        private ReconcileOutcome Unchanged(KooPhoneOperation operation, InstanceTarget target, KooPhoneInstance? instance, DateTime submittedAt)
+        {
+            var waited = $"after {_settleTime.TotalSeconds:0} s";
+            if (instance == null)
+            {
+                // A delete's effect is the instance disappearing; for anything else a missing instance tells nothing.
+                return new ReconcileOutcome(target, StateVerdict.Unknown, "the instance could not be read " + waited);
+            }
+
+            if (operation.StateSignal == StateSignal.BackupStatus && instance.BackupTime.HasValue && instance.BackupTime.Value > submittedAt - WidestZoneOffset)
+            {
+                return new ReconcileOutcome(target, StateVerdict.Unknown, $"backup_time {instance.BackupTime:yyyy-MM-dd HH:mm:ss} is too recent to tell in a time zone the reference does not state");
+            }
+
+            return new ReconcileOutcome(target, StateVerdict.Untouched, "no sign of it in the instance's state " + waited);
+        }
+    }
+}

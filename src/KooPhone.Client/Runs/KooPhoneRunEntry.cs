@@ -1,0 +1,47 @@
+using System;
+
+namespace KooPhone.Client.Runs
+{
+    /// <summary>
+    /// One id of a run as the run record keeps it: its outcome, what carried it (task, job,
+    /// request) and when. Its property names are those Wait-KooPhoneTask binds, so a record read
+    /// back from a CSV file resumes as well as the live objects do.
+    /// </summary>
+    public sealed class KooPhoneRunEntry
+    {
+        public int RunId { get; set; }
+
+        /// <summary>The API operation, e.g. BatchBackupInstances.</summary>
+        public string Operation { get; set; } = "";
+
+        public string InstanceId { get; set; } = "";
+
+        /// <summary>The user, for operations on user–instance pairs.</summary>
+        public string? UserId { get; set; }
+
+        public RunOutcome Outcome { get; set; }
+
+        /// <summary>The status the service confirmed (Submitted, Accepted, Running…), or empty.</summary>
+        public string? Status { get; set; }
+
+        public string? TaskId { get; set; }
+
+        public string? JobId { get; set; }
+
+        /// <summary>The x-request-id of the call that carried it (the last one, after a resend).</summary>
+        public string? RequestId { get; set; }
+
+        /// <summary>The service's error code, or the module's (KooPhone.OutcomeUnknown, KooPhone.NotSent…).</summary>
+        public string? ErrorCode { get; set; }
+
+        public string? Message { get; set; }
+
+        /// <summary>When it was sent (UTC); empty when it never was.</summary>
+        public DateTime? SubmittedAt { get; set; }
+
+        /// <summary>When its outcome was recorded (UTC).</summary>
+        public DateTime At { get; set; }
+
+        public override string ToString() => InstanceId + " " + Outcome;
+    }
+}

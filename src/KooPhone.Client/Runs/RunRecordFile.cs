@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace KooPhone.Client.Runs
+{
+    /// <summary>
+    /// The file format of a run record: CSV with a header, one entry a line, times in invariant
+    /// ISO 8601 UTC, so Import-Csv reads it as well as this class does. Appends are flushed to the
+    /// operating system as they are written: what a run learned survives the process.
+    /// </summary>
+    public sealed class RunRecordFile : IDisposable
+    {
+        private static readonly string[] Columns =
+        {
+            "RunId", "Operation", "InstanceId", "UserId", "Outcome", "Status", "TaskId", "JobId", "RequestId", "ErrorCode", "Message", "SubmittedAt", "At",
+        };
+
+        private readonly object _gate = new object();
+        private readonly StreamWriter _writer;
+
+        public RunRecordFile(string path)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            _writer = new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), new UTF8Encoding(false));
+            _writer.WriteLine(string.Join(",", Columns));
+            _writer.Flush();
+        }
+
+        public void Append(KooPhoneRunEntry entry)
+        {
+            var line = string.Join(",", new[]
+            {
+                entry.RunId.ToString(CultureInfo.InvariantCulture), entry.Operation, entry.InstanceId, entry.UserId, entry.Outcome.ToString(), entry.Status,
+                entry.TaskId, entry.JobId, entry.RequestId, entry.ErrorCode, entry.Message, Time(entry.SubmittedAt), Time(entry.At),
+            }.Select(Quote));
+            lock (_gate)
+            {
+                _writer.WriteLine(line);
+            }
+        }
+
+        /// <summary>Hands what was appended to the operating system (not to the disk: a killed process loses nothing, a power cut may).</summary>
+        public void Flush()
+        {
+            lock (_gate)
+            {
+                _writer.Flush();
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _writer.Dispose();
+            }
+        }
+
+        /// <summary>Reads a record back, even one another process is still writing (a half-written last line is skipped).</summary>
+        public static IEnumerable<KooPhoneRunEntry> Read(string path)
+        {
+            using (var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.UTF8))
+            {
+                var header = reader.ReadLine();
+                if (header == null)
+                {
+                    yield break;
+                }
+
+                string? line;
+                while ((line = reader.ReadLine()) != null)
+                {
+                    var fields = Split(line);
+                    if (fields.Count != Columns.Length || !Enum.TryParse<RunOutcome>(fields[4], out var outcome))
+                    {
+                        continue;
+                    }
+
+                    yield return new KooPhoneRunEntry
+                    {
+                        RunId = int.Parse(fields[0], CultureInfo.InvariantCulture),
+                        Operation = fields[1] ?? "",
+                        InstanceId = fields[2] ?? "",
+                        UserId = fields[3],
+                        Outcome = outcome,
+                        Status = fields[5],
+                        TaskId = fields[6],
+                        JobId = fields[7],
+                        RequestId = fields[8],
+                        ErrorCode = fields[9],
+                        Message = fields[10],
+                        SubmittedAt = ParseTime(fields[11]),
+                        At = ParseTime(fields[12]) ?? default,
+                    };
+                }
+            }
+        }
+
+        private static string? Time(DateTime? time) =>
+            time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+        private static DateTime? ParseTime(string? text) =>
+            DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time) ? time : (DateTime?)null;
+
+        // Empty fields are written empty and read back as null; anything with a comma, a quote or a
+        // line break is quoted, inner quotes doubled, and line breaks folded so a line is an entry.
+        private static string Quote(string? field)
+        {
+            if (string.IsNullOrEmpty(field))
+            {
+                return "";
+            }
+
+            var text = field!.Replace("\r", " ").Replace("\n", " ");
+            return text.IndexOfAny(new[] { ',', '"' }) < 0 ? text : "\"" + text.Replace("\"", "\"\"") + "\"";
+        }
+
+        private static List<string?> Split(string line)
+        {
+            var fields = new List<string?>();
+            var field = new StringBuilder();
+            var quoted = false;
+            for (var i = 0; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (quoted)
+                {
+                    if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                    {
+                        field.Append('"');
+                        i++;
+                    }
+                    else if (c == '"')
+                    {
+                        quoted = false;
+                    }
+                    else
+                    {
+                        field.Append(c);
+                    }
+                }
+                else if (c == '"')
+                {
+                    quoted = true;
+                }
+                else if (c == ',')
+                {
+                    fields.Add(field.Length == 0 ? null : field.ToString());
+                    field.Clear();
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+
+            fields.Add(field.Length == 0 ? null : field.ToString());
+            return fields;
+        }
+    }
+}

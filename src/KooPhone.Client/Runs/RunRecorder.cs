@@ -1,0 +1,67 @@
+using System;
+
+namespace KooPhone.Client.Runs
+{
+    /// <summary>
+    /// The open record of one run: every id's outcome goes in as it is known. Safe to call from
+    /// any thread (calls still in flight after Ctrl+C may record their answers later).
+    /// </summary>
+    public sealed class RunRecorder : IDisposable
+    {
+        private readonly RunRecordFile _file;
+        private readonly object _gate = new object();
+        private bool _closed;
+
+        internal RunRecorder(KooPhoneRun run)
+        {
+            Run = run;
+            _file = new RunRecordFile(run.Path);
+        }
+
+        public KooPhoneRun Run { get; }
+
+        public void Record(KooPhoneRunEntry entry)
+        {
+            entry.RunId = Run.Id;
+            if (string.IsNullOrEmpty(entry.Operation))
+            {
+                entry.Operation = Run.Operation;
+            }
+
+            if (entry.At == default)
+            {
+                entry.At = DateTime.UtcNow;
+            }
+
+            lock (_gate)
+            {
+                if (_closed)
+                {
+                    return;
+                }
+
+                Run.Count(entry.Outcome);
+                _file.Append(entry);
+            }
+        }
+
+        /// <summary>Hands what was recorded to the operating system: before a call is sent, what is known must not depend on the process surviving.</summary>
+        public void Flush() => _file.Flush();
+
+        /// <summary>Ends the run: its time is set and the file closed.</summary>
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                if (_closed)
+                {
+                    return;
+                }
+
+                _closed = true;
+                Run.EndedAt = DateTime.UtcNow;
+                _file.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+
+namespace KooPhone.Client.Runs
+{
+    /// <summary>
+    /// The session's runs, newest last. Each run's entries are a CSV file in a folder of this
+    /// process under the temp folder, named so that no two runs share one even when the module is
+    /// loaded twice; only the newest <see cref="MaxRuns"/> are kept, older files
+    /// are deleted as new runs start.
+    /// </summary>
+    public static class RunRecords
+    {
+        public const int MaxRuns = 50;
+
+        private static readonly object Gate = new object();
+        private static readonly List<KooPhoneRun> Runs = new List<KooPhoneRun>();
+        private static int _lastId;
+
+        /// <summary>Where this process keeps its run records.</summary>
+        public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "KooPhone", "runs", Process.GetCurrentProcess().Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        public static RunRecorder Start(string command, string operation)
+        {
+            var id = Interlocked.Increment(ref _lastId);
+            var run = new KooPhoneRun(id, command, operation, Path.Combine(Folder, $"run-{id}-{Guid.NewGuid():N}.csv"), DateTime.UtcNow);
+            var recorder = new RunRecorder(run);
+            lock (Gate)
+            {
+                Runs.Add(run);
+                while (Runs.Count > MaxRuns)
+                {
+                    TryDelete(Runs[0].Path);
+                    Runs.RemoveAt(0);
+                }
+            }
+
+            return recorder;
+        }
+
+        /// <summary>The session's runs, oldest first.</summary>
+        public static IReadOnlyList<KooPhoneRun> All()
+        {
+            lock (Gate)
+            {
+                return Runs.ToList();
+            }
+        }
+
+        public static KooPhoneRun? Find(int id)
+        {
+            lock (Gate)
+            {
+                return Runs.FirstOrDefault(r => r.Id == id);
+            }
+        }
+
+        /// <summary>The entries of a run, read back from its file.</summary>
+        public static IEnumerable<KooPhoneRunEntry> EntriesOf(KooPhoneRun run) => RunRecordFile.Read(run.Path);
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}
