@@ -22,6 +22,7 @@
         'Invoke-KooPhoneCommand'
         'Start-KooPhoneCommand'
         'Get-KooPhoneContext'
+        'Get-KooPhoneRun'
         'Get-KooPhoneDeviceToken'
         'Backup-KooPhoneInstance'
         'Get-KooPhoneInstance'

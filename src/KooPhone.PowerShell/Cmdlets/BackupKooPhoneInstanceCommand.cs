@@ -32,6 +32,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Backup";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchBackupInstances;
+
         protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.BackupInstancesAsync(instanceIds, cancellationToken);
 

@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
+using KooPhone.Client.Models;
+using KooPhone.Client.Reconciling;
+using KooPhone.Client.Runs;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -20,7 +24,9 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         private const int ProgressId = 1;
         private readonly SeenKeys _seen = new SeenKeys();
-        private BatchDispatcher<TItem, TResponse>? _dispatcher;
+        private readonly HashSet<string> _recordedInPart = new HashSet<string>(StringComparer.Ordinal);
+        private BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>? _dispatcher;
+        private RunRecorder? _record;
         private int _accepted;
         private int _answered;
 
@@ -37,14 +43,17 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <summary>The operation's name in messages and progress, e.g. "Backup". Display only: results name the API operation the engine reports.</summary>
         protected abstract string ActionName { get; }
 
+        /// <summary>The API operation every call of this cmdlet makes: what decides retries, reconciliation and the run record.</summary>
+        protected abstract KooPhoneOperation Operation { get; }
+
         /// <summary>Sends one batch.</summary>
         protected abstract Task<TResponse> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<TItem> items, CancellationToken cancellationToken);
 
         /// <summary>Writes (or keeps) the results of a batch the service accepted.</summary>
         protected abstract void OnBatchSucceeded(IReadOnlyList<TItem> items, TResponse response);
 
-        /// <summary>What an error record names as its target: the instance id, usually.</summary>
-        protected abstract object TargetOf(TItem item);
+        /// <summary>The instance (and user) an item acts on: what errors name, reconciliation reads and the run record keeps.</summary>
+        protected abstract InstanceTarget TargetOf(TItem item);
 
         /// <summary>Asks whether this item may be acted on; -WhatIf answers no. Read-only cmdlets answer yes.</summary>
         protected abstract bool Confirm(TItem item);
@@ -52,7 +61,10 @@ namespace KooPhone.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             var api = Api;
-            _dispatcher = new BatchDispatcher<TItem, TResponse>(ItemsPerCall, ThrottleLimit, (items, ct) => SendBatchAsync(api, items, ct), StopToken);
+            _record = RunRecords.Start(MyInvocation.MyCommand.Name, Operation.Name);
+            var reconciler = Operation.ChangesState ? new StateReconciler(api, ThrottleLimit) : null;
+            var settler = new BatchSettler<TItem, TResponse>(Operation, (items, ct) => SendBatchAsync(api, items, ct), TargetOf, reconciler, QueueVerbose);
+            _dispatcher = new BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>(ItemsPerCall, ThrottleLimit, settler.SendAsync, StopToken);
         }
 
         /// <summary>Queues one checked item under its key (what makes two items the same), unless seen or declined.</summary>
@@ -84,13 +96,74 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             foreach (var id in instanceIds)
             {
-                WriteObject(new KooPhone.Client.Models.KooPhoneActionResult { InstanceId = id, Operation = receipt.Operation.Name, UserId = userId, RequestId = receipt.RequestId, At = receipt.At });
+                WriteObject(Recorded(new KooPhoneActionResult { InstanceId = id, Operation = receipt.Operation.Name, UserId = userId, RequestId = receipt.RequestId, At = receipt.At }));
             }
         }
 
+        /// <summary>
+        /// Writes the items whose answer was lost but whose state shows the call was carried out.
+        /// By default one accepted result each, saying what showed it; task cmdlets write job results.
+        /// </summary>
+        protected virtual void OnItemsDone(BatchPart<TItem, TResponse> part)
+        {
+            for (var i = 0; i < part.Items.Count; i++)
+            {
+                var target = TargetOf(part.Items[i]);
+                WriteObject(Recorded(new KooPhoneActionResult
+                {
+                    InstanceId = target.InstanceId, Operation = Operation.Name, UserId = target.UserId, RequestId = RequestIdOf(part.Error), At = part.SubmittedAt,
+                    Evidence = DoneEvidence(part.Evidence![i]),
+                }));
+            }
+        }
+
+        /// <summary>What a result carried out without its answer says about itself.</summary>
+        protected static string DoneEvidence(string evidence) => "The answer was lost; the instance's state shows it was carried out: " + evidence + ".";
+
+        /// <summary>The x-request-id of the call an error ended, when it names one.</summary>
+        protected static string? RequestIdOf(Exception? error) =>
+            error is KooPhoneApiException api ? api.RequestId : error is KooPhoneConnectionException connection ? connection.RequestId : null;
+
         /// <summary>An item the service accepted but did not answer for still ends as one error record.</summary>
-        protected void WriteMissing(object target, string message) =>
-            WriteError(new ErrorRecord(new System.InvalidOperationException($"{ActionName} of '{target}': {message}"), "KooPhone.MissingResult", ErrorCategory.InvalidResult, target));
+        protected void WriteMissing(object target, string message)
+        {
+            var error = new InvalidOperationException($"{ActionName} of '{target}': {message}");
+            WriteError(new ErrorRecord(error, "KooPhone.MissingResult", ErrorCategory.InvalidResult, target));
+            Record(new InstanceTarget(target.ToString()!), RunOutcome.Error, errorCode: "KooPhone.MissingResult", message: message);
+        }
+
+        /// <summary>Writes the error of an item refused before anything was sent (a bad id), and keeps it in the run record.</summary>
+        protected void WriteRefused(ErrorRecord error, string? instanceId)
+        {
+            WriteError(error);
+            Record(new InstanceTarget(instanceId ?? ""), RunOutcome.Error, errorCode: error.FullyQualifiedErrorId.Split(',')[0], message: error.Exception.Message);
+        }
+
+        /// <summary>Keeps a job result in the run record as it passes.</summary>
+        protected KooPhoneJobResult Recorded(KooPhoneJobResult result)
+        {
+            Record(new InstanceTarget(result.InstanceId), RunOutcome.Result, result.Status.ToString(), result.TaskId, result.JobId, result.RequestId, submittedAt: result.SubmittedAt);
+            return result;
+        }
+
+        private KooPhoneActionResult Recorded(KooPhoneActionResult result)
+        {
+            Record(new InstanceTarget(result.InstanceId, result.UserId), RunOutcome.Result, result.Status, requestId: result.RequestId, submittedAt: result.At, message: result.Evidence);
+            return result;
+        }
+
+        /// <summary>One entry of the run record.</summary>
+        protected void Record(
+            InstanceTarget target, RunOutcome outcome, string? status = null, string? taskId = null, string? jobId = null, string? requestId = null,
+            string? errorCode = null, string? message = null, DateTime? submittedAt = null)
+        {
+            _recordedInPart.Add(target.InstanceId);
+            _record?.Record(new KooPhoneRunEntry
+            {
+                InstanceId = target.InstanceId, UserId = target.UserId, Outcome = outcome, Status = status, TaskId = taskId, JobId = jobId,
+                RequestId = requestId, ErrorCode = errorCode, Message = message, SubmittedAt = submittedAt,
+            });
+        }
 
         protected override void EndProcessing()
         {
@@ -109,7 +182,33 @@ namespace KooPhone.PowerShell.Cmdlets
             WriteProgress(new ProgressRecord(ProgressId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        private void WriteBatches(IEnumerable<CompletedBatch<TItem, TResponse>> batches)
+        /// <summary>Ids never sent by a cmdlet that holds them back (Remove) go in the run record as NotSent when the run stops.</summary>
+        protected virtual IEnumerable<TItem> HeldBack => Array.Empty<TItem>();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _record != null)
+            {
+                // A run that stopped (Ctrl+C, a terminating error) still records every id it took:
+                // those in flight may have been carried out, those not sent were not.
+                foreach (var item in _dispatcher?.InFlightItems ?? Array.Empty<TItem>())
+                {
+                    Record(TargetOf(item), RunOutcome.Unknown, errorCode: ErrorRecords.OutcomeUnknown, message: "The run stopped while this call was in flight; the service may have acted on it.");
+                }
+
+                foreach (var item in (_dispatcher?.Unsent ?? Array.Empty<TItem>()).Concat(HeldBack))
+                {
+                    Record(TargetOf(item), RunOutcome.NotSent, errorCode: ErrorRecords.NotSent, message: "The run stopped before this id was sent.");
+                }
+
+                _record.Dispose();
+                _record = null;
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void WriteBatches(IEnumerable<CompletedBatch<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>> batches)
         {
             WriteTraces();
             foreach (var batch in batches)
@@ -117,18 +216,62 @@ namespace KooPhone.PowerShell.Cmdlets
                 _answered += batch.Items.Count;
                 if (batch.Succeeded)
                 {
-                    OnBatchSucceeded(batch.Items, batch.Response!);
+                    foreach (var part in batch.Response!)
+                    {
+                        WritePart(part);
+                    }
                 }
                 else
                 {
                     ThrowIfStopping();
-                    foreach (var item in batch.Items)
-                    {
-                        WriteError(ErrorRecords.ForTarget(batch.Error!, TargetOf(item), ActionName));
-                    }
+                    WriteErrors(batch.Items, batch.Error!, RunOutcome.Error);
                 }
 
                 WriteProgress(new ProgressRecord(ProgressId, ActionName, $"{_answered} of {_accepted} answered, {_dispatcher!.InFlightCount} calls in flight"));
+            }
+
+            _record?.Flush();
+        }
+
+        private void WritePart(BatchPart<TItem, TResponse> part)
+        {
+            _recordedInPart.Clear();
+            switch (part.Kind)
+            {
+                case BatchPartKind.Answered:
+                    OnBatchSucceeded(part.Items, part.Response!);
+                    // What a cmdlet did not record itself (status queries, command output, app lists)
+                    // is recorded as a plain result.
+                    foreach (var item in part.Items)
+                    {
+                        var target = TargetOf(item);
+                        if (!_recordedInPart.Contains(target.InstanceId))
+                        {
+                            Record(target, RunOutcome.Result, submittedAt: part.SubmittedAt);
+                        }
+                    }
+
+                    break;
+                case BatchPartKind.Done:
+                    OnItemsDone(part);
+                    break;
+                case BatchPartKind.Unknown:
+                    WriteErrors(part.Items, part.Error!, RunOutcome.Unknown, part.SubmittedAt);
+                    break;
+                default:
+                    WriteErrors(part.Items, part.Error!, RunOutcome.Error, part.SubmittedAt);
+                    break;
+            }
+        }
+
+        private void WriteErrors(IReadOnlyList<TItem> items, Exception error, RunOutcome outcome, DateTime? submittedAt = null)
+        {
+            foreach (var item in items)
+            {
+                var target = TargetOf(item);
+                var record = outcome == RunOutcome.Unknown ? ErrorRecords.Unknown(error, target.InstanceId, ActionName) : ErrorRecords.ForTarget(error, target.InstanceId, ActionName);
+                WriteError(record);
+                Record(target, outcome, requestId: RequestIdOf(error), errorCode: record.FullyQualifiedErrorId.Split(',')[0], message: error.Message, submittedAt: submittedAt);
             }
         }
     }

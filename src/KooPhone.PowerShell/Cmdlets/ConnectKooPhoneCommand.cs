@@ -122,11 +122,18 @@ namespace KooPhone.PowerShell.Cmdlets
         public int MaxRetryCount { get; set; } = KooPhoneConnectionOptions.Default.MaxRetryCount;
 
         /// <summary>
-        /// <para type="description">How long one attempt may take, in seconds (1 to 3600; default 30). A call that times out is retried like any transient failure.</para>
+        /// <para type="description">How long one attempt may take, in seconds (1 to 3600; default 30). A read that times out is tried again; a call that changes state and times out after it was sent is never sent again blindly: the instances' state decides (see -ReconcileTimeout).</para>
         /// </summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int Timeout { get; set; } = (int)KooPhoneConnectionOptions.Default.AttemptTimeout.TotalSeconds;
+
+        /// <summary>
+        /// <para type="description">How long, in seconds (1 to 3600; default 15), to wait for the instances' state to show the effect of a state-changing call whose answer was lost, before the call counts as not carried out and is sent again. Evidence of the effect ends the wait at once. The service does not document how late its state may show a change; raise this if it shows changes later.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int ReconcileTimeout { get; set; } = (int)KooPhoneConnectionOptions.Default.ReconcileTimeout.TotalSeconds;
 
         /// <summary>
         /// <para type="description">A proxy for every call of this connection. Without it, HTTPS_PROXY (or HTTP_PROXY) and NO_PROXY from the environment are used, on Windows PowerShell 5.1 as on PowerShell 7.</para>
@@ -161,6 +168,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 {
                     MaxRetryCount = MaxRetryCount,
                     AttemptTimeout = TimeSpan.FromSeconds(Timeout),
+                    ReconcileTimeout = TimeSpan.FromSeconds(ReconcileTimeout),
                     Proxy = Proxy,
                     ProxyCredential = ProxyCredential?.GetNetworkCredential(),
                 };

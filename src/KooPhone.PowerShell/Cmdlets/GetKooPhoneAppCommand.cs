@@ -31,6 +31,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "ListApps";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.ListInstanceApp;
+
         protected override async Task<IReadOnlyList<KooPhoneApp>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
             var apps = new List<KooPhoneApp>();

@@ -31,6 +31,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "DeviceToken";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.ExecuteInstanceAuthToken;
+
         protected override Task<KooPhoneDeviceToken> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.GetDeviceTokenAsync(instanceIds[0], (int?)StreamType, cancellationToken);
 

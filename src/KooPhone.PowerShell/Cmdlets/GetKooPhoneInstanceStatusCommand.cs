@@ -26,6 +26,8 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override string ActionName => "Status";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchShowInstance;
+
         protected override Task<IReadOnlyList<InstanceStatusResult>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.ShowInstanceStatusAsync(instanceIds, cancellationToken);
 

@@ -27,6 +27,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "PrepareProgress";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.ShowProgress;
+
         protected override Task<KooPhonePrepareResult> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
             api.GetPrepareProgressAsync(pairs[0].UserId, pairs[0].InstanceId, cancellationToken);
 

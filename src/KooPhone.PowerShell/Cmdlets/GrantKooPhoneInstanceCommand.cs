@@ -26,6 +26,8 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override string ActionName => "Assign";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.ProvisionInstance;
+
         protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
             api.AssignInstancesAsync(pairs, cancellationToken);
 

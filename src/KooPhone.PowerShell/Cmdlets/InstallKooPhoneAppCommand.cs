@@ -76,6 +76,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "InstallApp";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.InstallApp;
+
         protected override void BeginProcessing()
         {
             if (!PackageUrl.IsAbsoluteUri || PackageUrl.AbsoluteUri.Length > 2000)

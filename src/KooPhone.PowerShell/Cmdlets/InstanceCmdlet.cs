@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using KooPhone.Client.Batching;
+using KooPhone.Client.Reconciling;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -20,7 +21,7 @@ namespace KooPhone.PowerShell.Cmdlets
         [AllowEmptyCollection]
         public string[] InstanceId { get; set; } = Array.Empty<string>();
 
-        protected override object TargetOf(string item) => item;
+        protected override InstanceTarget TargetOf(string item) => new InstanceTarget(item);
 
         /// <summary>Read-only cmdlets keep this; cmdlets that change state ask ShouldProcess.</summary>
         protected override bool Confirm(string instanceId) => true;
@@ -33,7 +34,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 var problem = InstanceIdRules.Check(id);
                 if (problem != null)
                 {
-                    WriteError(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, raw));
+                    WriteRefused(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, raw), raw);
                     continue;
                 }
 

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using KooPhone.Client.Api;
+using KooPhone.Client.Batching;
 using KooPhone.Client.Models;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -28,8 +30,11 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission)
         {
-            WriteOrKeep(JobResults.FromSubmission(instanceIds, submission), Wait, _waiting);
+            WriteOrKeep(JobResults.FromSubmission(instanceIds, submission).Select(Recorded), Wait, _waiting);
         }
+
+        protected override void OnItemsDone(BatchPart<string, BatchSubmission> part) =>
+            WriteOrKeep(JobResults.CarriedOut(Operation, part.Items, part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt).Select(Recorded), Wait, _waiting);
 
         protected override void EndProcessing()
         {

@@ -34,6 +34,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Command";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.SyncInvokeInstance;
+
         protected override void BeginProcessing()
         {
             CommandChecks.ThrowIfInvalid(this, Command);

@@ -22,6 +22,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly RequestTraceQueue _traces = new RequestTraceQueue();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _verbose = new System.Collections.Concurrent.ConcurrentQueue<string>();
         private KooPhoneApiClient? _api;
 
         /// <summary>
@@ -145,14 +146,22 @@ namespace KooPhone.PowerShell.Cmdlets
                 ? LanguagePrimitives.IsTrue(whatIf)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
-        /// <summary>Writes the request traces gathered so far as verbose lines.</summary>
+        /// <summary>Writes the request traces and verbose messages gathered so far (from any thread) as verbose lines.</summary>
         protected void WriteTraces()
         {
             while (_traces.TryTake(out var trace))
             {
                 WriteVerbose(trace.ToString());
             }
+
+            while (_verbose.TryDequeue(out var message))
+            {
+                WriteVerbose(message);
+            }
         }
+
+        /// <summary>Keeps a verbose message from a worker thread until the pipeline thread writes it.</summary>
+        protected void QueueVerbose(string message) => _verbose.Enqueue(message);
 
         /// <summary>
         /// Waits for engine work on the pipeline thread, writing traces meanwhile. Ctrl+C ends the

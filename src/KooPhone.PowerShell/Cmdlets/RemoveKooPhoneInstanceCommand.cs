@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -40,17 +41,24 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Delete";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.DeleteInstance;
+
         protected override void Accept(string instanceId) => _collected.Add(instanceId);
+
+        private int _sent;
 
         protected override void EndProcessing()
         {
             foreach (var instanceId in _collected)
             {
+                _sent++;
                 Send(instanceId);
             }
 
             base.EndProcessing();
         }
+
+        protected override IEnumerable<string> HeldBack => _collected.Skip(_sent);
 
         protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.DeleteInstancesAsync(instanceIds, cancellationToken);

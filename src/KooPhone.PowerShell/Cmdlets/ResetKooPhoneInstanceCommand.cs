@@ -31,6 +31,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Reset";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchResetInstance;
+
         protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.ResetInstancesAsync(instanceIds, cancellationToken);
 

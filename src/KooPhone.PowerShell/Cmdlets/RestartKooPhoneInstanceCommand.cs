@@ -25,6 +25,8 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override string ActionName => "Restart";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchRebootInstance;
+
         protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.RebootInstancesAsync(instanceIds, cancellationToken);
 

@@ -49,6 +49,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Prepare";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchPrepareInstances;
+
         protected override Task<IReadOnlyList<KooPhonePrepareResult>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.PrepareInstancesAsync(UserId, instanceIds, cancellationToken);
 

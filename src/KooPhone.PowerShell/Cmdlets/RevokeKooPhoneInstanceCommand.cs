@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
+using KooPhone.Client.Batching;
 using KooPhone.Client.Models;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -47,6 +48,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Unassign";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.CancelInstance;
+
         protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
             api.UnassignInstancesAsync(pairs, cancellationToken);
 
@@ -55,8 +58,11 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, BatchSubmission submission)
         {
-            WriteOrKeep(JobResults.FromSubmission(pairs.Select(p => p.InstanceId), submission), Wait, _waiting);
+            WriteOrKeep(JobResults.FromSubmission(pairs.Select(p => p.InstanceId), submission).Select(Recorded), Wait, _waiting);
         }
+
+        protected override void OnItemsDone(BatchPart<UserInstancePair, BatchSubmission> part) =>
+            WriteOrKeep(JobResults.CarriedOut(Operation, part.Items.Select(p => p.InstanceId), part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt).Select(Recorded), Wait, _waiting);
 
         protected override void EndProcessing()
         {

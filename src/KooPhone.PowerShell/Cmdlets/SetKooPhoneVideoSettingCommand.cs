@@ -52,6 +52,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "SetVideo";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.SetVideo;
+
         protected override void BeginProcessing()
         {
             _settings = ParameterSetName == SettingSet ? Setting : VideoSettings.Uniform(CodeRate, Fps);

@@ -32,6 +32,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Command";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.AsyncInvokeInstance;
+
         protected override void BeginProcessing()
         {
             CommandChecks.ThrowIfInvalid(this, Command);

@@ -25,6 +25,8 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override string ActionName => "ReleaseSession";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.StopInstancesSession;
+
         protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.ReleaseSessionAsync(instanceIds[0], cancellationToken);
 

@@ -25,6 +25,8 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override string ActionName => "StopStreaming";
 
+        protected override KooPhoneOperation Operation => KooPhoneOperation.StopInstancesStreaming;
+
         protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.StopStreamingAsync(instanceIds[0], cancellationToken);
 

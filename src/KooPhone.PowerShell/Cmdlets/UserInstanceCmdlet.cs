@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
+using KooPhone.Client.Reconciling;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -28,7 +29,7 @@ namespace KooPhone.PowerShell.Cmdlets
         [AllowEmptyString]
         public string InstanceId { get; set; } = "";
 
-        protected override object TargetOf(UserInstancePair item) => item.InstanceId;
+        protected override InstanceTarget TargetOf(UserInstancePair item) => new InstanceTarget(item.InstanceId, item.UserId);
 
         protected override bool Confirm(UserInstancePair pair) => true;
 
@@ -39,7 +40,7 @@ namespace KooPhone.PowerShell.Cmdlets
             var problem = InstanceIdRules.Check(instance) ?? UserIdRules.Check(user);
             if (problem != null)
             {
-                WriteError(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, InstanceId));
+                WriteRefused(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, InstanceId), InstanceId);
                 return;
             }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
 using KooPhone.Client.Api;
+using KooPhone.Client.Reconciling;
 
 namespace KooPhone.PowerShell.Internal
 {
@@ -17,6 +18,34 @@ namespace KooPhone.PowerShell.Internal
         public const string ConnectionError = "KooPhone.ConnectionError";
         public const string Timeout = "KooPhone.Timeout";
         public const string Unexpected = "KooPhone.UnexpectedError";
+        public const string OutcomeUnknown = "KooPhone.OutcomeUnknown";
+        public const string NotSent = "KooPhone.NotSent";
+        public const string NotCarriedOut = "KooPhone.NotCarriedOut";
+
+        /// <summary>
+        /// Unknown outcomes have their own category: the call was sent and the outcome could not be
+        /// read back, neither from the answer nor from the instance's state.
+        /// </summary>
+        public const ErrorCategory UnknownCategory = ErrorCategory.ReadError;
+
+        /// <summary>True when the engine says the call changed state and its outcome is unknown.</summary>
+        public static bool IsOutcomeUnknown(Exception e) =>
+            (e is KooPhoneApiException api && api.OutcomeUnknown) || (e is KooPhoneConnectionException connection && connection.OutcomeUnknown);
+
+        /// <summary>
+        /// The error of a target whose call was sent and may have been carried out: the safe advice
+        /// is to check, never to run again.
+        /// </summary>
+        public static ErrorRecord Unknown(Exception error, object? target, string action)
+        {
+            var record = new ErrorRecord(error, OutcomeUnknown, UnknownCategory, target);
+            var subject = target == null ? action : $"{action} of '{target}'";
+            record.ErrorDetails = new ErrorDetails($"{subject}: outcome unknown. {error.Message}")
+            {
+                RecommendedAction = "The service may have carried it out. Check the instance (Get-KooPhoneInstance; Get-KooPhoneRun -Last -Outcome Unknown lists every such id) before running the command again for it.",
+            };
+            return record;
+        }
 
         /// <summary>True for the failures a call can end in: the service's answer, or no answer at all.</summary>
         public static bool IsCallFailure(Exception e) =>
@@ -25,6 +54,11 @@ namespace KooPhone.PowerShell.Internal
         /// <summary>The error of one target (usually an instance) whose call failed.</summary>
         public static ErrorRecord ForTarget(Exception error, object? target, string action)
         {
+            if (IsOutcomeUnknown(error))
+            {
+                return Unknown(error, target, action);
+            }
+
             var record = new ErrorRecord(error, ErrorIdOf(error), CategoryOf(error), target);
             var subject = target == null ? action : $"{action} of '{target}'";
             record.ErrorDetails = new ErrorDetails($"{subject} failed: {error.Message}");
@@ -45,6 +79,7 @@ namespace KooPhone.PowerShell.Internal
             switch (error)
             {
                 case KooPhoneApiException api: return api.ErrorCode;
+                case NotCarriedOutException _: return NotCarriedOut;
                 case KooPhoneConnectionException connection: return connection.TimedOut ? Timeout : ConnectionError;
                 case HttpRequestException _:
                 case IOException _: return ConnectionError;
@@ -55,6 +90,11 @@ namespace KooPhone.PowerShell.Internal
 
         public static ErrorCategory CategoryOf(Exception error)
         {
+            if (error is NotCarriedOutException)
+            {
+                return ErrorCategory.OperationStopped;
+            }
+
             if (error is KooPhoneConnectionException connection)
             {
                 return connection.TimedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError;
@@ -92,6 +132,11 @@ namespace KooPhone.PowerShell.Internal
 
         private static string? AdviceFor(Exception error)
         {
+            if (error is NotCarriedOutException)
+            {
+                return "The instance's state shows it was not carried out; it is safe to run the command again for it.";
+            }
+
             if (!(error is KooPhoneApiException api))
             {
                 return error is HttpRequestException || error is KooPhoneConnectionException ? "Check the endpoint, proxy and network, then run the command again for the instances that failed." : null;

@@ -1,0 +1,83 @@
+using System.Linq;
+using System.Management.Automation;
+using KooPhone.Client.Runs;
+
+namespace KooPhone.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Shows what a run of a KooPhone cmdlet did with every id it was given, including the ones whose outcome is unknown or that were never sent.</para>
+    /// <para type="description">Every run of a cmdlet that takes instance ids leaves a record in the session: one entry per id with its outcome (Result, Error, Unknown or NotSent), the status the service confirmed, the task, job and request ids, the error code and the times. It is kept even when the pipeline could not take the objects (after Ctrl+C, under -ErrorAction Stop), so nothing the run learned is lost. The entries have the property names Wait-KooPhoneTask binds, and export with Export-Csv.</para>
+    /// <para type="description">Unknown means the call was sent and the service may have acted, but neither its answer nor the instance's state could tell: check those instances before running the command again. NotSent ids are safe to run again.</para>
+    /// <para type="description">The record of each run is a CSV file in the temp folder (the Path property of -List output); the session keeps the newest 50.</para>
+    /// </summary>
+    /// <example>
+    ///   <code>Get-KooPhoneRun -Last -Outcome Unknown, NotSent, Error | Export-Csv check.csv</code>
+    ///   <para>Writes the ids of the last run that need attention to a file.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Get-KooPhoneRun -List</code>
+    ///   <para>Lists the session's runs with how many ids ended each way.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "KooPhoneRun", DefaultParameterSetName = LastSet)]
+    [OutputType(typeof(KooPhoneRunEntry), ParameterSetName = new[] { LastSet, ByIdSet })]
+    [OutputType(typeof(KooPhoneRun), ParameterSetName = new[] { ListSet })]
+    public sealed class GetKooPhoneRunCommand : PSCmdlet
+    {
+        private const string LastSet = "Last";
+        private const string ByIdSet = "ById";
+        private const string ListSet = "List";
+
+        /// <summary>
+        /// <para type="description">The entries of the session's most recent run (the default).</para>
+        /// </summary>
+        [Parameter(ParameterSetName = LastSet)]
+        public SwitchParameter Last { get; set; }
+
+        /// <summary>
+        /// <para type="description">The entries of the run with this id (the Id property of -List output).</para>
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
+        public int Id { get; set; }
+
+        /// <summary>
+        /// <para type="description">Lists the session's runs instead of one run's entries.</para>
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ListSet)]
+        public SwitchParameter List { get; set; }
+
+        /// <summary>
+        /// <para type="description">Only entries with these outcomes: Result, Error, Unknown, NotSent.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = LastSet)]
+        [Parameter(ParameterSetName = ByIdSet)]
+        public RunOutcome[]? Outcome { get; set; }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                WriteObject(RunRecords.All(), enumerateCollection: true);
+                return;
+            }
+
+            var run = ParameterSetName == ByIdSet ? RunRecords.Find(Id) : RunRecords.All().LastOrDefault();
+            if (run == null)
+            {
+                if (ParameterSetName == ByIdSet)
+                {
+                    WriteError(new ErrorRecord(new ItemNotFoundException($"This session has no run {Id}; Get-KooPhoneRun -List shows the runs it keeps."), "KooPhone.RunNotFound", ErrorCategory.ObjectNotFound, Id));
+                }
+
+                return;
+            }
+
+            foreach (var entry in RunRecords.EntriesOf(run))
+            {
+                if (Outcome == null || Outcome.Contains(entry.Outcome))
+                {
+                    WriteObject(entry);
+                }
+            }
+        }
+    }
+}
