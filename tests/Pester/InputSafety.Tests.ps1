@@ -162,7 +162,7 @@ Describe 'Objects that are not instance ids' {
 
     It 'takes objects given to -InstanceId directly, and numbers typed without quotes' {
         $instances = Get-KooPhoneInstance -InstanceId $allIds[6], $allIds[8]
-        (Backup-KooPhoneInstance -InstanceId $instances -Force).InstanceId | Should -Be @($allIds[6], $allIds[8])
+        @((Backup-KooPhoneInstance -InstanceId $instances -Force).InstanceId | Sort-Object) | Should -Be @($allIds[6], $allIds[8] | Sort-Object)
         $errors = Invoke-Refused { Backup-KooPhoneInstance -InstanceId 12345678 -Force }
         Get-SentId '/v1/instances/backup' | Should -Contain '12345678'
     }

@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
     Import-Module $env:KOOPHONE_TEST_MODULE -Force
     $script:emulator = Start-TestEmulator -Instances 2000 -JobDelayMs 200
-    $script:context = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -Timeout 2 -PassThru
+    $script:context = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -Timeout 2 -ReconcileTimeout 3 -PassThru
     $script:allIds = @((Get-KooPhoneInstance -Context $context).InstanceId)
 
     function Get-BackedUp {
@@ -93,14 +93,18 @@ Describe 'Resilience' {
         @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-query-status') | Should -HaveCount 3
     }
 
-    It 'does not send a backup again after a 503, and says the service may have acted' {
+    It 'does not send a backup again after a 503 until its state shows it untouched, then sends it once more' {
+        Clear-EmulatorAction $emulator
         Set-EmulatorFault $emulator @(@{ kind = 'status'; status = 503; retryAfter = '0'; times = 1; path = '/v1/instances/backup' })
         $result = @($allIds[0]) | Backup-KooPhoneInstance -Context $context -Force -ErrorVariable problems -ErrorAction SilentlyContinue
 
-        $result | Should -BeNullOrEmpty
-        $problems | Should -HaveCount 1
-        $problems[0].ToString() | Should -Match 'may have acted'
-        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') | Should -HaveCount 1
+        $problems | Should -HaveCount 0
+        $result.InstanceId | Should -Be $allIds[0]
+        $calls = @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup')
+        $calls | Should -HaveCount 2 -Because 'not retried blindly; sent again only after the state showed nothing'
+        $calls[0].requestId | Should -Not -Be $calls[1].requestId
+        ([datetimeoffset]$calls[1].receivedAt - [datetimeoffset]$calls[0].receivedAt).TotalSeconds | Should -BeGreaterOrEqual 2.5 -Because 'the state is watched for the reconcile timeout first'
+        (Get-EmulatorAction $emulator -Operation BatchBackupInstances).count | Should -Be 1
     }
 
     It 'gives a clear error record for <kind> answers, naming operation, status and request id' -ForEach @(
@@ -127,17 +131,21 @@ Describe 'Resilience' {
         }
     }
 
-    It 'takes a backup answered without its task for a malformed answer, once per instance, never for success' {
+    It 'takes a backup answered without its task for a malformed answer, never for success, and ends NotCarriedOut when the state never shows it' {
+        Clear-EmulatorAction $emulator
         Set-EmulatorFault $emulator @(@{ kind = 'nodata'; path = '/v1/instances/backup' })
         $results = @($allIds[0], $allIds[1]) | Backup-KooPhoneInstance -Context $context -Force -ErrorVariable problems -ErrorAction SilentlyContinue
         $results | Should -BeNullOrEmpty
         $problems | Should -HaveCount 2
         @($problems.TargetObject | Sort-Object) | Should -Be @(@($allIds[0], $allIds[1]) | Sort-Object)
         foreach ($problem in $problems) {
-            $problem.FullyQualifiedErrorId | Should -BeLike 'KooPhone.MalformedResponse*'
+            $problem.FullyQualifiedErrorId | Should -BeLike 'KooPhone.NotCarriedOut*'
             $problem.ToString() | Should -Match 'BatchBackupInstances'
-            $problem.ToString() | Should -Match 'may have acted'
+            $problem.ToString() | Should -Match 'malformed|without'
+            $problem.ErrorDetails.RecommendedAction | Should -Match 'safe to run'
         }
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') | Should -HaveCount 3 -Because 'the first call and two resends after the state showed nothing'
+        @(Get-EmulatorAction $emulator -Operation BatchBackupInstances) | Should -HaveCount 0
     }
 
     It 'gives a clear terminating error when a listing page is garbage' {
