@@ -26,7 +26,11 @@ param(
     [switch] $SkipEmulator,
 
     # Bench with smaller sizes, for a quick look.
-    [switch] $Quick
+    [switch] $Quick,
+
+    # Bench: also build this git commit (or tag, or branch) and measure its clean-run throughput
+    # in the same run, as the baseline the current build is compared with.
+    [string] $BaselineRef
 )
 
 $ErrorActionPreference = 'Stop'
@@ -159,10 +163,25 @@ function Invoke-Package {
 
 function Invoke-Bench {
     Invoke-Build
+    $baseline = @{}
+    if ($BaselineRef) {
+        # The baseline builds with its own build.ps1, in a worktree of its own under out/.
+        $source = Join-Path $out 'baseline-src'
+        & git -C $root worktree remove --force $source 2>$null
+        Invoke-Git worktree add --detach $source $BaselineRef
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $source 'build.ps1') -SkipEmulator
+        if ($LASTEXITCODE -ne 0) { throw "The baseline $BaselineRef did not build." }
+        $baseline = @{ BaselineModulePath = (Join-Path $source 'out/KooPhone'); BaselineName = "$BaselineRef ($(& git -C $root rev-parse --short $BaselineRef))" }
+    }
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'benchmarks/Invoke-Benchmarks.ps1') `
         -ModulePath $moduleDir -EmulatorPath (Join-Path $emulatorDir 'KooPhone.Emulator.dll') `
-        -ReportPath (Join-Path $root 'docs/performance.md') -Quick:$Quick
+        -ReportPath (Join-Path $root 'docs/performance.md') -Quick:$Quick @baseline
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Git {
+    & git -C $root @args
+    if ($LASTEXITCODE -ne 0) { throw "git $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
 switch ($Task) {

@@ -13,7 +13,11 @@ param(
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [Parameter(Mandatory)] [string] $ReportPath,
     # Smaller sizes, for a quick look; the report says so.
-    [switch] $Quick
+    [switch] $Quick,
+    # A build of the module from an earlier commit, measured in the same run as the baseline of
+    # the clean-run throughput (build.ps1 Bench -BaselineRef builds it).
+    [string] $BaselineModulePath,
+    [string] $BaselineName
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../tools/KooPhoneEmulator.psm1')
@@ -23,7 +27,8 @@ $memorySizes = if ($Quick) { @(10000, 100000) } else { @(10000, 1000000) }
 $listingSize = if ($Quick) { 10000 } else { 100000 }
 
 function Invoke-Child([string] $Script, [hashtable] $Arguments) {
-    $list = foreach ($pair in $Arguments.GetEnumerator()) { "-$($pair.Key)"; [string]$pair.Value }
+    # An empty value passes a switch.
+    $list = foreach ($pair in $Arguments.GetEnumerator()) { "-$($pair.Key)"; if ("$($pair.Value)") { [string]$pair.Value } }
     $lines = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot $Script) @list 2>&1
     if ($LASTEXITCODE -ne 0) { throw "$Script failed: $($lines -join "`n")" }
     @($lines | Where-Object { "$_".StartsWith('{') } | ForEach-Object { $_ | ConvertFrom-Json })
@@ -40,6 +45,19 @@ try {
     $throughput = Invoke-Child 'Measure-Throughput.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; Sizes = ($sizes -join ','); ThrottleLimits = '1,4,16' }
 }
 finally { Stop-KooPhoneEmulator $emulator }
+
+$baseline = @()
+if ($BaselineModulePath) {
+    Write-Host "Baseline ($BaselineName)…"
+    $emulator = Start-Emulator 10000
+    try {
+        # The same measurement of the baseline, then the current module once more right after
+        # it, so both medians come from the same stretch of the machine's load.
+        $baseline = Invoke-Child 'Measure-Throughput.ps1' @{ ModulePath = $BaselineModulePath; Url = $emulator.Url; Token = $emulator.Token; Sizes = '1000,10000'; ThrottleLimits = '4,16'; Repeat = 5; ModuleOnly = '' }
+        $current = Invoke-Child 'Measure-Throughput.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; Sizes = '1000,10000'; ThrottleLimits = '4,16'; Repeat = 5; ModuleOnly = '' }
+    }
+    finally { Stop-KooPhoneEmulator $emulator }
+}
 
 Write-Host 'Memory…'
 $memory = foreach ($n in $memorySizes) {
@@ -78,6 +96,21 @@ $memoryGrowth = $memory[-1].PeakWorkingSetMB - $memory[0].PeakWorkingSetMB
 $liveGrowth = $memory[-1].LiveManagedMB - $memory[0].LiveManagedMB
 $pages = [math]::Ceiling($listing.Instances / 100)
 $ten = $throughput | Where-Object { $_.Kind -eq 'Module' -and $_.N -eq 10000 -and $_.ThrottleLimit -eq 16 }
+$baselineRows = foreach ($b in $baseline) {
+    $c = $current | Where-Object { $_.N -eq $b.N -and $_.ThrottleLimit -eq $b.ThrottleLimit }
+    '| {0:N0} | {1} | {2:N0} | {3:N0} | {4:0.000}× |' -f $b.N, $b.ThrottleLimit, $b.Milliseconds, $c.Milliseconds, ($c.Milliseconds / $b.Milliseconds)
+}
+$baselineSection = if ($baseline) { @"
+
+## Against the baseline
+
+The clean run (no faults) of this build against $BaselineName, built from git and measured in the
+same run against the same emulator: medians of 5 runs each.
+
+| N | T | baseline ms | this build ms | this build / baseline |
+| ---: | ---: | ---: | ---: | ---: |
+$($baselineRows -join "`n")
+"@ } else { '' }
 
 $report = @"
 # Performance
@@ -102,7 +135,7 @@ Run on $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC, $([Envi
 
 ``<ids> | Backup-KooPhoneInstance -Force -ThrottleLimit T``, timed inside one pwsh process.
 "vs hand-batched" compares with a sequential Invoke-RestMethod script sending 100 ids per call;
-"vs per-id loop" with one Invoke-RestMethod call per id ($('{0:N0}' -f $loop.N) ids measured:
+Runs of up to 10,000 ids are the median of 3. "vs per-id loop" with one Invoke-RestMethod call per id ($('{0:N0}' -f $loop.N) ids measured:
 $('{0:N1}' -f $loopPerId) ms per id, extrapolated to N).
 
 | N | T | ms | physical limit ms | ratio to limit | faster than hand-batched | faster than per-id loop |
@@ -114,6 +147,7 @@ Hand-batched script alone:
 | N | ms | physical limit ms (T = 1) | ratio |
 | ---: | ---: | ---: | ---: |
 $($handRows -join "`n")
+$baselineSection
 
 ## Streaming memory
 

@@ -10,7 +10,11 @@ param(
     # Comma-separated, as they arrive through -File from the orchestrator.
     [string] $Sizes = '1000,10000,100000',
     [string] $ThrottleLimits = '1,4,16',
-    [int] $LoopSize = 1000
+    [int] $LoopSize = 1000,
+    # Each module measurement of up to 10,000 ids is repeated this often and its median reported.
+    [int] $Repeat = 3,
+    # Measure the module only (a baseline build), not the hand-written alternatives.
+    [switch] $ModuleOnly
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -38,13 +42,20 @@ $null = $ids[0..999] | Backup-KooPhoneInstance -Force -ThrottleLimit 16
 
 foreach ($n in $sizeList) {
     foreach ($t in $throttleList) {
-        Reset-Emulator
-        $slice = $ids[0..($n - 1)]
-        $counter = [ref]0
-        $ms = Measure-Ms { $slice | Backup-KooPhoneInstance -Force -ThrottleLimit $t | ForEach-Object { $counter.Value++ } }
-        Emit 'Module' $n $t $ms $counter.Value
+        $samples = foreach ($i in 1..$(if ($n -le 10000) { $Repeat } else { 1 })) {
+            Reset-Emulator
+            $slice = $ids[0..($n - 1)]
+            $counter = [ref]0
+            $ms = Measure-Ms { $slice | Backup-KooPhoneInstance -Force -ThrottleLimit $t | ForEach-Object { $counter.Value++ } }
+            [pscustomobject]@{ Ms = $ms; Count = $counter.Value }
+        }
+        $sorted = @($samples | Sort-Object Ms)
+        $median = $sorted[[int][math]::Floor($sorted.Count / 2)]
+        Emit 'Module' $n $t $median.Ms $median.Count
     }
 }
+
+if ($ModuleOnly) { return }
 
 $headers = @{ 'X-Auth-Token' = $Token }
 # The alternative users write by hand: one call per id.

@@ -38,6 +38,12 @@ namespace KooPhone.Client.Api
         /// </summary>
         public bool OutcomeUnknown { get; }
 
+        /// <summary>
+        /// The same error as a new object, for one of the ids it ended: PowerShell keeps an
+        /// exception in $Error once, so each id's error record needs its own.
+        /// </summary>
+        public KooPhoneApiException Copy() => new KooPhoneApiException(Operation, ErrorCode, ErrorMessage, HttpStatus, RequestId, InnerException, OutcomeUnknown);
+
         private static string Describe(string operation, string code, string? message, int status, string? requestId, bool outcomeUnknown)
         {
             var text = string.IsNullOrWhiteSpace(message) ? code : code + ": " + message;

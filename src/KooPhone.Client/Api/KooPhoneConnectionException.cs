@@ -33,6 +33,9 @@ namespace KooPhone.Client.Api
         /// </summary>
         public bool OutcomeUnknown { get; }
 
+        /// <summary>The same error as a new object, for one of the ids it ended (see KooPhoneApiException.Copy).</summary>
+        public KooPhoneConnectionException Copy() => new KooPhoneConnectionException(Operation, RequestId, Attempts, TimedOut, InnerException!, OutcomeUnknown);
+
         private static string Describe(Exception inner, bool timedOut)
         {
             if (timedOut)

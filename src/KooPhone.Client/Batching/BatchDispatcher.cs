@@ -102,6 +102,18 @@ namespace KooPhone.Client.Batching
             }
         }
 
+        /// <summary>
+        /// For a run that must stop: yields the calls still in flight as they end, and sends
+        /// nothing more (what is buffered stays <see cref="Unsent"/>).
+        /// </summary>
+        public IEnumerable<CompletedBatch<TItem, TResponse>> Drain()
+        {
+            while (_inFlight.Count > 0)
+            {
+                yield return WaitForOne();
+            }
+        }
+
         private void SendBuffer(List<CompletedBatch<TItem, TResponse>> finished)
         {
             while (_inFlight.Count >= _throttleLimit)

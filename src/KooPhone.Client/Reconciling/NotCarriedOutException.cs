@@ -9,8 +9,14 @@ namespace KooPhone.Client.Reconciling
             : base($"{operation} was not carried out: {evidence}. Its answer had been lost: {lost.Message}", lost)
         {
             Operation = operation;
+            Evidence = evidence;
         }
 
         public string Operation { get; }
+
+        public string Evidence { get; }
+
+        /// <summary>The same error as a new object, for one of the ids it ended (see KooPhoneApiException.Copy).</summary>
+        public NotCarriedOutException Copy() => new NotCarriedOutException(Operation, Evidence, InnerException!);
     }
 }

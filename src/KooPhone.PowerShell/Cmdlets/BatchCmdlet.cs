@@ -27,6 +27,7 @@ namespace KooPhone.PowerShell.Cmdlets
         private readonly HashSet<string> _recordedInPart = new HashSet<string>(StringComparer.Ordinal);
         private BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>? _dispatcher;
         private RunRecorder? _record;
+        private RunStop? _stop;
         private int _accepted;
         private int _answered;
 
@@ -64,6 +65,7 @@ namespace KooPhone.PowerShell.Cmdlets
             _record = RunRecords.Start(MyInvocation.MyCommand.Name, Operation.Name);
             var reconciler = Operation.ChangesState ? new StateReconciler(api, ThrottleLimit) : null;
             var settler = new BatchSettler<TItem, TResponse>(Operation, (items, ct) => SendBatchAsync(api, items, ct), TargetOf, reconciler, QueueVerbose);
+            _stop = new RunStop(this, api.Context, ActionName);
             _dispatcher = new BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>(ItemsPerCall, ThrottleLimit, settler.SendAsync, StopToken);
         }
 
@@ -89,7 +91,11 @@ namespace KooPhone.PowerShell.Cmdlets
         protected virtual void Accept(TItem item) => Send(item);
 
         /// <summary>Hands one item to the batching engine; a full batch is sent at once.</summary>
-        protected void Send(TItem item) => WriteBatches(Stoppable(() => _dispatcher!.Add(item)));
+        protected void Send(TItem item)
+        {
+            WriteBatches(Stoppable(() => _dispatcher!.Add(item)));
+            StopIfDue();
+        }
 
         /// <summary>For calls that answer only "accepted": one result per item, named after the API operation that carried it.</summary>
         protected void WriteActionResults(IEnumerable<string> instanceIds, ActionReceipt receipt, string? userId = null)
@@ -175,6 +181,7 @@ namespace KooPhone.PowerShell.Cmdlets
                     while (Stoppable(remaining.MoveNext))
                     {
                         WriteBatches(new[] { remaining.Current });
+                        StopIfDue();
                     }
                 }
             }
@@ -208,6 +215,28 @@ namespace KooPhone.PowerShell.Cmdlets
             base.Dispose(disposing);
         }
 
+        /// <summary>
+        /// Ends a run that cannot or must not go on (RunStop): nothing more is sent, the calls in
+        /// flight are waited for and their results written, then one terminating error says why and
+        /// how many ids were not sent (the run record lists them as NotSent).
+        /// </summary>
+        private void StopIfDue()
+        {
+            if (_stop?.Reason == null || _stop.Draining)
+            {
+                return;
+            }
+
+            _stop.Draining = true;
+            foreach (var batch in Stoppable(() => _dispatcher!.Drain().ToList()))
+            {
+                WriteBatches(new[] { batch });
+            }
+
+            var notSent = _dispatcher!.Unsent.Count + HeldBack.Count();
+            ThrowTerminatingError(_stop.Terminating(notSent));
+        }
+
         private void WriteBatches(IEnumerable<CompletedBatch<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>> batches)
         {
             WriteTraces();
@@ -236,6 +265,7 @@ namespace KooPhone.PowerShell.Cmdlets
         private void WritePart(BatchPart<TItem, TResponse> part)
         {
             _recordedInPart.Clear();
+            _stop?.Observe(part.Kind, part.Error);
             switch (part.Kind)
             {
                 case BatchPartKind.Answered:
@@ -270,7 +300,14 @@ namespace KooPhone.PowerShell.Cmdlets
             {
                 var target = TargetOf(item);
                 var record = outcome == RunOutcome.Unknown ? ErrorRecords.Unknown(error, target.InstanceId, ActionName) : ErrorRecords.ForTarget(error, target.InstanceId, ActionName);
-                WriteError(record);
+                // Once the run is stopping, its errors go to the run record only: the one
+                // terminating error speaks for them (under -ErrorAction Stop, WriteError would
+                // itself end the run before the results in flight were written).
+                if (_stop == null || !_stop.Claims(record))
+                {
+                    WriteError(record);
+                }
+
                 Record(target, outcome, requestId: RequestIdOf(error), errorCode: record.FullyQualifiedErrorId.Split(',')[0], message: error.Message, submittedAt: submittedAt);
             }
         }

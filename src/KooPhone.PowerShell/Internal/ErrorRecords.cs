@@ -28,6 +28,22 @@ namespace KooPhone.PowerShell.Internal
         /// </summary>
         public const ErrorCategory UnknownCategory = ErrorCategory.ReadError;
 
+        /// <summary>
+        /// A new exception object with the same content, for one target of a shared failure:
+        /// PowerShell keeps an exception in $Error once, so eleven ids sharing one lost eleven
+        /// records but one. Types the engine does not own are shared as they are.
+        /// </summary>
+        public static Exception PerTarget(Exception error)
+        {
+            switch (error)
+            {
+                case KooPhoneApiException api: return api.Copy();
+                case KooPhoneConnectionException connection: return connection.Copy();
+                case NotCarriedOutException notCarriedOut: return notCarriedOut.Copy();
+                default: return error;
+            }
+        }
+
         /// <summary>True when the engine says the call changed state and its outcome is unknown.</summary>
         public static bool IsOutcomeUnknown(Exception e) =>
             (e is KooPhoneApiException api && api.OutcomeUnknown) || (e is KooPhoneConnectionException connection && connection.OutcomeUnknown);
@@ -38,7 +54,7 @@ namespace KooPhone.PowerShell.Internal
         /// </summary>
         public static ErrorRecord Unknown(Exception error, object? target, string action)
         {
-            var record = new ErrorRecord(error, OutcomeUnknown, UnknownCategory, target);
+            var record = new ErrorRecord(PerTarget(error), OutcomeUnknown, UnknownCategory, target);
             var subject = target == null ? action : $"{action} of '{target}'";
             record.ErrorDetails = new ErrorDetails($"{subject}: outcome unknown. {error.Message}")
             {
@@ -59,7 +75,7 @@ namespace KooPhone.PowerShell.Internal
                 return Unknown(error, target, action);
             }
 
-            var record = new ErrorRecord(error, ErrorIdOf(error), CategoryOf(error), target);
+            var record = new ErrorRecord(PerTarget(error), ErrorIdOf(error), CategoryOf(error), target);
             var subject = target == null ? action : $"{action} of '{target}'";
             record.ErrorDetails = new ErrorDetails($"{subject} failed: {error.Message}");
             var advice = AdviceFor(error);

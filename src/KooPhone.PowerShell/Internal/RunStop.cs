@@ -1,0 +1,128 @@
+using System;
+using System.Management.Automation;
+using KooPhone.Client.Api;
+using KooPhone.Client.Batching;
+using KooPhone.Client.Connection;
+
+namespace KooPhone.PowerShell.Internal
+{
+    /// <summary>
+    /// Decides when a batch run must stop sending, and says why in one terminating error:
+    /// <list type="bullet">
+    /// <item>the service refused the credential (APIGW.0301 once renewal, where the context can
+    /// renew, has been tried): nothing more can succeed;</item>
+    /// <item>the service stopped answering: <see cref="CircuitThreshold"/> calls in a row ended
+    /// without an answer (the circuit breaker);</item>
+    /// <item>-ErrorAction Stop (or $ErrorActionPreference) and the first error of an id.</item>
+    /// </list>
+    /// </summary>
+    internal sealed class RunStop
+    {
+        /// <summary>Calls in a row that got no answer before the run stops sending.</summary>
+        public const int CircuitThreshold = 3;
+
+        private readonly PSCmdlet _cmdlet;
+        private readonly KooPhoneContext _context;
+        private readonly string _action;
+        private int _unansweredInARow;
+
+        public RunStop(PSCmdlet cmdlet, KooPhoneContext context, string action)
+        {
+            _cmdlet = cmdlet;
+            _context = context;
+            _action = action;
+        }
+
+        /// <summary>The error that stops the run, once there is one.</summary>
+        public ErrorRecord? Reason { get; private set; }
+
+        /// <summary>What made it stop, in words, for the terminating error.</summary>
+        public string? Why { get; private set; }
+
+        /// <summary>True while the run waits for its calls in flight before it ends.</summary>
+        public bool Draining { get; set; }
+
+        /// <summary>Counts calls that got no answer; any answer closes the count again.</summary>
+        public void Observe(BatchPartKind kind, Exception? error)
+        {
+            if (kind == BatchPartKind.Answered || kind == BatchPartKind.Done || (error != null && !IsUnanswered(error)))
+            {
+                _unansweredInARow = 0;
+                return;
+            }
+
+            if (error != null && ++_unansweredInARow >= CircuitThreshold && Reason == null)
+            {
+                Why = $"the service is not answering: {_unansweredInARow} calls in a row got no answer";
+            }
+        }
+
+        /// <summary>
+        /// True when this id's error is kept for the run record instead of being written: the run
+        /// is stopping (or stops because of it).
+        /// </summary>
+        public bool Claims(ErrorRecord record)
+        {
+            if (Reason != null)
+            {
+                return true;
+            }
+
+            var error = record.Exception;
+            if (error is KooPhoneApiException api && (api.ErrorCode == "APIGW.0301" || api.HttpStatus == 401))
+            {
+                Why = "the service refused the credential of " + CredentialSource();
+            }
+            else if (Why == null && StopOnError())
+            {
+                Why = "-ErrorAction Stop ends the run at the first error";
+            }
+
+            if (Why == null)
+            {
+                return false;
+            }
+
+            Reason = record;
+            return true;
+        }
+
+        /// <summary>The one terminating error of a stopped run.</summary>
+        public ErrorRecord Terminating(int notSent)
+        {
+            var first = Reason!;
+            var record = new ErrorRecord(first.Exception, first.FullyQualifiedErrorId.Split(',')[0], first.CategoryInfo.Category, first.TargetObject);
+            var advice = notSent == 0 ? "" : $" {notSent} id(s) were not sent: Get-KooPhoneRun -Last -Outcome NotSent lists them, and they are safe to run again.";
+            record.ErrorDetails = new ErrorDetails($"{_action} stopped: {Why}. {first.ErrorDetails?.Message ?? first.Exception.Message}{advice}");
+            record.ErrorDetails.RecommendedAction = first.ErrorDetails?.RecommendedAction;
+            return record;
+        }
+
+        private static bool IsUnanswered(Exception error) =>
+            error is KooPhoneConnectionException || (error is KooPhoneApiException api && api.HttpStatus >= 500);
+
+        private bool StopOnError()
+        {
+            var bound = _cmdlet.MyInvocation.BoundParameters;
+            var preference = bound.TryGetValue("ErrorAction", out var given) ? given : _cmdlet.GetVariableValue("ErrorActionPreference");
+            return preference is ActionPreference action ? action == ActionPreference.Stop : string.Equals(preference?.ToString(), "Stop", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private string CredentialSource()
+        {
+            if (_cmdlet.MyInvocation.BoundParameters.ContainsKey("Context"))
+            {
+                return "the connection given with -Context";
+            }
+
+            if (_context.Source == KooPhoneContextSource.Connected)
+            {
+                return "the connection Connect-KooPhone made";
+            }
+
+            return _context.AuthenticationMode == Client.Auth.AuthenticationMode.AccessKey
+                ? $"the environment variables {KooPhoneEnvironment.AccessKey} and {KooPhoneEnvironment.SecretKey}"
+                : "the environment variable " + KooPhoneEnvironment.Token;
+        }
+    }
+}
