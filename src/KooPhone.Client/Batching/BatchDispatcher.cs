@@ -20,9 +20,16 @@ namespace KooPhone.Client.Batching
         private readonly Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> _send;
         private readonly CancellationToken _cancellationToken;
         private readonly List<InFlight> _inFlight = new List<InFlight>();
+        private readonly Func<CompletedBatch<TItem, TResponse>, bool>? _stopsRun;
         private List<TItem> _buffer;
+        private bool _stopped;
 
-        public BatchDispatcher(int batchSize, int throttleLimit, Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> send, CancellationToken cancellationToken)
+        /// <param name="stopsRun">
+        /// Asked about every batch as it ends, on the caller's thread: true when the run must send
+        /// nothing more (a refused credential, a dead service). It is asked before the next batch
+        /// goes out, so nothing is sent after the answer that stopped the run was seen.
+        /// </param>
+        public BatchDispatcher(int batchSize, int throttleLimit, Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> send, CancellationToken cancellationToken, Func<CompletedBatch<TItem, TResponse>, bool>? stopsRun = null)
         {
             if (batchSize < 1)
             {
@@ -38,6 +45,7 @@ namespace KooPhone.Client.Batching
             _throttleLimit = throttleLimit;
             _send = send ?? throw new ArgumentNullException(nameof(send));
             _cancellationToken = cancellationToken;
+            _stopsRun = stopsRun;
             _buffer = new List<TItem>(batchSize);
         }
 
@@ -50,8 +58,11 @@ namespace KooPhone.Client.Batching
         /// <summary>The items of the calls still running: sent, not answered yet.</summary>
         public IEnumerable<TItem> InFlightItems => _inFlight.SelectMany(f => f.Items);
 
-        /// <summary>The items buffered for a batch that was never sent.</summary>
+        /// <summary>The items buffered for a batch that was never sent (after a stop, every item given since).</summary>
         public IReadOnlyList<TItem> Unsent => _buffer;
+
+        /// <summary>True once a finished batch stopped the run: nothing more is sent.</summary>
+        public bool Stopped => _stopped;
 
         /// <summary>
         /// Buffers one item and sends the buffer when it is full. Returns the batches that have
@@ -61,7 +72,7 @@ namespace KooPhone.Client.Batching
         {
             _buffer.Add(item);
             var finished = new List<CompletedBatch<TItem, TResponse>>();
-            if (_buffer.Count >= _batchSize)
+            if (_buffer.Count >= _batchSize && !_stopped)
             {
                 SendBuffer(finished);
             }
@@ -85,7 +96,7 @@ namespace KooPhone.Client.Batching
         public IEnumerable<CompletedBatch<TItem, TResponse>> Complete()
         {
             var finished = new List<CompletedBatch<TItem, TResponse>>();
-            if (_buffer.Count > 0)
+            if (_buffer.Count > 0 && !_stopped)
             {
                 SendBuffer(finished);
             }
@@ -119,6 +130,11 @@ namespace KooPhone.Client.Batching
             while (_inFlight.Count >= _throttleLimit)
             {
                 finished.Add(WaitForOne());
+            }
+
+            if (_stopped)
+            {
+                return;
             }
 
             var batch = _buffer;
@@ -163,15 +179,21 @@ namespace KooPhone.Client.Batching
             var done = _inFlight[index];
             _inFlight.RemoveAt(index);
             var task = done.Task;
+            CompletedBatch<TItem, TResponse> completed;
             if (task.Status == TaskStatus.RanToCompletion)
             {
-                return new CompletedBatch<TItem, TResponse>(done.Items, task.Result, null);
+                completed = new CompletedBatch<TItem, TResponse>(done.Items, task.Result, null);
+            }
+            else
+            {
+                var error = task.IsCanceled
+                    ? new OperationCanceledException("The call was cancelled.")
+                    : (Exception)(task.Exception?.InnerException ?? task.Exception!);
+                completed = new CompletedBatch<TItem, TResponse>(done.Items, default, error);
             }
 
-            var error = task.IsCanceled
-                ? new OperationCanceledException("The call was cancelled.")
-                : (Exception)(task.Exception?.InnerException ?? task.Exception!);
-            return new CompletedBatch<TItem, TResponse>(done.Items, default, error);
+            _stopped |= _stopsRun?.Invoke(completed) ?? false;
+            return completed;
         }
 
         private sealed class InFlight

@@ -9,7 +9,7 @@ namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Backs up cloud phones to OBS and releases their machines.</para>
-    /// <para type="description">Backup-KooPhoneInstance sends the instances it is given to BatchBackupInstances in batches of up to 100, several batches at once, and writes one result per instance as soon as its batch is answered: the task and job that carry it, its status and the x-request-id of the call. A batch the service rejects gives one error per instance in it, and the other batches go on. Ids that are empty, white space or longer than 32 characters give an error and are never sent; an id given twice is sent once.</para>
+    /// <para type="description">Backup-KooPhoneInstance sends the instances it is given to BatchBackupInstances in batches of up to 100, several batches at once, and writes one result per instance as soon as its batch is answered: the task and job that carry it, its status and the x-request-id of the call. An id the service refuses (unknown, busy…) gives one error of its own with the service's code; the other ids of its batch are sent again without it, and the other batches go on. Ids that are empty, white space or longer than 32 characters give an error and are never sent; an id given twice is sent once.</para>
     /// <para type="description">A backup takes the phone away from its user, so the cmdlet asks before acting; -Force skips the question (runbooks, which cannot answer prompts, must pass it) and -WhatIf sends nothing. With -Wait it polls the tasks until every job has ended and writes the results with their final status.</para>
     /// </summary>
     /// <example>

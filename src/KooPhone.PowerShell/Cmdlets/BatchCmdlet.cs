@@ -65,8 +65,9 @@ namespace KooPhone.PowerShell.Cmdlets
             _record = RunRecords.Start(MyInvocation.MyCommand.Name, Operation.Name);
             var reconciler = Operation.ChangesState ? new StateReconciler(api, ThrottleLimit) : null;
             var settler = new BatchSettler<TItem, TResponse>(Operation, (items, ct) => SendBatchAsync(api, items, ct), TargetOf, reconciler, QueueVerbose);
-            _stop = new RunStop(this, api.Context, ActionName);
-            _dispatcher = new BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>(ItemsPerCall, ThrottleLimit, settler.SendAsync, StopToken);
+            var stop = _stop = new RunStop(this, api.Context, ActionName);
+            _dispatcher = new BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>(ItemsPerCall, ThrottleLimit, settler.SendAsync, StopToken,
+                batch => stop.Inspect(batch.Succeeded ? batch.Response!.Select(p => (p.Kind, p.Error)) : new[] { (BatchPartKind.Failed, batch.Error) }));
         }
 
         /// <summary>Queues one checked item under its key (what makes two items the same), unless seen or declined.</summary>
@@ -222,7 +223,7 @@ namespace KooPhone.PowerShell.Cmdlets
         /// </summary>
         private void StopIfDue()
         {
-            if (_stop?.Reason == null || _stop.Draining)
+            if (_stop?.Why == null || _stop.Draining)
             {
                 return;
             }
@@ -265,7 +266,6 @@ namespace KooPhone.PowerShell.Cmdlets
         private void WritePart(BatchPart<TItem, TResponse> part)
         {
             _recordedInPart.Clear();
-            _stop?.Observe(part.Kind, part.Error);
             switch (part.Kind)
             {
                 case BatchPartKind.Answered:

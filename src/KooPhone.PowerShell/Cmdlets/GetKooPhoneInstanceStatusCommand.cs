@@ -10,7 +10,7 @@ namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Reads the run status of many cloud phones at once.</para>
-    /// <para type="description">Get-KooPhoneInstanceStatus asks BatchShowInstance for up to 100 instances per call, several calls at once, and writes one status per instance: a quick check before a batch operation. The service rejects a whole batch when one id is unknown; each instance of such a batch gets an error.</para>
+    /// <para type="description">Get-KooPhoneInstanceStatus asks BatchShowInstance for up to 100 instances per call, several calls at once, and writes one status per instance: a quick check before a batch operation. The service refuses a whole batch when one id is unknown; that id gets an error and the others are asked again without it.</para>
     /// </summary>
     /// <example>
     ///   <code>Get-Content ids.txt | Get-KooPhoneInstanceStatus | Group-Object RunStatus</code>

@@ -9,7 +9,7 @@ namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Restarts cloud phones.</para>
-    /// <para type="description">Restart-KooPhoneInstance sends the instances to BatchRebootInstance in batches of up to 100, several at once, and writes one accepted result per instance. The service rejects a whole batch when any instance in it is not running (KOOPHONE.API.5005): each instance of such a batch gets an error, and the other batches go on. -WhatIf sends nothing.</para>
+    /// <para type="description">Restart-KooPhoneInstance sends the instances to BatchRebootInstance in batches of up to 100, several at once, and writes one accepted result per instance. The service refuses a whole batch when any instance in it is not running (KOOPHONE.API.5005): those instances get the error, and the others of the batch are sent again without them. -WhatIf sends nothing.</para>
     /// </summary>
     /// <example>
     ///   <code>Get-KooPhoneInstance | Where-Object RunStatus -eq Running | Restart-KooPhoneInstance</code>

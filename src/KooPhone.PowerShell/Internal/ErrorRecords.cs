@@ -160,7 +160,7 @@ namespace KooPhone.PowerShell.Internal
 
             switch (CategoryOf(error))
             {
-                case ErrorCategory.PermissionDenied: return "Check that the instance ids belong to this tenant (Get-KooPhoneInstance lists them). The service rejects the whole batch when one id is wrong.";
+                case ErrorCategory.PermissionDenied: return "Check that the instance ids belong to this tenant (Get-KooPhoneInstance lists them).";
                 case ErrorCategory.ResourceBusy: return "The instance is busy; run the command again when its backup or restore has ended.";
                 case ErrorCategory.InvalidOperation: return "Only running instances can take this operation; Get-KooPhoneInstance shows each RunStatus.";
                 case ErrorCategory.AuthenticationError: return "Run Connect-KooPhone again with valid credentials.";

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
@@ -33,7 +34,7 @@ namespace KooPhone.PowerShell.Internal
             _action = action;
         }
 
-        /// <summary>The error that stops the run, once there is one.</summary>
+        /// <summary>The first error of an id once the run is stopping: what the terminating error carries.</summary>
         public ErrorRecord? Reason { get; private set; }
 
         /// <summary>What made it stop, in words, for the terminating error.</summary>
@@ -42,57 +43,68 @@ namespace KooPhone.PowerShell.Internal
         /// <summary>True while the run waits for its calls in flight before it ends.</summary>
         public bool Draining { get; set; }
 
-        /// <summary>Counts calls that got no answer; any answer closes the count again.</summary>
-        public void Observe(BatchPartKind kind, Exception? error)
+        /// <summary>
+        /// Looks at how a call ended, as it ends (before the next call goes out): true when the run
+        /// must send nothing more. Calls that got no answer are counted; any answer resets the count.
+        /// </summary>
+        public bool Inspect(IEnumerable<(BatchPartKind Kind, Exception? Error)> parts)
         {
-            if (kind == BatchPartKind.Answered || kind == BatchPartKind.Done || (error != null && !IsUnanswered(error)))
+            foreach (var (kind, error) in parts)
             {
-                _unansweredInARow = 0;
-                return;
+                if (kind == BatchPartKind.Answered || kind == BatchPartKind.Done || error == null)
+                {
+                    _unansweredInARow = 0;
+                    continue;
+                }
+
+                if (error is OperationCanceledException)
+                {
+                    continue;
+                }
+
+                if (error is KooPhoneApiException api && (api.ErrorCode == "APIGW.0301" || api.HttpStatus == 401))
+                {
+                    Why ??= "the service refused the credential of " + CredentialSource();
+                }
+                else if (IsUnanswered(error) && ++_unansweredInARow >= CircuitThreshold)
+                {
+                    Why ??= $"the service is not answering: {_unansweredInARow} calls in a row got no answer";
+                }
+                else if (!IsUnanswered(error))
+                {
+                    _unansweredInARow = 0;
+                }
+
+                if (StopOnError())
+                {
+                    Why ??= "-ErrorAction Stop ends the run at the first error";
+                }
             }
 
-            if (error != null && ++_unansweredInARow >= CircuitThreshold && Reason == null)
-            {
-                Why = $"the service is not answering: {_unansweredInARow} calls in a row got no answer";
-            }
+            return Why != null;
         }
 
         /// <summary>
         /// True when this id's error is kept for the run record instead of being written: the run
-        /// is stopping (or stops because of it).
+        /// is stopping. The first such error is the one the terminating error carries.
         /// </summary>
         public bool Claims(ErrorRecord record)
         {
-            if (Reason != null)
-            {
-                return true;
-            }
-
-            var error = record.Exception;
-            if (error is KooPhoneApiException api && (api.ErrorCode == "APIGW.0301" || api.HttpStatus == 401))
-            {
-                Why = "the service refused the credential of " + CredentialSource();
-            }
-            else if (Why == null && StopOnError())
-            {
-                Why = "-ErrorAction Stop ends the run at the first error";
-            }
-
             if (Why == null)
             {
                 return false;
             }
 
-            Reason = record;
+            Reason ??= record;
             return true;
         }
 
         /// <summary>The one terminating error of a stopped run.</summary>
         public ErrorRecord Terminating(int notSent)
         {
-            var first = Reason!;
+            var first = Reason ?? new ErrorRecord(new InvalidOperationException(Why), "KooPhone.RunStopped", ErrorCategory.OperationStopped, null);
             var record = new ErrorRecord(first.Exception, first.FullyQualifiedErrorId.Split(',')[0], first.CategoryInfo.Category, first.TargetObject);
-            var advice = notSent == 0 ? "" : $" {notSent} id(s) were not sent: Get-KooPhoneRun -Last -Outcome NotSent lists them, and they are safe to run again.";
+            var advice = $" {notSent} id(s) were not sent (Get-KooPhoneRun -Last -Outcome NotSent lists them; they are safe to run again), and the rest of the pipeline's input was not read.";
             record.ErrorDetails = new ErrorDetails($"{_action} stopped: {Why}. {first.ErrorDetails?.Message ?? first.Exception.Message}{advice}");
             record.ErrorDetails.RecommendedAction = first.ErrorDetails?.RecommendedAction;
             return record;

@@ -1,0 +1,161 @@
+using KooPhone.Client.Api;
+using KooPhone.Client.Batching;
+using KooPhone.Client.Reconciling;
+using Xunit;
+
+namespace KooPhone.Client.Tests;
+
+public class CulpritIsolationTests
+{
+    private static readonly KooPhoneOperation Backup = KooPhoneOperation.BatchBackupInstances;
+
+    /// <summary>
+    /// A service that refuses a whole call when it holds a culprit, with the culprit's own code,
+    /// naming the culprits of that code in its message or not; it counts the calls.
+    /// </summary>
+    private sealed class RefusingService
+    {
+        private readonly Dictionary<string, string> _culprits;
+        private readonly bool _names;
+
+        public RefusingService(Dictionary<string, string> culprits, bool names)
+        {
+            _culprits = culprits;
+            _names = names;
+        }
+
+        public int Calls { get; private set; }
+
+        public List<string> Acted { get; } = new();
+
+        public Task<string> SendAsync(IReadOnlyList<string> ids)
+        {
+            Calls++;
+            var guilty = ids.Where(_culprits.ContainsKey).ToList();
+            if (guilty.Count == 0)
+            {
+                Acted.AddRange(ids);
+                return Task.FromResult("ok");
+            }
+
+            // Like a service that checks one rule after the other: the first culprit's code, with every culprit of that code.
+            var code = _culprits[guilty[0]];
+            var sameCode = guilty.Where(id => _culprits[id] == code);
+            var message = _names ? "refused: " + string.Join(",", sameCode) : "refused";
+            return Task.FromException<string>(new KooPhoneApiException(Backup.Name, code, message, 200, "req-" + Calls));
+        }
+    }
+
+    private static List<string> Ids(int count) => Enumerable.Range(0, count).Select(i => $"id{i:D3}").ToList();
+
+    private static async Task<(IReadOnlyList<BatchPart<string, string>> parts, RefusingService service)> Run(List<string> ids, Dictionary<string, string> culprits, bool names)
+    {
+        var service = new RefusingService(culprits, names);
+        var settler = new BatchSettler<string, string>(Backup, (items, _) => service.SendAsync(items), id => new InstanceTarget(id), null, _ => { });
+        return (await settler.SendAsync(ids, CancellationToken.None), service);
+    }
+
+    private static void AssertEveryIdOnceAndCulpritsAlone(IReadOnlyList<BatchPart<string, string>> parts, List<string> ids, Dictionary<string, string> culprits)
+    {
+        Assert.Equal(ids.OrderBy(i => i), parts.SelectMany(p => p.Items).OrderBy(i => i));
+        var failed = parts.Where(p => p.Kind == BatchPartKind.Failed).SelectMany(p => p.Items.Select(id => (id, code: ((KooPhoneApiException)p.Error!).ErrorCode))).ToList();
+        Assert.Equal(culprits.Keys.OrderBy(i => i), failed.Select(f => f.id).OrderBy(i => i));
+        Assert.All(failed, f => Assert.Equal(culprits[f.id], f.code));
+        Assert.All(parts.Where(p => p.Kind != BatchPartKind.Failed), p => Assert.Equal(BatchPartKind.Answered, p.Kind));
+    }
+
+    [Fact]
+    public async Task Named_culprits_cost_one_more_call_and_keep_their_own_code()
+    {
+        var ids = Ids(100);
+        var culprits = new Dictionary<string, string> { ["id017"] = "KOOPHONE.API.2006" };
+
+        var (parts, service) = await Run(ids, culprits, names: true);
+
+        AssertEveryIdOnceAndCulpritsAlone(parts, ids, culprits);
+        Assert.Equal(2, service.Calls);
+        Assert.Equal(99, service.Acted.Count);
+    }
+
+    [Fact]
+    public async Task Culprits_of_two_codes_each_end_with_their_own_code_in_at_most_two_more_calls()
+    {
+        var ids = Ids(100);
+        var culprits = new Dictionary<string, string> { ["id003"] = "KOOPHONE.API.1001", ["id090"] = "KOOPHONE.API.2006" };
+
+        var (parts, service) = await Run(ids, culprits, names: true);
+
+        AssertEveryIdOnceAndCulpritsAlone(parts, ids, culprits);
+        Assert.Equal(3, service.Calls);
+    }
+
+    [Fact]
+    public async Task Without_names_bisection_finds_one_culprit_anywhere_in_100_in_at_most_8_more_calls()
+    {
+        var ids = Ids(100);
+        foreach (var position in Enumerable.Range(0, 100))
+        {
+            var culprits = new Dictionary<string, string> { [ids[position]] = "KOOPHONE.API.1001" };
+
+            var (parts, service) = await Run(ids, culprits, names: false);
+
+            AssertEveryIdOnceAndCulpritsAlone(parts, ids, culprits);
+            Assert.True(service.Calls - 1 <= 8, $"culprit at {position}: {service.Calls - 1} extra calls");
+            Assert.Equal(99, service.Acted.Count);
+        }
+    }
+
+    [Fact]
+    public async Task Without_names_bisection_also_finds_several_culprits()
+    {
+        var ids = Ids(100);
+        var culprits = new Dictionary<string, string> { ["id000"] = "KOOPHONE.API.1001", ["id051"] = "KOOPHONE.API.2006", ["id099"] = "KOOPHONE.API.5005" };
+
+        var (parts, service) = await Run(ids, culprits, names: false);
+
+        AssertEveryIdOnceAndCulpritsAlone(parts, ids, culprits);
+        Assert.Equal(97, service.Acted.Count);
+        Assert.True(service.Calls - 1 <= 24, $"{service.Calls - 1} extra calls");
+    }
+
+    [Fact]
+    public async Task A_message_naming_too_few_falls_back_to_bisection_for_the_rest()
+    {
+        var ids = Ids(40);
+        var culprits = new Dictionary<string, string> { ["id005"] = "KOOPHONE.API.2006", ["id030"] = "KOOPHONE.API.2006" };
+        var service = new RefusingService(culprits, names: false);
+        var first = true;
+        var settler = new BatchSettler<string, string>(Backup, (items, _) =>
+        {
+            // The first answer names only one of the two culprits.
+            if (first)
+            {
+                first = false;
+                service.SendAsync(items);
+                return Task.FromException<string>(new KooPhoneApiException(Backup.Name, "KOOPHONE.API.2006", "being backed up: id005", 200, "req"));
+            }
+
+            return service.SendAsync(items);
+        }, id => new InstanceTarget(id), null, _ => { });
+
+        var parts = await settler.SendAsync(ids, CancellationToken.None);
+
+        AssertEveryIdOnceAndCulpritsAlone(parts, ids, culprits);
+    }
+
+    [Theory]
+    [InlineData("KOOPHONE.API.1000")]
+    [InlineData("KOOPHONE.API.1002")]
+    [InlineData("KPAPI.2209")]
+    [InlineData("KOOPHONE.API.9999")]
+    public async Task Codes_about_the_whole_call_are_never_split(string code)
+    {
+        var ids = Ids(50);
+        var (parts, service) = await Run(ids, new Dictionary<string, string> { ["id007"] = code }, names: true);
+
+        Assert.Equal(1, service.Calls);
+        var part = Assert.Single(parts);
+        Assert.Equal(BatchPartKind.Failed, part.Kind);
+        Assert.Equal(50, part.Items.Count);
+    }
+}
