@@ -21,7 +21,10 @@ namespace KooPhone.Client.Batching
         private readonly CancellationToken _cancellationToken;
         private readonly List<InFlight> _inFlight = new List<InFlight>();
         private readonly Func<CompletedBatch<TItem, TResponse>, bool>? _stopsRun;
-        private List<TItem> _buffer;
+        // One buffer per partition (a region): a call carries ids of one partition only. Partitions
+        // keep the order in which they first got an item, so batches go out in input order.
+        private readonly Dictionary<string, List<TItem>> _buffers = new Dictionary<string, List<TItem>>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<string> _partitions = new List<string>();
         private bool _stopped;
 
         /// <param name="stopsRun">
@@ -46,7 +49,6 @@ namespace KooPhone.Client.Batching
             _send = send ?? throw new ArgumentNullException(nameof(send));
             _cancellationToken = cancellationToken;
             _stopsRun = stopsRun;
-            _buffer = new List<TItem>(batchSize);
         }
 
         /// <summary>Batches sent so far.</summary>
@@ -59,22 +61,30 @@ namespace KooPhone.Client.Batching
         public IEnumerable<TItem> InFlightItems => _inFlight.SelectMany(f => f.Items);
 
         /// <summary>The items buffered for a batch that was never sent (after a stop, every item given since).</summary>
-        public IReadOnlyList<TItem> Unsent => _buffer;
+        public IReadOnlyList<TItem> Unsent => _partitions.SelectMany(p => _buffers[p]).ToList();
 
         /// <summary>True once a finished batch stopped the run: nothing more is sent.</summary>
         public bool Stopped => _stopped;
 
         /// <summary>
-        /// Buffers one item and sends the buffer when it is full. Returns the batches that have
-        /// finished meanwhile; blocks only while the throttle limit is reached.
+        /// Buffers one item (with the items of its partition, e.g. its region; null for none) and
+        /// sends that buffer when it is full. Returns the batches that have finished meanwhile;
+        /// blocks only while the throttle limit is reached.
         /// </summary>
-        public IReadOnlyList<CompletedBatch<TItem, TResponse>> Add(TItem item)
+        public IReadOnlyList<CompletedBatch<TItem, TResponse>> Add(TItem item, string? partition = null)
         {
-            _buffer.Add(item);
-            var finished = new List<CompletedBatch<TItem, TResponse>>();
-            if (_buffer.Count >= _batchSize && !_stopped)
+            var key = partition ?? "";
+            if (!_buffers.TryGetValue(key, out var buffer))
             {
-                SendBuffer(finished);
+                _buffers[key] = buffer = new List<TItem>(_batchSize);
+                _partitions.Add(key);
+            }
+
+            buffer.Add(item);
+            var finished = new List<CompletedBatch<TItem, TResponse>>();
+            if (buffer.Count >= _batchSize && !_stopped)
+            {
+                SendBuffer(key, finished);
             }
 
             Harvest(finished);
@@ -96,9 +106,12 @@ namespace KooPhone.Client.Batching
         public IEnumerable<CompletedBatch<TItem, TResponse>> Complete()
         {
             var finished = new List<CompletedBatch<TItem, TResponse>>();
-            if (_buffer.Count > 0 && !_stopped)
+            foreach (var key in _partitions.ToList())
             {
-                SendBuffer(finished);
+                if (_buffers[key].Count > 0 && !_stopped)
+                {
+                    SendBuffer(key, finished);
+                }
             }
 
             Harvest(finished);
@@ -125,7 +138,7 @@ namespace KooPhone.Client.Batching
             }
         }
 
-        private void SendBuffer(List<CompletedBatch<TItem, TResponse>> finished)
+        private void SendBuffer(string partition, List<CompletedBatch<TItem, TResponse>> finished)
         {
             while (_inFlight.Count >= _throttleLimit)
             {
@@ -137,8 +150,9 @@ namespace KooPhone.Client.Batching
                 return;
             }
 
-            var batch = _buffer;
-            _buffer = new List<TItem>(_batchSize);
+            var batch = _buffers[partition];
+            _buffers.Remove(partition);
+            _partitions.Remove(partition);
             _inFlight.Add(new InFlight(batch, Invoke(batch)));
             BatchesSent++;
         }

@@ -65,7 +65,7 @@ namespace KooPhone.PowerShell.Cmdlets
             _record = RunRecords.Start(MyInvocation.MyCommand.Name, Operation.Name);
             var reconciler = Operation.ChangesState ? new StateReconciler(api, ThrottleLimit) : null;
             var settler = new BatchSettler<TItem, TResponse>(Operation, (items, ct) => SendBatchAsync(api, items, ct), TargetOf, reconciler, QueueVerbose);
-            var stop = _stop = new RunStop(this, api.Context, ActionName);
+            var stop = _stop = new RunStop(this, api.Context, ActionName, ThrottleLimit);
             _dispatcher = new BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>(ItemsPerCall, ThrottleLimit, settler.SendAsync, StopToken,
                 batch => stop.Inspect(batch.Succeeded ? batch.Response!.Select(p => (p.Kind, p.Error)) : new[] { (BatchPartKind.Failed, batch.Error) }));
         }
@@ -88,13 +88,16 @@ namespace KooPhone.PowerShell.Cmdlets
             Accept(item);
         }
 
+        /// <summary>What a call must not mix (the region of an instance, when its object says): null when anything may go together.</summary>
+        protected virtual string? PartitionOf(TItem item) => null;
+
         /// <summary>What happens to a confirmed item: it is sent at once (in its batch), unless a cmdlet holds it back.</summary>
         protected virtual void Accept(TItem item) => Send(item);
 
         /// <summary>Hands one item to the batching engine; a full batch is sent at once.</summary>
         protected void Send(TItem item)
         {
-            WriteBatches(Stoppable(() => _dispatcher!.Add(item)));
+            WriteBatches(Stoppable(() => _dispatcher!.Add(item, PartitionOf(item))));
             StopIfDue();
         }
 

@@ -21,12 +21,37 @@ namespace KooPhone.PowerShell.Cmdlets
         [AllowEmptyCollection]
         public string[] InstanceId { get; set; } = Array.Empty<string>();
 
+        /// <summary>
+        /// <para type="description">The region of the piped instance, taken from its Region property (Get-KooPhoneInstance's output carries it): ids of different regions never share a call, since the service refuses such a call whole (KOOPHONE.API.1002). Plain id strings carry no region and are batched together.</para>
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("Region")]
+        public string? InstanceRegion { get; set; }
+
         protected override InstanceTarget TargetOf(string item) => new InstanceTarget(item);
+
+        // The region bound with the record being processed; a cmdlet that sends later (Remove) has none.
+        private string? _recordRegion;
+
+        protected override string? PartitionOf(string item) => _recordRegion;
 
         /// <summary>Read-only cmdlets keep this; cmdlets that change state ask ShouldProcess.</summary>
         protected override bool Confirm(string instanceId) => true;
 
         protected override void ProcessRecord()
+        {
+            _recordRegion = string.IsNullOrWhiteSpace(InstanceRegion) ? null : InstanceRegion!.Trim();
+            try
+            {
+                SubmitIds();
+            }
+            finally
+            {
+                _recordRegion = null;
+            }
+        }
+
+        private void SubmitIds()
         {
             foreach (var raw in InstanceId ?? new string[] { null! })
             {

@@ -12,26 +12,27 @@ namespace KooPhone.PowerShell.Internal
     /// <list type="bullet">
     /// <item>the service refused the credential (APIGW.0301 once renewal, where the context can
     /// renew, has been tried): nothing more can succeed;</item>
-    /// <item>the service stopped answering: <see cref="CircuitThreshold"/> calls in a row ended
-    /// without an answer (the circuit breaker);</item>
+    /// <item>the service stopped answering: two rounds of calls in a row (twice the calls in
+    /// flight, at least three) ended without an answer, the circuit breaker. One round is not
+    /// enough: a network blip fails every call in flight at once, and a flaky network that loses
+    /// some answers is the reconciler's job, not a reason to stop;</item>
     /// <item>-ErrorAction Stop (or $ErrorActionPreference) and the first error of an id.</item>
     /// </list>
     /// </summary>
     internal sealed class RunStop
     {
-        /// <summary>Calls in a row that got no answer before the run stops sending.</summary>
-        public const int CircuitThreshold = 3;
-
         private readonly PSCmdlet _cmdlet;
         private readonly KooPhoneContext _context;
         private readonly string _action;
+        private readonly int _circuitThreshold;
         private int _unansweredInARow;
 
-        public RunStop(PSCmdlet cmdlet, KooPhoneContext context, string action)
+        public RunStop(PSCmdlet cmdlet, KooPhoneContext context, string action, int callsInFlight)
         {
             _cmdlet = cmdlet;
             _context = context;
             _action = action;
+            _circuitThreshold = Math.Max(3, 2 * callsInFlight);
         }
 
         /// <summary>The first error of an id once the run is stopping: what the terminating error carries.</summary>
@@ -66,7 +67,7 @@ namespace KooPhone.PowerShell.Internal
                 {
                     Why ??= "the service refused the credential of " + CredentialSource();
                 }
-                else if (IsUnanswered(error) && ++_unansweredInARow >= CircuitThreshold)
+                else if (IsUnanswered(error) && ++_unansweredInARow >= _circuitThreshold)
                 {
                     Why ??= $"the service is not answering: {_unansweredInARow} calls in a row got no answer";
                 }
