@@ -46,12 +46,21 @@ public class CulpritIsolationTests
         }
     }
 
+    /// <summary>Says it can read every operation's effect, so refused calls of Backup may be split; it is never asked to read.</summary>
+    private sealed class SeeingReconciler : IStateReconciler
+    {
+        public bool CanReconcile(KooPhoneOperation operation) => true;
+
+        public Task<IReadOnlyList<ReconcileOutcome>> ReconcileAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, DateTime submittedAt, KooPhone.Client.Waiting.CallCount calls, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("A refusal is not a lost answer.");
+    }
+
     private static List<string> Ids(int count) => Enumerable.Range(0, count).Select(i => $"id{i:D3}").ToList();
 
-    private static async Task<(IReadOnlyList<BatchPart<string, string>> parts, RefusingService service)> Run(List<string> ids, Dictionary<string, string> culprits, bool names)
+    private static async Task<(IReadOnlyList<BatchPart<string, string>> parts, RefusingService service)> Run(List<string> ids, Dictionary<string, string> culprits, bool names, KooPhoneOperation? operation = null)
     {
         var service = new RefusingService(culprits, names);
-        var settler = new BatchSettler<string, string>(Backup, (items, _) => service.SendAsync(items), id => new InstanceTarget(id), null, _ => { });
+        var settler = new BatchSettler<string, string>(operation ?? Backup, (items, _) => service.SendAsync(items), id => new InstanceTarget(id), new SeeingReconciler(), _ => { });
         return (await settler.SendAsync(ids, CancellationToken.None), service);
     }
 
@@ -136,7 +145,7 @@ public class CulpritIsolationTests
             }
 
             return service.SendAsync(items);
-        }, id => new InstanceTarget(id), null, _ => { });
+        }, id => new InstanceTarget(id), new SeeingReconciler(), _ => { });
 
         var parts = await settler.SendAsync(ids, CancellationToken.None);
 
@@ -157,5 +166,31 @@ public class CulpritIsolationTests
         var part = Assert.Single(parts);
         Assert.Equal(BatchPartKind.Failed, part.Kind);
         Assert.Equal(50, part.Items.Count);
+    }
+
+    [Fact]
+    public async Task The_others_of_a_refused_call_that_leaves_no_trace_are_unknown_and_never_sent_again()
+    {
+        var ids = Ids(30);
+        var culprits = new Dictionary<string, string> { ["id004"] = "KOOPHONE.API.5005" };
+        var service = new RefusingService(culprits, names: true);
+        var settler = new BatchSettler<string, string>(KooPhoneOperation.BatchRebootInstance, (items, _) => service.SendAsync(items), id => new InstanceTarget(id), new StateReconcilerStandIn(), _ => { });
+
+        var parts = await settler.SendAsync(ids, CancellationToken.None);
+
+        Assert.Equal(1, service.Calls);
+        Assert.Equal(new[] { "id004" }, parts.Single(p => p.Kind == BatchPartKind.Failed).Items);
+        var unknown = parts.Single(p => p.Kind == BatchPartKind.Unknown);
+        Assert.Equal(29, unknown.Items.Count);
+        Assert.IsType<RefusedWithOthersException>(unknown.Error);
+    }
+
+    /// <summary>Like the real reconciler: it cannot see a reboot.</summary>
+    private sealed class StateReconcilerStandIn : IStateReconciler
+    {
+        public bool CanReconcile(KooPhoneOperation operation) => operation.StateSignal == StateSignal.BackupStatus;
+
+        public Task<IReadOnlyList<ReconcileOutcome>> ReconcileAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, DateTime submittedAt, KooPhone.Client.Waiting.CallCount calls, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Not expected.");
     }
 }

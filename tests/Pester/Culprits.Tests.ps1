@@ -145,10 +145,10 @@ Describe 'A run that cannot succeed' {
 
     It 'gives -ErrorVariable one record per failed id, each its own exception' {
         $given = @($ids[0..49]) + @(0..10 | ForEach-Object { 'nosuch{0:D2}' -f $_ })
-        $null = $given | Restart-KooPhoneInstance -Context $context -ErrorVariable problems -ErrorAction SilentlyContinue
+        $null = $given | Get-KooPhoneInstanceStatus -Context $context -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems | Should -HaveCount 11
         $Error.Clear()
-        $null = $given | Restart-KooPhoneInstance -Context $context -ErrorAction SilentlyContinue
+        $null = $given | Get-KooPhoneInstanceStatus -Context $context -ErrorAction SilentlyContinue
         @($Error | Where-Object { "$($_.TargetObject)" -like 'nosuch*' }) | Should -HaveCount 11
     }
 }
@@ -182,3 +182,42 @@ Describe 'A fleet in two regions' {
         $errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.1002*' }
     }
 }
+
+Describe 'A refused call that the service partly applied' {
+    BeforeAll {
+        $script:emulator = Start-TestEmulator -Instances 300 -JobDelayMs 2000 -ExtraArguments @('--rejected-batches', 'partly-applied')
+        $script:context = Connect-TestEmulator $emulator -PassThru
+        $script:ids = @((Get-KooPhoneInstance -Context $context).InstanceId | Select-Object -First 100)
+    }
+
+    AfterAll { Stop-TestEmulator $emulator }
+
+    BeforeEach {
+        Reset-TestEmulator $emulator
+        Clear-EmulatorRequest $emulator
+        Clear-EmulatorAction $emulator
+    }
+
+    It 'never acts twice on <Cmdlet>, and says what it cannot know' -ForEach @(
+        @{ Cmdlet = 'Backup-KooPhoneInstance'; Operation = 'BatchBackupInstances'; Extra = @{ Force = $true } }
+        @{ Cmdlet = 'Restart-KooPhoneInstance'; Operation = 'BatchRebootInstance'; Extra = @{} }
+        @{ Cmdlet = 'Reset-KooPhoneInstance'; Operation = 'BatchResetInstance'; Extra = @{ Force = $true } }
+    ) {
+        # One instance that is not running spoils the call; the emulator still acts on the others.
+        Set-EmulatorInstanceState $emulator $ids[10] @{ running_status = 1 }
+        $errors = @()
+        $results = @($ids | & $Cmdlet -Context $context @Extra -ErrorAction SilentlyContinue -ErrorVariable +errors)
+
+        @(Get-EmulatorAction $emulator -Operation $Operation | Where-Object count -gt 1) | Should -HaveCount 0 -Because 'no instance is acted on twice'
+        ($results.Count + $errors.Count) | Should -Be $ids.Count
+        $culprit = @($errors | Where-Object TargetObject -eq $ids[10])
+        $culprit | Should -HaveCount 1
+        $culprit[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.5005*'
+        if ($Cmdlet -ne 'Backup-KooPhoneInstance') {
+            # A reboot or reset leaves no trace: the others are Unknown, never sent again.
+            @($errors | Where-Object { $_.FullyQualifiedErrorId -like 'KooPhone.OutcomeUnknown*' }) | Should -HaveCount ($ids.Count - 1)
+            @(Get-Call $emulator (Get-Call $emulator | Select-Object -First 1).path) | Should -HaveCount 1
+        }
+    }
+}
+

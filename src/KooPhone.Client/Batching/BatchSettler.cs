@@ -112,6 +112,27 @@ namespace KooPhone.Client.Batching
         private async Task IsolateAsync(IReadOnlyList<TItem> refused, Exception refusal, DateTime submittedAt, int resendsLeft, List<BatchPart<TItem, TResponse>> parts, CancellationToken cancellationToken)
         {
             var named = CulpritCodes.NamedIn(refusal, refused.Select(i => _targetOf(i).InstanceId));
+            if (!MayResendRefused())
+            {
+                // That nothing of a refused call was applied is an assumption [UNCONFIRMED]. Where
+                // a wrong assumption would repeat an operation that leaves no trace (a reboot, a
+                // reset, a command), the others are not sent again: their outcome is unknown.
+                var culprits = refused.Where(i => named.Contains(_targetOf(i).InstanceId)).ToList();
+                var others = refused.Where(i => !named.Contains(_targetOf(i).InstanceId)).ToList();
+                _log($"{_operation.Name}: refused because of {(named.Count == 0 ? "ids it does not name" : string.Join(", ", named))}; the other {others.Count} are not sent again, as {_operation.Name} leaves no trace to check whether the refused call reached them.");
+                if (culprits.Count > 0)
+                {
+                    parts.Add(BatchPart<TItem, TResponse>.Failed(culprits, refusal, submittedAt));
+                }
+
+                if (others.Count > 0)
+                {
+                    parts.Add(BatchPart<TItem, TResponse>.Unknown(others, new RefusedWithOthersException(_operation.Name, named, refusal), submittedAt));
+                }
+
+                return;
+            }
+
             if (named.Count > 0)
             {
                 var culprits = refused.Where(i => named.Contains(_targetOf(i).InstanceId)).ToList();
@@ -215,6 +236,14 @@ namespace KooPhone.Client.Batching
                 return (submittedAt, default, e);
             }
         }
+
+        /// <summary>
+        /// True when the other ids of a refused call may be sent again: reads, harmless repeats, and
+        /// operations whose effect the reconciler can see (a repeat of those meets the service's
+        /// own checks: a second backup is refused as "being backed up").
+        /// </summary>
+        private bool MayResendRefused() =>
+            _operation.IsSafeToRepeat || (_reconciler != null && _reconciler.CanReconcile(_operation));
 
         private static bool IsOutcomeUnknown(Exception e) =>
             (e is KooPhoneApiException api && api.OutcomeUnknown) || (e is KooPhoneConnectionException connection && connection.OutcomeUnknown);

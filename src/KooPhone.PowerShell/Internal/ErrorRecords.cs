@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
 using KooPhone.Client.Api;
+using KooPhone.Client.Batching;
 using KooPhone.Client.Reconciling;
 
 namespace KooPhone.PowerShell.Internal
@@ -40,6 +41,7 @@ namespace KooPhone.PowerShell.Internal
                 case KooPhoneApiException api: return api.Copy();
                 case KooPhoneConnectionException connection: return connection.Copy();
                 case NotCarriedOutException notCarriedOut: return notCarriedOut.Copy();
+                case RefusedWithOthersException refusedWithOthers: return refusedWithOthers.Copy();
                 default: return error;
             }
         }
