@@ -255,6 +255,19 @@ Describe 'Emulator culprits' {
             }
         }
 
+        It 'keeps an instance created in cn-south-1 out of a batch with seeded ones' {
+            $order = Invoke-Api POST '/v1/instances/create' @{
+                os = 'AOSP11'; instanceSkuId = 'OFFI863000000000020101'; bandSkuId = 'OFFI863000000000000001'; regionId = 'cn-south-1'
+                instanceNamePrefix = 'south'; bandSize = 2; count = 1; chargeParam = @{ chargingMode = 1; periodType = 2; periodNum = 1; isAutoPay = 1 }
+            }
+            $created = $order.Body.data.instanceInfos[0].instanceId
+
+            $answer = Invoke-Api POST '/v1/instances/reboot' @{ instance_ids = @($unassigned[0], $created) }
+
+            $answer.Code | Should -Be 'KOOPHONE.API.1002'
+            (Get-EmulatorInstance $emulator $created).region | Should -Be 'cn-south-1'
+        }
+
         It 'reports unknown IDs before mixed regions' {
             $instances = Get-Seeded $configured
 
