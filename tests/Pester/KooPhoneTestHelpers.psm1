@@ -119,4 +119,13 @@ function Wait-EmulatorCondition {
     }
 }
 
-Export-ModuleMember -Function *-TestEmulator, *-EmulatorRequest, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Wait-EmulatorCondition
+function Get-EmulatorRequestCount {
+    # How many /v1 requests the log holds per path (a hashtable), or for one path (an integer).
+    param([Parameter(Mandatory)] $Emulator, [string] $Path)
+    $counts = @{}
+    foreach ($entry in Get-EmulatorRequest $Emulator) { $counts[$entry.path] = 1 + [int] $counts[$entry.path] }
+    if ($Path) { return [int] $counts[$Path] }
+    $counts
+}
+
+Export-ModuleMember -Function *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Wait-EmulatorCondition

@@ -30,6 +30,9 @@ public static class ApiErrorCodes
     /// <summary>No permission on the instance, i.e. not one of the tenant's (HTTP 200).</summary>
     public const string NoPermissionOnInstance = "KOOPHONE.API.1001";
 
+    /// <summary>Instances are not in the same region (old table: HTTP 400; the emulator answers 200 like other business errors).</summary>
+    public const string InstancesInDifferentRegions = "KOOPHONE.API.1002";
+
     /// <summary>Instance is being restored (HTTP 200).</summary>
     public const string InstanceRestoring = "KOOPHONE.API.2005";
 

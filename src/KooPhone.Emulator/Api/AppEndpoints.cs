@@ -28,7 +28,7 @@ public static class AppEndpoints
     }
 
     private static async Task<IResult> InstallAppAsync(
-        HttpContext httpContext, AppOperations apps, TaskStore tasks, EmulatorOptions options, ActionLog actions)
+        HttpContext httpContext, AppOperations apps, TaskStore tasks, EmulatorOptions options, ActionLog actions, RunTimeOptions runTime)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -48,7 +48,9 @@ public static class AppEndpoints
         BatchResult result = apps.TryInstall(request!.InstanceIds, request.App, options.JobDelay);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, result.Refusal.CarriedOutIds);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, request.InstanceIds);
@@ -60,7 +62,7 @@ public static class AppEndpoints
         return options.NestedInstallResponse ? ApiResults.Success(new NestedTaskData(data)) : ApiResults.Success(data);
     }
 
-    private static IResult ListInstanceApp([FromRoute(Name = "instance_id")] string instanceId, HttpContext httpContext, AppOperations apps)
+    private static IResult ListInstanceApp([FromRoute(Name = "instance_id")] string instanceId, HttpContext httpContext, AppOperations apps, RunTimeOptions runTime)
     {
         IQueryCollection query = httpContext.Request.Query;
         string? error = InstanceIdListReader.CheckId(instanceId, "instance_id");
@@ -75,7 +77,7 @@ public static class AppEndpoints
         BatchResult<AppPage> result = apps.TryList(instanceId, appType, pageNo, pageSize);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         AppPage page = result.Value!;

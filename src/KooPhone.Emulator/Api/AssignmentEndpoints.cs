@@ -23,7 +23,8 @@ public static class AssignmentEndpoints
     }
 
     // Synchronous: the binding exists when the answer arrives; no data.
-    private static async Task<IResult> ProvisionInstanceAsync(HttpContext httpContext, AssignmentOperations assignments, ActionLog actions)
+    private static async Task<IResult> ProvisionInstanceAsync(
+        HttpContext httpContext, AssignmentOperations assignments, ActionLog actions, RunTimeOptions runTime)
     {
         (UserInstancePair[]? pairs, string? error) = await ReadPairsAsync(httpContext).ConfigureAwait(false);
         if (pairs is null)
@@ -34,7 +35,9 @@ public static class AssignmentEndpoints
         BatchResult result = assignments.TryAssign(pairs);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, result.Refusal.CarriedOutIds);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, AssignmentOperations.InstanceIdsOf(pairs));
@@ -43,7 +46,8 @@ public static class AssignmentEndpoints
 
     // Asynchronous (SDK 3.1.198+): a task whose jobs end when the bindings do.
     private static async Task<IResult> CancelInstanceAsync(
-        HttpContext httpContext, AssignmentOperations assignments, TaskStore tasks, EmulatorOptions options, ActionLog actions)
+        HttpContext httpContext, AssignmentOperations assignments, TaskStore tasks, EmulatorOptions options, ActionLog actions,
+        RunTimeOptions runTime)
     {
         (UserInstancePair[]? pairs, string? error) = await ReadPairsAsync(httpContext).ConfigureAwait(false);
         if (pairs is null)
@@ -54,7 +58,9 @@ public static class AssignmentEndpoints
         BatchResult result = assignments.TryUnassign(pairs, options.JobDelay);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, result.Refusal.CarriedOutIds);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         string[] ids = AssignmentOperations.InstanceIdsOf(pairs);

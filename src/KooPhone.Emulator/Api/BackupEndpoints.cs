@@ -20,7 +20,7 @@ public static class BackupEndpoints
     }
 
     private static async Task<IResult> BatchBackupInstancesAsync(
-        HttpContext httpContext, BackupOperations backups, TaskStore tasks, EmulatorOptions options, ActionLog actions)
+        HttpContext httpContext, BackupOperations backups, TaskStore tasks, EmulatorOptions options, ActionLog actions, RunTimeOptions runTime)
     {
         InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (read.Ids is null)
@@ -32,7 +32,9 @@ public static class BackupEndpoints
         BatchResult started = backups.TryStart(read.Ids, options.JobDelay);
         if (started.Refusal is not null)
         {
-            return RefusalResults.From(started.Refusal);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, started.Refusal.CarriedOutIds);
+            return RefusalResults.From(started.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, read.Ids);

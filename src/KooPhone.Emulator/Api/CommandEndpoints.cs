@@ -24,7 +24,8 @@ public static class CommandEndpoints
     }
 
     // A request-level "0" with per-instance results: a stopped instance fails in its own entry.
-    private static async Task<IResult> SyncInvokeInstanceAsync(HttpContext httpContext, CommandOperations commands, ActionLog actions)
+    private static async Task<IResult> SyncInvokeInstanceAsync(
+        HttpContext httpContext, CommandOperations commands, ActionLog actions, RunTimeOptions runTime)
     {
         (string? command, IReadOnlyList<string>? ids, string? error) = await ReadAsync(httpContext).ConfigureAwait(false);
         if (command is null)
@@ -35,7 +36,9 @@ public static class CommandEndpoints
         BatchResult<JobOutcome[]> result = commands.TryRun(command, ids!);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, result.Refusal.CarriedOutIds);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, ids!);
@@ -51,7 +54,7 @@ public static class CommandEndpoints
 
     // The same outcomes, reported by ExecuteJob once the job delay has passed.
     private static async Task<IResult> AsyncInvokeInstanceAsync(
-        HttpContext httpContext, CommandOperations commands, TaskStore tasks, EmulatorOptions options, ActionLog actions)
+        HttpContext httpContext, CommandOperations commands, TaskStore tasks, EmulatorOptions options, ActionLog actions, RunTimeOptions runTime)
     {
         (string? command, IReadOnlyList<string>? ids, string? error) = await ReadAsync(httpContext).ConfigureAwait(false);
         if (command is null)
@@ -62,7 +65,9 @@ public static class CommandEndpoints
         BatchResult<JobOutcome[]> result = commands.TryRun(command, ids!);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, result.Refusal.CarriedOutIds);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, ids!);

@@ -38,7 +38,7 @@ public static class InstanceQueryEndpoints
         return ApiResults.ListInstances(new ListInstancesData(pageNo, effectiveSize, page.TotalCount, page.Items));
     }
 
-    private static async Task<IResult> BatchShowInstanceAsync(HttpContext httpContext, InstanceStore store)
+    private static async Task<IResult> BatchShowInstanceAsync(HttpContext httpContext, InstanceStore store, RunTimeOptions runTime)
     {
         InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (read.Ids is null)
@@ -46,17 +46,16 @@ public static class InstanceQueryEndpoints
             return ApiResults.InvalidParameter(read.Error!);
         }
 
-        StatusQueryResult result = store.QueryStatuses(read.Ids);
-        if (result.UnknownIds.Count > 0)
+        BatchResult<int[]> result = store.QueryStatuses(read.Ids);
+        if (result.Refusal is not null)
         {
-            return ApiResults.BusinessError(ApiErrorCodes.NoPermissionOnInstance,
-                "no permission on instances (not found for this tenant): " + IdListText.Format(result.UnknownIds));
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         var statuses = new StatusResult[read.Ids.Count];
         for (int i = 0; i < statuses.Length; i++)
         {
-            statuses[i] = new StatusResult(read.Ids[i], result.RunningStatuses[i]);
+            statuses[i] = new StatusResult(read.Ids[i], result.Value![i]);
         }
 
         return ApiResults.Success(new StatusResultsData(statuses));

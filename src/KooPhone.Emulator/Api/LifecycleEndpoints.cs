@@ -27,7 +27,7 @@ public static class LifecycleEndpoints
 
     // Fire-and-forget: no task, no data (§5.4).
     private static async Task<IResult> BatchRebootInstanceAsync(
-        HttpContext httpContext, LifecycleOperations lifecycle, EmulatorOptions options, ActionLog actions)
+        HttpContext httpContext, LifecycleOperations lifecycle, EmulatorOptions options, ActionLog actions, RunTimeOptions runTime)
     {
         InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (read.Ids is null)
@@ -38,7 +38,9 @@ public static class LifecycleEndpoints
         BatchResult result = lifecycle.TryReboot(read.Ids, options.JobDelay);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, result.Refusal.CarriedOutIds);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, read.Ids);
@@ -46,7 +48,8 @@ public static class LifecycleEndpoints
     }
 
     private static async Task<IResult> BatchResetInstanceAsync(
-        HttpContext httpContext, LifecycleOperations lifecycle, TaskStore tasks, EmulatorOptions options, ActionLog actions)
+        HttpContext httpContext, LifecycleOperations lifecycle, TaskStore tasks, EmulatorOptions options, ActionLog actions,
+        RunTimeOptions runTime)
     {
         InstanceIdListResult read = await InstanceIdListReader.ReadAsync(httpContext).ConfigureAwait(false);
         if (read.Ids is null)
@@ -57,7 +60,9 @@ public static class LifecycleEndpoints
         BatchResult result = lifecycle.TryReset(read.Ids, options.JobDelay);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, result.Refusal.CarriedOutIds);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, read.Ids);
@@ -66,7 +71,8 @@ public static class LifecycleEndpoints
     }
 
     // The body is camelCase here: {"instanceIdList":[...]}.
-    private static async Task<IResult> DeleteInstanceAsync(HttpContext httpContext, LifecycleOperations lifecycle, ActionLog actions)
+    private static async Task<IResult> DeleteInstanceAsync(
+        HttpContext httpContext, LifecycleOperations lifecycle, ActionLog actions, RunTimeOptions runTime)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -85,7 +91,9 @@ public static class LifecycleEndpoints
             BatchResult<IReadOnlyList<string>> result = lifecycle.TryDelete(read.Ids);
             if (result.Refusal is not null)
             {
-                return RefusalResults.From(result.Refusal);
+                // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+                actions.Record(httpContext, result.Refusal.CarriedOutIds);
+                return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
             }
 
             // Only the instances this request deleted: a repeat for one still listed does nothing.

@@ -23,7 +23,7 @@ public static class PrepareEndpoints
     }
 
     private static async Task<IResult> BatchPrepareInstancesAsync(
-        HttpContext httpContext, PrepareOperations prepare, EmulatorOptions options, ActionLog actions)
+        HttpContext httpContext, PrepareOperations prepare, EmulatorOptions options, ActionLog actions, RunTimeOptions runTime)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -50,7 +50,9 @@ public static class PrepareEndpoints
         BatchResult<int[]> result = prepare.TryPrepare(userId, read.Ids, options.JobDelay);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal, ApiErrorCodes.InstanceNotFound);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, result.Refusal.CarriedOutIds);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming, ApiErrorCodes.InstanceNotFound);
         }
 
         actions.Record(httpContext, read.Ids);
@@ -63,7 +65,7 @@ public static class PrepareEndpoints
         return ApiResults.Success(new PrepareData(statuses));
     }
 
-    private static async Task<IResult> ShowProgressAsync(HttpContext httpContext, PrepareOperations prepare)
+    private static async Task<IResult> ShowProgressAsync(HttpContext httpContext, PrepareOperations prepare, RunTimeOptions runTime)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -84,7 +86,7 @@ public static class PrepareEndpoints
         BatchResult<PrepareProgress> result = prepare.TryShowProgress(instanceId);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal, ApiErrorCodes.InstanceNotFound);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming, ApiErrorCodes.InstanceNotFound);
         }
 
         return ApiResults.Success(new ProgressData(result.Value.Status, result.Value.WaitingSeconds));

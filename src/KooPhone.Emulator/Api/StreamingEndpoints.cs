@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Admin;
+using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ public static class StreamingEndpoints
 
     // No body: the instance is in the path, stream_type (1 SDK, 2 H5) optionally in the query.
     private static IResult ExecuteInstanceAuthToken(
-        [FromRoute(Name = "instance_id")] string instanceId, HttpContext httpContext, StreamingOperations streaming)
+        [FromRoute(Name = "instance_id")] string instanceId, HttpContext httpContext, StreamingOperations streaming, RunTimeOptions runTime)
     {
         string? error = InstanceIdListReader.CheckId(instanceId, "instance_id");
         if (error is not null
@@ -40,10 +41,11 @@ public static class StreamingEndpoints
         BatchResult<StreamTarget> result = streaming.TryAuthorize(instanceId);
         return result.Refusal is null
             ? ApiResults.Success(DeviceTokenFactory.Create(result.Value!, streamType))
-            : RefusalResults.From(result.Refusal);
+            : RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
     }
 
-    private static async Task<IResult> StopInstancesSessionAsync(HttpContext httpContext, StreamingOperations streaming, ActionLog actions)
+    private static async Task<IResult> StopInstancesSessionAsync(
+        HttpContext httpContext, StreamingOperations streaming, ActionLog actions, RunTimeOptions runTime)
     {
         (string? instanceId, string? error) = await ReadInstanceIdAsync(httpContext).ConfigureAwait(false);
         if (instanceId is null)
@@ -54,14 +56,15 @@ public static class StreamingEndpoints
         BatchResult result = streaming.TryReleaseSession(instanceId);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, new[] { instanceId });
         return ApiResults.Success(null);
     }
 
-    private static async Task<IResult> StopInstancesStreamingAsync(HttpContext httpContext, StreamingOperations streaming, ActionLog actions)
+    private static async Task<IResult> StopInstancesStreamingAsync(
+        HttpContext httpContext, StreamingOperations streaming, ActionLog actions, RunTimeOptions runTime)
     {
         (string? instanceId, string? error) = await ReadInstanceIdAsync(httpContext).ConfigureAwait(false);
         if (instanceId is null)
@@ -72,7 +75,7 @@ public static class StreamingEndpoints
         BatchResult result = streaming.TryStopStreaming(instanceId);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, new[] { instanceId });

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Admin;
+using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,7 @@ public static class VideoEndpoints
             .WithMetadata(new KooPhoneOperation("SetVideo"));
     }
 
-    private static async Task<IResult> SetVideoAsync(HttpContext httpContext, VideoOperations video, ActionLog actions)
+    private static async Task<IResult> SetVideoAsync(HttpContext httpContext, VideoOperations video, ActionLog actions, RunTimeOptions runTime)
     {
         (JsonDocument? document, string? error) = await JsonBody.ReadObjectAsync(httpContext).ConfigureAwait(false);
         if (document is null)
@@ -46,7 +47,9 @@ public static class VideoEndpoints
         BatchResult result = video.TrySet(read.Ids, settings);
         if (result.Refusal is not null)
         {
-            return RefusalResults.From(result.Refusal);
+            // Under --rejected-batches partly-applied the healthy IDs were carried out all the same.
+            actions.Record(httpContext, result.Refusal.CarriedOutIds);
+            return RefusalResults.From(result.Refusal, runTime.Current.RefusalIdNaming);
         }
 
         actions.Record(httpContext, read.Ids);

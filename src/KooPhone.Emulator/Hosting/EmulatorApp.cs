@@ -78,7 +78,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<RunTimeOptions>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new InstanceProfile(options.Seed, options.ProjectId, options.ProjectName));
+        builder.Services.AddSingleton(new InstanceProfile(options.Seed, options.ProjectId, options.ProjectName, options.Regions));
         builder.Services.AddSingleton(new InstanceSeeder(options.Seed, options.Instances));
         builder.Services.AddSingleton<InstanceStore>();
         builder.Services.AddSingleton<TaskStore>();

@@ -80,6 +80,9 @@ public sealed class EmulatorOptions
     /// <summary>The project's name (a region name).</summary>
     public string ProjectName { get; init; } = DefaultProjectName;
 
+    /// <summary>The regions seeded instances are spread over, round-robin (--regions); by default only cn-north-4.</summary>
+    public IReadOnlyList<RegionInfo> Regions { get; init; } = new[] { RegionCatalog.NorthBeijing4 };
+
     /// <summary>How long an issued IAM token stays valid (24 hours in the real service, §7).</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(86400);
 
@@ -98,7 +101,7 @@ public sealed class EmulatorOptions
     /// <summary>Most /v1 requests in flight before the gateway answers 429; 0 means no limit.</summary>
     public int MaxConcurrency { get; init; }
 
-    /// <summary>The settings that can also change at run time (lags, time zone, request-ID mode), as they are at start and after a reset.</summary>
+    /// <summary>The settings that can also change at run time (lags, time zone, request-ID mode, refusals), as they are at start and after a reset.</summary>
     public RunTimeSettings RunTime { get; init; } = new();
 
     /// <summary>Fault rules active at start and restored by a reset.</summary>

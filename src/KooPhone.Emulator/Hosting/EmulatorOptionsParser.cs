@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using KooPhone.Emulator.Api;
 using KooPhone.Emulator.Faults;
 using KooPhone.Emulator.State;
+using RegionInfo = KooPhone.Emulator.State.RegionInfo;
 
 namespace KooPhone.Emulator.Hosting;
 
@@ -26,6 +28,7 @@ public static class EmulatorOptionsParser
         "--project-id", "--project-name", "--token-lifetime-seconds", "--access-key", "--secret-key",
         "--security-token", "--latency-ms", "--max-concurrency", "--fault",
         "--visibility-lag-ms", "--delete-lag-ms", "--time-zone-offset", "--response-request-id",
+        "--refusal-ids", "--rejected-batches", "--regions",
     };
 
     // Options that may be given several times; every other option may appear once.
@@ -62,6 +65,9 @@ public static class EmulatorOptionsParser
         int deleteLagMs = 0;
         TimeSpan utcOffset = TimeSpan.Zero;
         bool ownRequestId = false;
+        RefusalIdNaming refusalIdNaming = RefusalIdNaming.Named;
+        bool partlyApplyRejectedBatches = false;
+        IReadOnlyList<RegionInfo> regions = new[] { RegionCatalog.NorthBeijing4 };
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         for (int i = 0; i < args.Count; i++)
@@ -140,6 +146,13 @@ public static class EmulatorOptionsParser
                 "--response-request-id" => RunTimeSettingsReader.TryParseRequestIdMode(value, out ownRequestId)
                     ? null
                     : $"option '--response-request-id' must be 'echo' or 'own', got '{value}'",
+                "--refusal-ids" => RefusalIdNamingText.TryParse(value, out refusalIdNaming)
+                    ? null
+                    : $"option '--refusal-ids' must be {RefusalIdNamingText.Rule}, got '{value}'",
+                "--rejected-batches" => RunTimeSettingsReader.TryParseRejectedBatches(value, out partlyApplyRejectedBatches)
+                    ? null
+                    : $"option '--rejected-batches' must be '{RunTimeSettings.Untouched}' or '{RunTimeSettings.PartlyApplied}', got '{value}'",
+                "--regions" => ParseRegions(value, out regions),
                 _ => $"unknown option '{name}'",
             };
 
@@ -166,6 +179,7 @@ public static class EmulatorOptionsParser
             IamDomain = iamDomain,
             ProjectId = projectId,
             ProjectName = projectName,
+            Regions = regions,
             TokenLifetime = TimeSpan.FromSeconds(tokenLifetimeSeconds),
             AccessKey = accessKey,
             SecretKey = secretKey,
@@ -179,6 +193,8 @@ public static class EmulatorOptionsParser
                 DeleteLagMs = deleteLagMs,
                 UtcOffset = utcOffset,
                 OwnRequestId = ownRequestId,
+                RefusalIdNaming = refusalIdNaming,
+                PartlyApplyRejectedBatches = partlyApplyRejectedBatches,
             },
         });
     }
@@ -318,5 +334,43 @@ public static class EmulatorOptionsParser
         return value is "nested" or "flat"
             ? null
             : $"option '--install-response' must be 'nested' or 'flat', got '{value}'";
+    }
+
+    // A comma-separated list of distinct region codes such as cn-north-4: lower-case letters, digits and '-'.
+    private static string? ParseRegions(string value, out IReadOnlyList<RegionInfo> regions)
+    {
+        var list = new List<RegionInfo>();
+        regions = list;
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string part in value.Split(','))
+        {
+            string code = part.Trim();
+            if (code.Length == 0 || code.Length > 64 || !IsRegionCode(code))
+            {
+                return $"option '--regions' takes a comma-separated list of region codes such as cn-north-4 (lower-case letters, digits and '-'), got '{part}'";
+            }
+
+            if (!codes.Add(code))
+            {
+                return $"option '--regions' names region '{code}' more than once";
+            }
+
+            list.Add(RegionDirectory.Describe(code));
+        }
+
+        return null;
+    }
+
+    private static bool IsRegionCode(string code)
+    {
+        foreach (char c in code)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

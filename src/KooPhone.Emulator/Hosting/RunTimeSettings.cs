@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Serialization;
+using KooPhone.Emulator.Api;
 
 namespace KooPhone.Emulator.Hosting;
 
@@ -12,6 +13,12 @@ public sealed class RunTimeSettings
 {
     /// <summary>Longest lag either lag setting may ask for: 5 minutes, like the fault delays.</summary>
     public const int MaxLagMs = 300_000;
+
+    /// <summary>The rejectedBatches value under which a refused batch changes nothing.</summary>
+    public const string Untouched = "untouched";
+
+    /// <summary>The rejectedBatches value under which a refused batch is carried out on its healthy instances.</summary>
+    public const string PartlyApplied = "partly-applied";
 
     /// <summary>How long a state change stays invisible to ListInstances, BatchShowInstance and ListInstanceApp, in ms.</summary>
     [JsonPropertyName("visibilityLagMs")] public int VisibilityLagMs { get; init; }
@@ -30,4 +37,16 @@ public sealed class RunTimeSettings
 
     /// <summary>The mode's wire form: "echo" or "own".</summary>
     [JsonPropertyName("responseRequestId")] public string ResponseRequestId => OwnRequestId ? "own" : "echo";
+
+    /// <summary>Which offending IDs a refusal's error_msg names.</summary>
+    [JsonIgnore] public RefusalIdNaming RefusalIdNaming { get; init; }
+
+    /// <summary>The naming's wire form: "named", "none" or "first".</summary>
+    [JsonPropertyName("refusalIds")] public string RefusalIds => RefusalIdNamingText.Format(RefusalIdNaming);
+
+    /// <summary>True: a refused batch is still carried out on its healthy instances, as a service checking them one by one might.</summary>
+    [JsonIgnore] public bool PartlyApplyRejectedBatches { get; init; }
+
+    /// <summary>The mode's wire form: "untouched" or "partly-applied".</summary>
+    [JsonPropertyName("rejectedBatches")] public string RejectedBatches => PartlyApplyRejectedBatches ? PartlyApplied : Untouched;
 }

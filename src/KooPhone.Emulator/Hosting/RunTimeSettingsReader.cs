@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using KooPhone.Emulator.Api;
 
 namespace KooPhone.Emulator.Hosting;
 
@@ -10,12 +11,14 @@ namespace KooPhone.Emulator.Hosting;
 /// </summary>
 public static class RunTimeSettingsReader
 {
+    private const string Fields = "visibilityLagMs, deleteLagMs, timeZoneOffset, responseRequestId, refusalIds, rejectedBatches";
+
     /// <summary>The settings with the body's fields applied, or null and the problem.</summary>
     public static RunTimeSettings? TryApply(JsonElement body, RunTimeSettings current, out string? error)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            error = "body must be a JSON object with any of visibilityLagMs, deleteLagMs, timeZoneOffset, responseRequestId";
+            error = "body must be a JSON object with any of " + Fields;
             return null;
         }
 
@@ -23,6 +26,8 @@ public static class RunTimeSettingsReader
         int deleteLagMs = current.DeleteLagMs;
         TimeSpan offset = current.UtcOffset;
         bool ownRequestId = current.OwnRequestId;
+        RefusalIdNaming refusalIdNaming = current.RefusalIdNaming;
+        bool partlyApply = current.PartlyApplyRejectedBatches;
         foreach (JsonProperty property in body.EnumerateObject())
         {
             JsonElement value = property.Value;
@@ -32,7 +37,9 @@ public static class RunTimeSettingsReader
                 "deleteLagMs" => ReadLag(property.Name, value, ref deleteLagMs),
                 "timeZoneOffset" => ReadOffset(value, ref offset),
                 "responseRequestId" => ReadRequestIdMode(value, ref ownRequestId),
-                _ => $"unknown field '{property.Name}'; supported: visibilityLagMs, deleteLagMs, timeZoneOffset, responseRequestId",
+                "refusalIds" => ReadRefusalIds(value, ref refusalIdNaming),
+                "rejectedBatches" => ReadRejectedBatches(value, ref partlyApply),
+                _ => $"unknown field '{property.Name}'; supported: {Fields}",
             };
 
             if (error is not null)
@@ -48,6 +55,8 @@ public static class RunTimeSettingsReader
             DeleteLagMs = deleteLagMs,
             UtcOffset = offset,
             OwnRequestId = ownRequestId,
+            RefusalIdNaming = refusalIdNaming,
+            PartlyApplyRejectedBatches = partlyApply,
         };
     }
 
@@ -56,6 +65,13 @@ public static class RunTimeSettingsReader
     {
         own = text == "own";
         return text is "echo" or "own";
+    }
+
+    /// <summary>Parses the --rejected-batches / rejectedBatches value: "untouched" or "partly-applied".</summary>
+    public static bool TryParseRejectedBatches(string text, out bool partlyApply)
+    {
+        partlyApply = text == RunTimeSettings.PartlyApplied;
+        return text is RunTimeSettings.Untouched or RunTimeSettings.PartlyApplied;
     }
 
     private static string? ReadLag(string name, JsonElement value, ref int lag)
@@ -89,5 +105,27 @@ public static class RunTimeSettingsReader
         }
 
         return $"'responseRequestId' must be \"echo\" or \"own\", got {value.GetRawText()}";
+    }
+
+    private static string? ReadRefusalIds(JsonElement value, ref RefusalIdNaming naming)
+    {
+        if (value.ValueKind == JsonValueKind.String && RefusalIdNamingText.TryParse(value.GetString()!, out RefusalIdNaming parsed))
+        {
+            naming = parsed;
+            return null;
+        }
+
+        return $"'refusalIds' must be {RefusalIdNamingText.Rule}, got {value.GetRawText()}";
+    }
+
+    private static string? ReadRejectedBatches(JsonElement value, ref bool partlyApply)
+    {
+        if (value.ValueKind == JsonValueKind.String && TryParseRejectedBatches(value.GetString()!, out bool parsed))
+        {
+            partlyApply = parsed;
+            return null;
+        }
+
+        return $"'rejectedBatches' must be \"untouched\" or \"partly-applied\", got {value.GetRawText()}";
     }
 }

@@ -24,6 +24,8 @@ public static class UsageText
         "  --install-response SHAPE     flat|nested: InstallApp's data as data.{task_id,…} (SDK 3.1.207+)\n" +
         "                               or data.data.{task_id,…} (older SDKs) (default flat)\n" +
         "  --request-log-limit N        newest entries kept by the admin request log (default 100000)\n" +
+        "  --regions LIST               comma-separated region codes the seeded instances take in turn;\n" +
+        "                               a batch spanning regions is KOOPHONE.API.1002 (default cn-north-4)\n" +
         "\n" +
         "Authentication:\n" +
         "  --token T                    accepted X-Auth-Token value; repeatable (default emulator-token)\n" +
@@ -50,6 +52,10 @@ public static class UsageText
         "  --time-zone-offset +HH:MM    UTC offset the API writes its times in (default +00:00)\n" +
         "  --response-request-id MODE   echo|own: X-Request-Id echoes the client's ID, or is the\n" +
         "                               gateway's own (default echo)\n" +
+        "  --refusal-ids MODE           named|none|first: a refusal's error_msg names every offending ID,\n" +
+        "                               none, or only the first (default named)\n" +
+        "  --rejected-batches MODE      untouched|partly-applied: a refused batch changes nothing, or is\n" +
+        "                               still carried out on its healthy IDs (default untouched)\n" +
         "\n" +
         "  -h, --help                   print this help and exit\n" +
         "\n" +

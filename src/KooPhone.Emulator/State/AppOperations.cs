@@ -18,21 +18,15 @@ public sealed class AppOperations
     /// </summary>
     public BatchResult TryInstall(IReadOnlyList<string> ids, AppEntry app, TimeSpan duration) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
-        refusal ??= InstanceTransaction.RefuseAny(records!, Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running);
-        if (refusal is not null)
-        {
-            return BatchResult.Refused(refusal);
-        }
-
+        BatchScreening screening = tx.Screen(ids, new InstanceCheck(Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running));
         var pending = new PendingInstall((tx.Now + duration).ToUnixTimeMilliseconds(), app);
-        foreach (InstanceRecord record in records!)
+        foreach (InstanceRecord record in screening.RecordsToChange())
         {
             InstanceExtras extras = record.Extend();
             (extras.PendingInstalls ??= new List<PendingInstall>()).Add(pending);
         }
 
-        return BatchResult.Accepted(tx.Now);
+        return BatchResult.Of(screening, tx.Now);
     });
 
     /// <summary>Page <paramref name="pageNo"/> (1-based) of an instance's apps, optionally only one app_type.</summary>

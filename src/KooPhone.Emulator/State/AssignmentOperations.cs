@@ -18,22 +18,17 @@ public sealed class AssignmentOperations
     /// </summary>
     public BatchResult TryAssign(IReadOnlyList<UserInstancePair> pairs) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(InstanceIdsOf(pairs), out Refusal? refusal);
-        refusal ??= RefusePairs(records!, pairs, Rejection.NotAssignable, (record, user) =>
+        BatchScreening screening = tx.Screen(InstanceIdsOf(pairs), new InstanceCheck(Rejection.NotAssignable, (record, i) =>
             record.Extras is { UnassignCompletesAtMs: not 0 }
-            || (record.AssignStatus == StatusValues.Assigned && !string.Equals(record.EffectiveAssignUser(tx.Profile), user, StringComparison.Ordinal)));
-        if (refusal is not null)
+            || (record.AssignStatus == StatusValues.Assigned && !string.Equals(record.EffectiveAssignUser(tx.Profile), pairs[i].UserId, StringComparison.Ordinal))));
+        foreach (int i in screening.ToChange)
         {
-            return BatchResult.Refused(refusal);
+            InstanceRecord record = screening.Record(i);
+            record.AssignStatus = StatusValues.Assigned;
+            record.AssignUserOverride = pairs[i].UserId;
         }
 
-        for (int i = 0; i < records!.Length; i++)
-        {
-            records[i].AssignStatus = StatusValues.Assigned;
-            records[i].AssignUserOverride = pairs[i].UserId;
-        }
-
-        return BatchResult.Accepted(tx.Now);
+        return BatchResult.Of(screening, tx.Now);
     });
 
     /// <summary>
@@ -44,16 +39,10 @@ public sealed class AssignmentOperations
     /// </summary>
     public BatchResult TryUnassign(IReadOnlyList<UserInstancePair> pairs, TimeSpan duration) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(InstanceIdsOf(pairs), out Refusal? refusal);
-        refusal ??= RefusePairs(records!, pairs, Rejection.BindingMissing, (record, user) =>
-            record.AssignStatus != StatusValues.Assigned || !string.Equals(record.EffectiveAssignUser(tx.Profile), user, StringComparison.Ordinal));
-        if (refusal is not null)
-        {
-            return BatchResult.Refused(refusal);
-        }
-
+        BatchScreening screening = tx.Screen(InstanceIdsOf(pairs), new InstanceCheck(Rejection.BindingMissing, (record, i) =>
+            record.AssignStatus != StatusValues.Assigned || !string.Equals(record.EffectiveAssignUser(tx.Profile), pairs[i].UserId, StringComparison.Ordinal)));
         long completesAtMs = (tx.Now + duration).ToUnixTimeMilliseconds();
-        foreach (InstanceRecord record in records!)
+        foreach (InstanceRecord record in screening.RecordsToChange())
         {
             InstanceExtras extras = record.Extend();
             if (extras.UnassignCompletesAtMs == 0)
@@ -62,7 +51,7 @@ public sealed class AssignmentOperations
             }
         }
 
-        return BatchResult.Accepted(tx.Now);
+        return BatchResult.Of(screening, tx.Now);
     });
 
     /// <summary>The pairs' instance IDs in request order.</summary>
@@ -75,21 +64,5 @@ public sealed class AssignmentOperations
         }
 
         return ids;
-    }
-
-    private static Refusal? RefusePairs(
-        InstanceRecord[] records, IReadOnlyList<UserInstancePair> pairs, Rejection reason,
-        Func<InstanceRecord, string, bool> offends)
-    {
-        List<string>? offending = null;
-        for (int i = 0; i < records.Length; i++)
-        {
-            if (offends(records[i], pairs[i].UserId))
-            {
-                (offending ??= new List<string>()).Add(records[i].Id);
-            }
-        }
-
-        return offending is null ? null : new Refusal(reason, offending);
     }
 }

@@ -13,22 +13,17 @@ public sealed class BackupOperations
 
     /// <summary>
     /// Checks every ID (unknown, then already backing up, then not running) and either refuses
-    /// the whole batch unchanged or starts a backup of all of them that finishes after
-    /// <paramref name="duration"/>: running_status 3, then 1 with backup_status 2.
-    /// IDs must be distinct (the API layer ensures it).
+    /// the batch or starts a backup of all of them that finishes after <paramref name="duration"/>:
+    /// running_status 3, then 1 with backup_status 2. IDs must be distinct (the API layer ensures it).
     /// </summary>
     public BatchResult TryStart(IReadOnlyList<string> ids, TimeSpan duration) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
-        refusal ??= InstanceTransaction.RefuseAny(records!, Rejection.BackingUp, r => r.BackupStatus == StatusValues.Executing)
-            ?? InstanceTransaction.RefuseAny(records!, Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running);
-        if (refusal is not null)
-        {
-            return BatchResult.Refused(refusal);
-        }
-
+        BatchScreening screening = tx.Screen(
+            ids,
+            new InstanceCheck(Rejection.BackingUp, r => r.BackupStatus == StatusValues.Executing),
+            new InstanceCheck(Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running));
         long completesAtMs = (tx.Now + duration).ToUnixTimeMilliseconds();
-        foreach (InstanceRecord record in records!)
+        foreach (InstanceRecord record in screening.RecordsToChange())
         {
             record.BackupStatus = StatusValues.Executing;
             record.RunningStatus = StatusValues.GoingOffline;
@@ -36,6 +31,6 @@ public sealed class BackupOperations
             record.BackupCompletesAtMs = completesAtMs;
         }
 
-        return BatchResult.Accepted(tx.Now);
+        return BatchResult.Of(screening, tx.Now);
     });
 }

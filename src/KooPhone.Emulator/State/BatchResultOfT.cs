@@ -2,7 +2,7 @@ using System;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>Outcome of a change or query with a value: the value and when, or a refusal with no state changed.</summary>
+/// <summary>Outcome of a change or query with a value: the value and when, or a refusal (see <see cref="State.Refusal"/>).</summary>
 public sealed class BatchResult<T>
 {
     private BatchResult(Refusal? refusal, T? value, DateTimeOffset at)
@@ -24,6 +24,6 @@ public sealed class BatchResult<T>
     /// <summary>Accepted at <paramref name="at"/> with <paramref name="value"/>.</summary>
     public static BatchResult<T> Accepted(T value, DateTimeOffset at) => new(null, value, at);
 
-    /// <summary>Nothing changed.</summary>
+    /// <summary>Nothing changed, or (under --rejected-batches partly-applied) only what the refusal says it carried out.</summary>
     public static BatchResult<T> Refused(Refusal refusal) => new(refusal, default, default);
 }

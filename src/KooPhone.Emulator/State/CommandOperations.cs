@@ -13,21 +13,23 @@ public sealed class CommandOperations
     /// <summary>
     /// Runs <paramref name="command"/> on every instance: a running one answers its output
     /// (<see cref="CommandOutput"/>), any other fails with the phone platform's CPS0005. Only
-    /// unknown IDs refuse the batch. Commands change no state.
+    /// unknown IDs and mixed regions refuse the batch. Commands change no state.
     /// </summary>
     public BatchResult<JobOutcome[]> TryRun(string command, IReadOnlyList<string> ids) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
-        if (refusal is not null)
+        BatchScreening screening = tx.Screen(ids);
+        if (screening.Refusal is not null)
         {
-            return BatchResult<JobOutcome[]>.Refused(refusal);
+            // A refused command has no outcomes to report; under partly-applied it still ran on the healthy instances.
+            return BatchResult<JobOutcome[]>.Refused(screening.Refusal);
         }
 
-        var outcomes = new JobOutcome[records!.Length];
+        var outcomes = new JobOutcome[ids.Count];
         for (int i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] = records[i].RunningStatus == StatusValues.Running
-                ? JobOutcome.Output(CommandOutput.For(command, records[i].Os))
+            InstanceRecord record = screening.Record(i);
+            outcomes[i] = record.RunningStatus == StatusValues.Running
+                ? JobOutcome.Output(CommandOutput.For(command, record.Os))
                 : JobOutcome.PhoneNotFound;
         }
 

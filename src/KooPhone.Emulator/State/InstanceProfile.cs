@@ -33,14 +33,17 @@ public sealed class InstanceProfile
     };
 
     private readonly ulong seed;
+    private readonly IReadOnlyList<RegionInfo> regions;
 
     /// <summary>
     /// Creates the profile for <paramref name="seed"/>. The project is the one IAM scopes tokens to
-    /// and AK/SK requests name in X-Project-Id, so the instances report the same one.
+    /// and AK/SK requests name in X-Project-Id, so the instances report the same one. Seeded
+    /// instances take the <paramref name="regions"/> (at least one) in turn (--regions).
     /// </summary>
-    public InstanceProfile(int seed, string projectId, string projectName)
+    public InstanceProfile(int seed, string projectId, string projectName, IReadOnlyList<RegionInfo> regions)
     {
         this.seed = (ulong)(uint)seed;
+        this.regions = regions.Count > 0 ? regions : throw new ArgumentException("at least one region is needed", nameof(regions));
         ProjectId = projectId;
         ProjectName = projectName;
     }
@@ -77,6 +80,9 @@ public sealed class InstanceProfile
 
     /// <summary>billing_mode of a seeded instance: every 10th (positions 10, 20, … counted from 1) is pay-per-use.</summary>
     public static string BillingMode(int index) => (index + 1) % 10 == 0 ? PostPaid : PrePaid;
+
+    /// <summary>The region of the seeded instance at <paramref name="index"/>: the --regions in turn, round-robin.</summary>
+    public RegionInfo SeededRegion(int index) => regions[index % regions.Count];
 
     /// <summary>The apps an instance starts with (5 system, 3 third-party chosen by the seed), as a fresh list the caller may change.</summary>
     public List<AppEntry> SeededApps(int index, string os) => SeededAppList.Build(SeedHash.Mix(seed, (ulong)index * 4), os);

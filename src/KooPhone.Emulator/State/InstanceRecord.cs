@@ -69,6 +69,9 @@ public sealed class InstanceRecord
     /// <summary>The image: AOSP11 for seeded instances, the ordered one for created instances.</summary>
     public string Os => Extras?.Created?.Os ?? InstanceProfile.SeededOs;
 
+    /// <summary>The region: the ordered one for created instances, the seeded one otherwise.</summary>
+    public RegionInfo Region(InstanceProfile profile) => Extras?.Created?.Region ?? profile.SeededRegion(Index);
+
     /// <summary>The assign_user the instance reports (empty when unassigned).</summary>
     public string EffectiveAssignUser(InstanceProfile profile) =>
         AssignUserOverride ?? (AssignStatus == StatusValues.Assigned ? profile.DerivedUser(Index) : string.Empty);

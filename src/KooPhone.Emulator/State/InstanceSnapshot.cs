@@ -15,7 +15,7 @@ public class InstanceSnapshot
     {
         // Created instances carry what their order fixed; seeded ones derive it from the index.
         CreatedInstance? created = state.Created;
-        RegionInfo region = created?.Region ?? RegionCatalog.NorthBeijing4;
+        RegionInfo region = created?.Region ?? profile.SeededRegion(index);
         InstanceId = id;
         InstanceName = created?.Name ?? InstanceProfile.Name(index);
         Region = region.Id;

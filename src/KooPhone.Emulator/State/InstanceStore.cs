@@ -68,7 +68,8 @@ public sealed class InstanceStore
         lock (gate)
         {
             table.ForgetDeleted(now.ToUnixTimeMilliseconds());
-            var tx = new InstanceTransaction(table, Profile, now, settings.VisibilityLagMs, settings.DeleteLagMs);
+            var tx = new InstanceTransaction(
+                table, Profile, now, settings.VisibilityLagMs, settings.DeleteLagMs, settings.PartlyApplyRejectedBatches);
             T result = change(tx);
             tx.RememberChanges();
             return result;
@@ -141,20 +142,29 @@ public sealed class InstanceStore
         return new InstanceDetails(index, id, state, Profile, extras);
     }
 
-    /// <summary>BatchShowInstance: the running_status of each ID, or the unknown IDs.</summary>
-    public StatusQueryResult QueryStatuses(IReadOnlyList<string> ids)
+    /// <summary>
+    /// BatchShowInstance: the running_status of each ID, or a refusal naming the unknown IDs, or
+    /// one for instances in more than one region, like every batch operation's.
+    /// </summary>
+    public BatchResult<int[]> QueryStatuses(IReadOnlyList<string> ids)
     {
-        long now = NowMs();
+        DateTimeOffset now = time.GetUtcNow();
+        long nowMs = now.ToUnixTimeMilliseconds();
         int lagMs = options.Current.VisibilityLagMs;
         var statuses = new int[ids.Count];
         List<string>? unknown = null;
+        string? region = null;
+        bool mixedRegions = false;
         lock (gate)
         {
             for (int i = 0; i < ids.Count; i++)
             {
                 if (table.ById.TryGetValue(ids[i], out InstanceRecord? record))
                 {
-                    statuses[i] = ReadVisible(record, now, lagMs).RunningStatus;
+                    statuses[i] = ReadVisible(record, nowMs, lagMs).RunningStatus;
+                    string recordRegion = record.Region(Profile).Id;
+                    mixedRegions |= region is not null && !string.Equals(region, recordRegion, StringComparison.Ordinal);
+                    region ??= recordRegion;
                 }
                 else
                 {
@@ -163,9 +173,9 @@ public sealed class InstanceStore
             }
         }
 
-        return unknown is null
-            ? new StatusQueryResult(Array.Empty<string>(), statuses)
-            : new StatusQueryResult(unknown, Array.Empty<int>());
+        return unknown is not null ? BatchResult<int[]>.Refused(new Refusal(Rejection.UnknownInstances, unknown))
+            : mixedRegions ? BatchResult<int[]>.Refused(new Refusal(Rejection.MixedRegions, Array.Empty<string>()))
+            : BatchResult<int[]>.Accepted(statuses, now);
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace KooPhone.Emulator.State;
 /// <summary>
 /// The view of the instances an operation gets while it holds the <see cref="InstanceStore"/>
 /// lock. Every record it hands out is settled to <see cref="NowMs"/> first. Operations check
-/// all their records before changing any, which makes every batch all-or-nothing. Must not
+/// all their records before changing any (<see cref="Screen"/>), which makes every batch
+/// all-or-nothing unless --rejected-batches partly-applied asks otherwise. Must not
 /// escape the callback it was passed to.
 /// </summary>
 public sealed class InstanceTransaction
@@ -14,16 +15,19 @@ public sealed class InstanceTransaction
     private readonly InstanceTable table;
     private readonly int visibilityLagMs;
     private readonly int deleteLagMs;
+    private readonly bool partlyApplyRejected;
 
     // With a visibility lag: every record handed out, with its state before the operation.
     private readonly Dictionary<InstanceRecord, VisibleState>? before;
 
     /// <summary>Creates the view; only <see cref="InstanceStore"/> does.</summary>
-    internal InstanceTransaction(InstanceTable table, InstanceProfile profile, DateTimeOffset now, int visibilityLagMs, int deleteLagMs)
+    internal InstanceTransaction(
+        InstanceTable table, InstanceProfile profile, DateTimeOffset now, int visibilityLagMs, int deleteLagMs, bool partlyApplyRejected)
     {
         this.table = table;
         this.visibilityLagMs = visibilityLagMs;
         this.deleteLagMs = deleteLagMs;
+        this.partlyApplyRejected = partlyApplyRejected;
         Profile = profile;
         Now = now;
         NowMs = now.ToUnixTimeMilliseconds();
@@ -59,43 +63,81 @@ public sealed class InstanceTransaction
     public bool IsStillListed(string id) => table.FindStillListed(id) is not null;
 
     /// <summary>
-    /// The settled records of <paramref name="ids"/> in request order, or null with a refusal
-    /// naming every unknown ID.
+    /// Checks a batch the way every batch operation does. Unknown IDs refuse it first, then
+    /// instances in more than one region (a check on the batch as a whole), then each of
+    /// <paramref name="checks"/> in order: the first that any instance fails decides the refusal
+    /// and names every instance that fails it. A refused batch changes nothing, except under
+    /// --rejected-batches partly-applied: then the operation is still carried out on the healthy
+    /// instances, those that exist and pass every check, as a service that checks and applies
+    /// instance by instance would. A batch that spans regions is never carried out, not even in part.
+    /// IDs must be distinct (the API layer ensures it).
     /// </summary>
-    public InstanceRecord[]? Resolve(IReadOnlyList<string> ids, out Refusal? refusal)
+    public BatchScreening Screen(IReadOnlyList<string> ids, params InstanceCheck[] checks)
     {
-        var records = new InstanceRecord[ids.Count];
+        var records = new InstanceRecord?[ids.Count];
         List<string>? unknown = null;
+        string? region = null;
+        bool mixedRegions = false;
         for (int i = 0; i < ids.Count; i++)
         {
             InstanceRecord? record = Find(ids[i]);
             if (record is null)
             {
                 (unknown ??= new List<string>()).Add(ids[i]);
+                continue;
             }
-            else
-            {
-                records[i] = record;
-            }
+
+            records[i] = record;
+            string recordRegion = record.Region(Profile).Id;
+            mixedRegions |= region is not null && !string.Equals(region, recordRegion, StringComparison.Ordinal);
+            region ??= recordRegion;
         }
 
-        refusal = unknown is null ? null : new Refusal(Rejection.UnknownInstances, unknown);
-        return refusal is null ? records : null;
-    }
-
-    /// <summary>A refusal for <paramref name="reason"/> naming every record that matches, or null when none does.</summary>
-    public static Refusal? RefuseAny(IReadOnlyList<InstanceRecord> records, Rejection reason, Func<InstanceRecord, bool> offends)
-    {
-        List<string>? offending = null;
-        foreach (InstanceRecord record in records)
+        var offenders = new List<string>?[checks.Length];
+        var healthy = new List<int>(ids.Count);
+        for (int i = 0; i < records.Length; i++)
         {
-            if (offends(record))
+            if (records[i] is not InstanceRecord record)
             {
-                (offending ??= new List<string>()).Add(record.Id);
+                continue;
+            }
+
+            bool passes = true;
+            for (int c = 0; c < checks.Length; c++)
+            {
+                if (checks[c].Offends(record, i))
+                {
+                    (offenders[c] ??= new List<string>()).Add(record.Id);
+                    passes = false;
+                }
+            }
+
+            if (passes)
+            {
+                healthy.Add(i);
             }
         }
 
-        return offending is null ? null : new Refusal(reason, offending);
+        Refusal? refusal = unknown is not null ? new Refusal(Rejection.UnknownInstances, unknown)
+            : mixedRegions ? new Refusal(Rejection.MixedRegions, Array.Empty<string>())
+            : FirstFailedCheck(checks, offenders);
+        if (refusal is null)
+        {
+            return new BatchScreening(records, healthy, null);
+        }
+
+        if (!partlyApplyRejected || mixedRegions || healthy.Count == 0)
+        {
+            return new BatchScreening(records, Array.Empty<int>(), refusal);
+        }
+
+        var carriedOut = new string[healthy.Count];
+        for (int i = 0; i < carriedOut.Length; i++)
+        {
+            carriedOut[i] = ids[healthy[i]];
+        }
+
+        return new BatchScreening(records, healthy, new Refusal(refusal.Reason, refusal.OffendingIds, carriedOut));
     }
 
     /// <summary>Adds a created instance at the end of the listing (see <see cref="InstanceTable.AddCreated"/>).</summary>
@@ -121,5 +163,18 @@ public sealed class InstanceTransaction
         {
             InstanceVisibility.RememberChange(record, NowMs, state);
         }
+    }
+
+    private static Refusal? FirstFailedCheck(InstanceCheck[] checks, List<string>?[] offenders)
+    {
+        for (int c = 0; c < checks.Length; c++)
+        {
+            if (offenders[c] is List<string> ids)
+            {
+                return new Refusal(checks[c].Reason, ids);
+            }
+        }
+
+        return null;
     }
 }

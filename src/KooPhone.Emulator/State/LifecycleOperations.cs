@@ -12,20 +12,14 @@ public sealed class LifecycleOperations
     public LifecycleOperations(InstanceStore store) => this.store = store;
 
     /// <summary>
-    /// Reboots all instances, which must all be running (KOOPHONE.API.5005 otherwise): each is
+    /// Reboots the instances, which must all be running (KOOPHONE.API.5005 otherwise): each is
     /// starting (running_status 4) for <paramref name="duration"/>, then running again.
     /// </summary>
     public BatchResult TryReboot(IReadOnlyList<string> ids, TimeSpan duration) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
-        refusal ??= InstanceTransaction.RefuseAny(records!, Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running);
-        if (refusal is not null)
-        {
-            return BatchResult.Refused(refusal);
-        }
-
-        Start(records!, StartReason.Reboot, tx.Now + duration);
-        return BatchResult.Accepted(tx.Now);
+        BatchScreening screening = tx.Screen(ids, new InstanceCheck(Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running));
+        Start(screening.RecordsToChange(), StartReason.Reboot, tx.Now + duration);
+        return BatchResult.Of(screening, tx.Now);
     });
 
     /// <summary>
@@ -34,27 +28,24 @@ public sealed class LifecycleOperations
     /// </summary>
     public BatchResult TryReset(IReadOnlyList<string> ids, TimeSpan duration) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
-        refusal ??= InstanceTransaction.RefuseAny(records!, Rejection.BackingUp, r => r.BackupStatus == StatusValues.Executing)
-            ?? InstanceTransaction.RefuseAny(records!, Rejection.Restoring, r => r.RestoreStatus == StatusValues.Executing);
-        if (refusal is not null)
-        {
-            return BatchResult.Refused(refusal);
-        }
-
-        Start(records!, StartReason.Reset, tx.Now + duration);
-        foreach (InstanceRecord record in records!)
+        BatchScreening screening = tx.Screen(
+            ids,
+            new InstanceCheck(Rejection.BackingUp, r => r.BackupStatus == StatusValues.Executing),
+            new InstanceCheck(Rejection.Restoring, r => r.RestoreStatus == StatusValues.Executing));
+        List<InstanceRecord> records = screening.RecordsToChange();
+        Start(records, StartReason.Reset, tx.Now + duration);
+        foreach (InstanceRecord record in records)
         {
             // A reset wipes what was installed since; installs still in flight land afterwards.
             record.Extras!.Apps = null;
         }
 
-        return BatchResult.Accepted(tx.Now);
+        return BatchResult.Of(screening, tx.Now);
     });
 
     /// <summary>
     /// Unsubscribes all instances unless one is pay-per-use (KOOPHONE.API.5001), and answers the
-    /// IDs it deleted. Deleted instances are unknown to every operation from then on. An instance
+    /// IDs it deleted (a refusal names those it deleted anyway, see <see cref="InstanceTransaction.Screen"/>). Deleted instances are unknown to every operation from then on. An instance
     /// deleted earlier that ListInstances still shows (--delete-lag-ms) is accepted again, since
     /// its deletion is still under way, but not deleted twice.
     /// </summary>
@@ -69,22 +60,18 @@ public sealed class LifecycleOperations
             }
         }
 
-        InstanceRecord[]? records = tx.Resolve(fresh, out Refusal? refusal);
-        refusal ??= InstanceTransaction.RefuseAny(records!, Rejection.PayPerUse, IsPayPerUse);
-        if (refusal is not null)
-        {
-            return BatchResult<IReadOnlyList<string>>.Refused(refusal);
-        }
-
-        tx.Remove(records!);
-        return BatchResult<IReadOnlyList<string>>.Accepted(fresh, tx.Now);
+        BatchScreening screening = tx.Screen(fresh, new InstanceCheck(Rejection.PayPerUse, IsPayPerUse));
+        tx.Remove(screening.RecordsToChange());
+        return screening.Refusal is null
+            ? BatchResult<IReadOnlyList<string>>.Accepted(fresh, tx.Now)
+            : BatchResult<IReadOnlyList<string>>.Refused(screening.Refusal);
     });
 
     // Created instances are always yearly/monthly; seeded ones follow the seeding rule.
     private static bool IsPayPerUse(InstanceRecord record) =>
         record.Extras?.Created is null && InstanceProfile.BillingMode(record.Index) == InstanceProfile.PostPaid;
 
-    private static void Start(InstanceRecord[] records, StartReason reason, DateTimeOffset completesAt)
+    private static void Start(List<InstanceRecord> records, StartReason reason, DateTimeOffset completesAt)
     {
         long completesAtMs = completesAt.ToUnixTimeMilliseconds();
         foreach (InstanceRecord record in records)

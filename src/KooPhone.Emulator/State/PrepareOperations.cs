@@ -15,21 +15,16 @@ public sealed class PrepareOperations
     /// Prepares every instance for <paramref name="userId"/> and answers each one's lifecycle
     /// status (§4.2). A released instance (stopped after a backup) reports 1, waiting to be
     /// restored, and its restore starts: restore_status 1, and after <paramref name="duration"/>
-    /// running with restore_status 2. Only unknown IDs refuse the batch.
+    /// running with restore_status 2. Only unknown IDs and mixed regions refuse the batch.
     /// </summary>
     public BatchResult<int[]> TryPrepare(string userId, IReadOnlyList<string> ids, TimeSpan duration) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
-        if (refusal is not null)
-        {
-            return BatchResult<int[]>.Refused(refusal);
-        }
-
+        BatchScreening screening = tx.Screen(ids);
         long completesAtMs = (tx.Now + duration).ToUnixTimeMilliseconds();
-        var statuses = new int[records!.Length];
-        for (int i = 0; i < statuses.Length; i++)
+        var statuses = new int[ids.Count];
+        foreach (int i in screening.ToChange)
         {
-            InstanceRecord record = records[i];
+            InstanceRecord record = screening.Record(i);
             statuses[i] = LifecycleStatus(record);
             if (statuses[i] == StatusValues.LifecycleWaitingToBeRestored && record.RestoreStatus != StatusValues.Executing)
             {
@@ -41,7 +36,7 @@ public sealed class PrepareOperations
             record.Extend().PreparedForUser = userId;
         }
 
-        return BatchResult<int[]>.Accepted(statuses, tx.Now);
+        return screening.Refusal is null ? BatchResult<int[]>.Accepted(statuses, tx.Now) : BatchResult<int[]>.Refused(screening.Refusal);
     });
 
     /// <summary>

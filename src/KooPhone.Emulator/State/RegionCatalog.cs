@@ -2,10 +2,13 @@ using System;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>The two regions the SDK maps KooPhone to (§2.1, §9): seeded instances live in the first.</summary>
+/// <summary>
+/// The two regions the SDK maps KooPhone to (§2.1, §9), where CreateInstance orders: seeded
+/// instances live in the first unless --regions names others (<see cref="RegionDirectory"/>).
+/// </summary>
 public static class RegionCatalog
 {
-    /// <summary>cn-north-4 (Beijing 4), where every seeded instance lives.</summary>
+    /// <summary>cn-north-4 (Beijing 4), where seeded instances live by default.</summary>
     public static readonly RegionInfo NorthBeijing4 = new("cn-north-4", "华北-北京四", "CN North-Beijing4");
 
     /// <summary>cn-south-1 (Guangzhou).</summary>

@@ -6,6 +6,9 @@ public enum Rejection
     /// <summary>At least one ID does not exist.</summary>
     UnknownInstances = 1,
 
+    /// <summary>The instances are in more than one region (--regions); names no ID.</summary>
+    MixedRegions,
+
     /// <summary>At least one instance is being backed up.</summary>
     BackingUp,
 

@@ -22,8 +22,7 @@ public sealed class StreamingOperations
             return BatchResult<StreamTarget>.Refused(new Refusal(Rejection.NotRunning, new[] { instanceId }));
         }
 
-        RegionInfo region = record.Extras?.Created?.Region ?? RegionCatalog.NorthBeijing4;
-        return BatchResult<StreamTarget>.Accepted(new StreamTarget(record.Id, record.Index, region), tx.Now);
+        return BatchResult<StreamTarget>.Accepted(new StreamTarget(record.Id, record.Index, record.Region(tx.Profile)), tx.Now);
     });
 
     /// <summary>Releases the instance's session; records when.</summary>

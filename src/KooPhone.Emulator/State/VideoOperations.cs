@@ -13,17 +13,12 @@ public sealed class VideoOperations
     /// <summary>Stores <paramref name="settings"/> (validated, immutable, shared) on every instance.</summary>
     public BatchResult TrySet(IReadOnlyList<string> ids, IReadOnlyList<VideoSetting> settings) => store.Update(tx =>
     {
-        InstanceRecord[]? records = tx.Resolve(ids, out Refusal? refusal);
-        if (refusal is not null)
-        {
-            return BatchResult.Refused(refusal);
-        }
-
-        foreach (InstanceRecord record in records!)
+        BatchScreening screening = tx.Screen(ids);
+        foreach (InstanceRecord record in screening.RecordsToChange())
         {
             record.Extend().VideoSettings = settings;
         }
 
-        return BatchResult.Accepted(tx.Now);
+        return BatchResult.Of(screening, tx.Now);
     });
 }
