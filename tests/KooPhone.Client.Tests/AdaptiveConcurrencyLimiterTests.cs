@@ -32,13 +32,13 @@ public class AdaptiveConcurrencyLimiterTests
     }
 
     [Fact]
-    public async Task A_throttled_answer_halves_what_was_in_flight_once_per_burst()
+    public async Task A_throttled_answer_cuts_the_limit_to_three_quarters_of_what_was_in_flight_once_per_burst()
     {
         var limiter = new AdaptiveConcurrencyLimiter(64);
         var burst = await Take(limiter, 10);
 
         burst[0].Throttled();
-        Assert.Equal(5, limiter.Limit);
+        Assert.Equal(7, limiter.Limit);
 
         // The rest of the burst was sent before the decrease: it says nothing new.
         foreach (var lease in burst.Skip(1))
@@ -46,7 +46,7 @@ public class AdaptiveConcurrencyLimiterTests
             lease.Throttled();
         }
 
-        Assert.Equal(5, limiter.Limit);
+        Assert.Equal(7, limiter.Limit);
 
         burst.ForEach(l => l.Dispose());
         using var later = await limiter.AcquireAsync(CancellationToken.None);
@@ -102,7 +102,7 @@ public class AdaptiveConcurrencyLimiterTests
         var burst = await Take(limiter, 8);
         burst[0].Throttled();
         burst.ForEach(l => l.Dispose());
-        Assert.Equal(4, limiter.Limit);
+        Assert.Equal(6, limiter.Limit);
 
         for (var i = 0; i < 20; i++)
         {
@@ -110,7 +110,7 @@ public class AdaptiveConcurrencyLimiterTests
             lone.Accepted();
         }
 
-        Assert.Equal(4, limiter.Limit);
+        Assert.Equal(6, limiter.Limit);
     }
 
     [Fact]
