@@ -46,6 +46,14 @@ try {
 }
 finally { Stop-KooPhoneEmulator $emulator }
 
+Write-Host 'Throttled…'
+# The service takes 4 calls at once and throttles the rest; the module is given -ThrottleLimit 64.
+$serviceLimit = 4
+$throttledSize = if ($Quick) { 20000 } else { 40000 }
+$emulator = Start-KooPhoneEmulator -EmulatorPath $EmulatorPath -Instances $throttledSize -JobDelayMs 1000 -ExtraArguments '--latency-ms', $latencyMs, '--max-concurrency', $serviceLimit
+try { $throttled = Invoke-Child 'Measure-Throttled.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; Count = $throttledSize; ThrottleLimit = 64 } }
+finally { Stop-KooPhoneEmulator $emulator }
+
 $baseline = @()
 if ($BaselineModulePath) {
     Write-Host "Baseline ($BaselineName)…"
@@ -96,6 +104,9 @@ $memoryGrowth = $memory[-1].PeakWorkingSetMB - $memory[0].PeakWorkingSetMB
 $liveGrowth = $memory[-1].LiveManagedMB - $memory[0].LiveManagedMB
 $pages = [math]::Ceiling($listing.Instances / 100)
 $ten = $throughput | Where-Object { $_.Kind -eq 'Module' -and $_.N -eq 10000 -and $_.ThrottleLimit -eq 16 }
+$throttledIdeal = Physical $throttled.N $serviceLimit
+$throttledRatio = $throttled.Milliseconds / $throttledIdeal
+$throttledLost = $throttled.N - $throttled.Results
 $baselineRows = foreach ($b in $baseline) {
     $c = $current | Where-Object { $_.N -eq $b.N -and $_.ThrottleLimit -eq $b.ThrottleLimit }
     '| {0:N0} | {1} | {2:N0} | {3:N0} | {4:0.000}× |' -f $b.N, $b.ThrottleLimit, $b.Milliseconds, $c.Milliseconds, ($c.Milliseconds / $b.Milliseconds)
@@ -129,6 +140,7 @@ Run on $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC, $([Envi
 | N = 10,000, -ThrottleLimit 16: at most 1.25 × the physical limit | $('{0:0.00}×' -f ($ten.Milliseconds / (Physical 10000 16))) | $(if ($ten.Milliseconds / (Physical 10000 16) -le 1.25) { 'yes' } else { 'no' }) |
 | N = 10,000, -ThrottleLimit 16: at least 50 × faster than the per-id loop (extrapolated) | $('{0:0}×' -f ($loopPerId * 10000 / $ten.Milliseconds)) | $(if ($loopPerId * 10000 / $ten.Milliseconds -ge 50) { 'yes' } else { 'no' }) |
 | Peak memory at $('{0:N0}' -f $memory[-1].Results) ids within 50 MB of $('{0:N0}' -f $memory[0].Results) | +$('{0:N1}' -f $memoryGrowth) MB working set (+$('{0:N1}' -f $liveGrowth) MB live managed) | $(if ($memoryGrowth -le 50) { 'yes' } else { 'no' }) |
+| Throttled: $('{0:N0}' -f $throttled.N) ids, -ThrottleLimit 64, service takes $serviceLimit at once: at most 1.5 × the ideal at the service's limit, 0 lost | $('{0:0.00}×' -f $throttledRatio), $throttledLost lost | $(if ($throttledRatio -le 1.5 -and $throttledLost -eq 0) { 'yes' } else { 'no' }) |
 | Import-Module under 200 ms | $('{0:N0}' -f $importMs) ms | $(if ($importMs -lt 200) { 'yes' } else { 'no' }) |
 
 ## Backup throughput
@@ -148,6 +160,17 @@ Hand-batched script alone:
 | ---: | ---: | ---: | ---: |
 $($handRows -join "`n")
 $baselineSection
+
+## Throttled
+
+``<ids> | Backup-KooPhoneInstance -Force -ThrottleLimit 64`` with a fresh connection, against an
+emulator started with ``--max-concurrency $serviceLimit``: above $serviceLimit calls in flight it answers
+429 with ``Retry-After: 1``. The module has to learn the service's pace (docs/resilience.md). The
+ideal is the service's own limit: ceil(ceil(N/100)/$serviceLimit) × $latencyMs ms.
+
+| N | ms | ideal ms | ratio | results | lost | 429s | peak in flight |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+$('| {0:N0} | {1:N0} | {2:N0} | {3:0.00}× | {4:N0} | {5:N0} | {6:N0} | {7} |' -f $throttled.N, $throttled.Milliseconds, $throttledIdeal, $throttledRatio, $throttled.Results, $throttledLost, $throttled.Throttled, $throttled.PeakInFlight)
 
 ## Streaming memory
 

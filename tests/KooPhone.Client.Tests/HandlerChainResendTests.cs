@@ -22,7 +22,7 @@ public class HandlerChainResendTests
         using var token = new SecureString();
         foreach (var c in "test-token") token.AppendChar(c);
         var options = new KooPhoneConnectionOptions { MaxRetryCount = 0, AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(10) };
-        using var owned = KooPhoneHttpClientFactory.Create(server.Endpoint, new TokenAuthenticator(token), options);
+        using var owned = KooPhoneHttpClientFactory.Create(server.Endpoint, new TokenAuthenticator(token), options, new AdaptiveConcurrencyLimiter(options.MaxConcurrentCalls));
 
         // Warm a pooled connection, then send the POST on it.
         using (var warm = await owned.Client.GetAsync("v1/instances/batch-query")) { }

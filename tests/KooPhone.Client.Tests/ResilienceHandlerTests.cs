@@ -20,7 +20,7 @@ public class ResilienceHandlerTests
     };
 
     private static HttpClient Client(KooPhoneConnectionOptions options, FakeHandler network) =>
-        new(new ResilienceHandler(options) { InnerHandler = network }) { BaseAddress = new Uri("http://127.0.0.1/") };
+        new(new ResilienceHandler(options, new AdaptiveConcurrencyLimiter(options.MaxConcurrentCalls)) { InnerHandler = network }) { BaseAddress = new Uri("http://127.0.0.1/") };
 
     private static HttpRequestMessage Post(bool idempotent = false)
     {
@@ -228,6 +228,8 @@ public class ResilienceHandlerTests
         });
         var options = Fast();
         options.MaxRetryDelay = TimeSpan.FromSeconds(60);
+        // Room for the whole wait, so the retry is granted and it is the wait that gets cancelled.
+        options.TotalTimeout = TimeSpan.FromMinutes(5);
         using var client = Client(options, network);
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var clock = Stopwatch.StartNew();
@@ -249,5 +251,115 @@ public class ResilienceHandlerTests
 
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Post(idempotent: true)));
         Assert.InRange(network.Attempts.Count, 2, 10);
+    }
+
+    [Fact]
+    public async Task Throttling_does_not_count_towards_the_retry_cap()
+    {
+        var network = new FakeHandler((_, call, _) => Task.FromResult(FakeHandler.Json(call <= 8 ? HttpStatusCode.TooManyRequests : HttpStatusCode.OK, "{}")));
+        using var client = Client(Fast(retries: 2), network);
+        using var request = Post();
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(9, network.Attempts.Count);
+        Assert.Equal(9, RequestProperties.GetAttempts(request));
+    }
+
+    [Fact]
+    public async Task A_throttled_call_hands_back_its_429_when_the_next_wait_would_pass_the_time_cap()
+    {
+        var network = new FakeHandler((_, _, _) =>
+        {
+            var response = FakeHandler.Json(HttpStatusCode.TooManyRequests, "{\"error_code\":\"APIGW.0308\"}");
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+            return Task.FromResult(response);
+        });
+        var options = Fast(retries: 20);
+        options.TotalTimeout = TimeSpan.FromSeconds(2.5);
+        using var client = Client(options, network);
+
+        using var response = await client.SendAsync(Post());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.InRange(network.Attempts.Count, 2, 3);
+    }
+
+    [Fact]
+    public async Task Jitter_spreads_the_restart_of_calls_throttled_together()
+    {
+        const int calls = 40;
+        var network = new FakeHandler((request, _, _) =>
+        {
+            var again = request.Headers.Contains("x-again");
+            request.Headers.TryAddWithoutValidation("x-again", "1");
+            var response = FakeHandler.Json(again ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests, "{}");
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+            return Task.FromResult(response);
+        });
+        using var client = Client(Fast(), network);
+        var started = DateTime.UtcNow;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, calls).Select(_ => client.SendAsync(Post())));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var restarts = network.Attempts.Where(a => a.Headers.ContainsKey("x-again")).Select(a => (a.At - started).TotalMilliseconds).OrderBy(ms => ms).ToList();
+        Assert.Equal(calls, restarts.Count);
+        Assert.True(restarts[0] >= 950, $"a retry came {restarts[0]} ms after the 429, before Retry-After");
+        Assert.True(restarts[^1] - restarts[0] >= 400, $"the retries came within {restarts[^1] - restarts[0]} ms of each other");
+        var busiestTenth = restarts.GroupBy(ms => (int)(ms / 100)).Max(g => g.Count());
+        Assert.True(busiestTenth <= calls / 2, $"{busiestTenth} of {calls} retries came in the same 100 ms");
+    }
+
+    [Fact]
+    public async Task Calls_of_several_clients_sharing_a_limiter_settle_at_the_service_limit()
+    {
+        const int serviceLimit = 4;
+        var inside = 0;
+        var network = new FakeHandler(async (_, _, token) =>
+        {
+            var now = Interlocked.Increment(ref inside);
+            try
+            {
+                if (now > serviceLimit)
+                {
+                    return FakeHandler.Json(HttpStatusCode.TooManyRequests, "{}");
+                }
+
+                await Task.Delay(10, token);
+                return FakeHandler.Json(HttpStatusCode.OK, "{}");
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inside);
+            }
+        });
+        var limiter = new AdaptiveConcurrencyLimiter(64);
+        var options = Fast();
+        using var first = new HttpClient(new ResilienceHandler(options, limiter) { InnerHandler = network }) { BaseAddress = new Uri("http://127.0.0.1/") };
+        using var second = new HttpClient(new ResilienceHandler(options, limiter) { InnerHandler = network }) { BaseAddress = new Uri("http://127.0.0.1/") };
+
+        // Two "cmdlets" of 32 calls in flight each, 200 calls in all.
+        var gate = new SemaphoreSlim(64);
+        var calls = Enumerable.Range(0, 200).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                using var response = await (i % 2 == 0 ? first : second).SendAsync(Post());
+                return response.StatusCode;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        var statuses = await Task.WhenAll(calls);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.InRange(limiter.Limit, 1, 2 * serviceLimit);
+        var throttled = network.Attempts.Count - 200;
+        Assert.True(throttled < 200, $"{throttled} throttled attempts for 200 calls");
     }
 }

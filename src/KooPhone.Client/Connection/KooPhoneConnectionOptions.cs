@@ -17,7 +17,14 @@ namespace KooPhone.Client.Connection
         /// <summary>The most one logical call may take, all attempts and waits together.</summary>
         public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>The first back-off delay; later ones grow exponentially, with jitter.</summary>
+        /// <summary>
+        /// The most calls of one context on the wire at once, over all its cmdlets and runspaces:
+        /// where the adaptive limit starts and the highest it climbs back to after throttling.
+        /// Above 64 (the highest -ThrottleLimit), so one batch cmdlet's -ThrottleLimit stays its bound.
+        /// </summary>
+        public int MaxConcurrentCalls { get; set; } = 256;
+
+        /// <summary>The first back-off delay without Retry-After; later ones grow exponentially, with jitter.</summary>
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>The longest single wait, whatever Retry-After or the back-off asks for.</summary>
@@ -40,6 +47,11 @@ namespace KooPhone.Client.Connection
             if (MaxRetryCount < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(MaxRetryCount), MaxRetryCount, "The retry count cannot be negative.");
+            }
+
+            if (MaxConcurrentCalls < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxConcurrentCalls), MaxConcurrentCalls, "At least one call must be allowed in flight.");
             }
 
             if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero || ReconcileTimeout <= TimeSpan.Zero)

@@ -27,8 +27,10 @@ namespace KooPhone.Client.Connection
             _projectId = projectId;
             CreatedAt = DateTime.UtcNow;
             Options = (options ?? KooPhoneConnectionOptions.Default).Validate();
+            // One limit for every call of the context, so cmdlets and runspaces sharing it slow down together.
+            Concurrency = new AdaptiveConcurrencyLimiter(Options.MaxConcurrentCalls);
             // Built on first use: Connect-KooPhone and Import-Module stay cheap.
-            _http = new Lazy<OwnedHttpClient>(() => KooPhoneHttpClientFactory.Create(Endpoint, Authenticator, Options), LazyThreadSafetyMode.ExecutionAndPublication);
+            _http = new Lazy<OwnedHttpClient>(() => KooPhoneHttpClientFactory.Create(Endpoint, Authenticator, Options, Concurrency), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public Uri Endpoint { get; }
@@ -49,6 +51,9 @@ namespace KooPhone.Client.Connection
 
         /// <summary>Retries, timeouts and proxy of this connection.</summary>
         internal KooPhoneConnectionOptions Options { get; }
+
+        /// <summary>How many calls of this context may be on the wire at once, learnt from the service's throttling.</summary>
+        internal AdaptiveConcurrencyLimiter Concurrency { get; }
 
         public int MaxRetryCount => Options.MaxRetryCount;
 

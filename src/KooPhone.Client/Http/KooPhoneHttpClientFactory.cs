@@ -9,13 +9,13 @@ namespace KooPhone.Client.Http
 {
     /// <summary>
     /// Builds the one long-lived HttpClient of a context with Microsoft.Extensions.Http:
-    /// retries and timeouts (Polly), renewal of a refused token (where the context can renew), authentication per attempt, then a trace of each attempt, then the socket handler.
+    /// retries, timeouts and the context's concurrency limit (Polly, AdaptiveConcurrencyLimiter), renewal of a refused token (where the context can renew), authentication per attempt, then a trace of each attempt, then the socket handler.
     /// </summary>
     internal static class KooPhoneHttpClientFactory
     {
         private const string ClientName = "KooPhone";
 
-        public static OwnedHttpClient Create(Uri endpoint, IRequestAuthenticator authenticator, KooPhoneConnectionOptions options)
+        public static OwnedHttpClient Create(Uri endpoint, IRequestAuthenticator authenticator, KooPhoneConnectionOptions options, AdaptiveConcurrencyLimiter limiter)
         {
             var services = new ServiceCollection();
             var builder = services.AddHttpClient(ClientName, client =>
@@ -25,7 +25,7 @@ namespace KooPhone.Client.Http
                     client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
                     client.BaseAddress = endpoint.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
                 })
-                .AddHttpMessageHandler(() => new ResilienceHandler(options));
+                .AddHttpMessageHandler(() => new ResilienceHandler(options, limiter));
             if (authenticator is IRenewableAuthenticator renewable)
             {
                 builder.AddHttpMessageHandler(() => new RenewOnUnauthorizedHandler(renewable));

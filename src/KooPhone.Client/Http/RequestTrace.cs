@@ -33,22 +33,24 @@ namespace KooPhone.Client.Http
         /// <summary>Set on the note that a failed attempt will be tried again after this wait.</summary>
         public TimeSpan? RetryDelay { get; private set; }
 
-        /// <summary>The attempt the retry will be, and the most there can be.</summary>
+        /// <summary>The attempt the retry will be.</summary>
         public int NextAttempt { get; private set; }
 
-        public int MaxAttempts { get; private set; }
-
+        /// <summary>What went wrong, in words (RetryReason).</summary>
         public string? RetryReason { get; private set; }
 
-        public static RequestTrace ForRetry(System.Net.Http.HttpRequestMessage request, int nextAttempt, int maxAttempts, TimeSpan delay, string reason)
+        /// <summary>What bounds the retries of this kind, in words: a count, or the call's time cap for throttling.</summary>
+        public string? RetryAllowance { get; private set; }
+
+        public static RequestTrace ForRetry(System.Net.Http.HttpRequestMessage request, int nextAttempt, TimeSpan delay, string reason, string allowance)
         {
             var requestId = request.Headers.TryGetValues(KooPhoneHeaders.RequestId, out var values) ? System.Linq.Enumerable.FirstOrDefault(values) : null;
             return new RequestTrace(request.Method.Method, request.RequestUri?.PathAndQuery ?? "", requestId, null, 0, null)
             {
                 RetryDelay = delay,
                 NextAttempt = nextAttempt,
-                MaxAttempts = maxAttempts,
                 RetryReason = reason,
+                RetryAllowance = allowance,
             };
         }
 
@@ -56,7 +58,7 @@ namespace KooPhone.Client.Http
         {
             if (RetryDelay.HasValue)
             {
-                return $"{Method} {PathAndQuery} (request id {RequestId ?? "none"}) failed with {RetryReason}; attempt {NextAttempt} of {MaxAttempts} in {RetryDelay.Value.TotalSeconds:0.0} s";
+                return $"{Method} {PathAndQuery} (request id {RequestId ?? "none"}): {RetryReason}; trying again in {RetryDelay.Value.TotalSeconds:0.0} s, attempt {NextAttempt} ({RetryAllowance})";
             }
 
             var outcome = StatusCode.HasValue ? "HTTP " + StatusCode.Value : "failed: " + Failure?.GetType().Name + ": " + Failure?.Message;

@@ -5,49 +5,56 @@ using System.Threading.Tasks;
 using KooPhone.Client.Connection;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace KooPhone.Client.Http
 {
     /// <summary>
     /// Outermost handler: one logical call, several attempts. A Polly pipeline caps the whole call
-    /// (TotalTimeout), retries what RetryClassifier allows with exponential back-off and jitter
-    /// (or as long as Retry-After asks, within MaxRetryDelay), and bounds each attempt
-    /// (AttemptTimeout). Every wait observes the caller's cancellation, so Ctrl+C ends it at once.
+    /// (TotalTimeout) and retries what RetryClassifier allows for as long as the call's RetryBudget
+    /// lasts (throttling by time, other failures by MaxRetryCount), after a jittered wait
+    /// (RetryDelay). Each attempt first takes a slot of the context's AdaptiveConcurrencyLimiter,
+    /// then is bounded by AttemptTimeout: waiting for a slot does not eat into the attempt's time.
+    /// Every wait observes the caller's cancellation, so Ctrl+C ends it at once.
     /// The same HttpRequestMessage goes down the chain each time: same x-request-id, and the
     /// authentication handler below signs it afresh.
     /// </summary>
     internal sealed class ResilienceHandler : DelegatingHandler
     {
-        private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+        private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new ResiliencePropertyKey<HttpRequestMessage>("KooPhone.Request");
+        private static readonly ResiliencePropertyKey<CancellationToken> CallerTokenKey = new ResiliencePropertyKey<CancellationToken>("KooPhone.CallerToken");
+        private static readonly ResiliencePropertyKey<RetryBudget> BudgetKey = new ResiliencePropertyKey<RetryBudget>("KooPhone.RetryBudget");
+        private static readonly Random SharedRandom = new Random();
 
-        public ResilienceHandler(KooPhoneConnectionOptions options)
+        private readonly KooPhoneConnectionOptions _options;
+        private readonly AdaptiveConcurrencyLimiter _limiter;
+        private readonly ResiliencePipeline<HttpResponseMessage> _call;
+        private readonly ResiliencePipeline _attempt;
+
+        public ResilienceHandler(KooPhoneConnectionOptions options, AdaptiveConcurrencyLimiter limiter)
         {
+            _options = options;
+            _limiter = limiter;
             var builder = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.TotalTimeout);
             // Polly refuses a retry strategy with no retries, so -MaxRetryCount 0 leaves it out.
             if (options.MaxRetryCount > 0)
             {
                 builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
                 {
-                    MaxRetryAttempts = options.MaxRetryCount,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.RetryBaseDelay,
-                    MaxDelay = options.MaxRetryDelay,
-                    ShouldHandle = args => new ValueTask<bool>(RetryClassifier.ShouldRetry(
+                    // The call's RetryBudget decides how many; Polly only runs the loop.
+                    MaxRetryAttempts = int.MaxValue,
+                    ShouldHandle = args => new ValueTask<bool>(BudgetOf(args.Context).TryRetry(
                         RequestOf(args.Context),
                         args.Outcome.Result,
                         args.Outcome.Exception,
-                        args.Context.CancellationToken.IsCancellationRequested && CallerToken(args.Context).IsCancellationRequested)),
-                    DelayGenerator = args =>
-                    {
-                        var wait = RetryAfter.From(args.Outcome.Result, DateTimeOffset.UtcNow);
-                        return new ValueTask<TimeSpan?>(wait.HasValue && wait.Value > options.MaxRetryDelay ? options.MaxRetryDelay : wait);
-                    },
+                        args.Context.CancellationToken.IsCancellationRequested && CallerToken(args.Context).IsCancellationRequested,
+                        DateTimeOffset.UtcNow)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(BudgetOf(args.Context).NextDelay),
                     OnRetry = args =>
                     {
                         var request = RequestOf(args.Context);
-                        RequestProperties.GetObserver(request)?.OnAttemptCompleted(RequestTrace.ForRetry(request, args.AttemptNumber + 2, options.MaxRetryCount + 1, args.RetryDelay, RetryClassifier.Describe(args.Outcome.Result, args.Outcome.Exception)));
+                        var budget = BudgetOf(args.Context);
+                        var reason = RetryReason.Describe(args.Outcome.Result, args.Outcome.Exception, options.AttemptTimeout);
+                        RequestProperties.GetObserver(request)?.OnAttemptCompleted(RequestTrace.ForRetry(request, args.AttemptNumber + 2, args.RetryDelay, reason, Allowance(budget)));
                         // The refused answer is dropped here; only the last one reaches the caller.
                         args.Outcome.Result?.Dispose();
                         return default;
@@ -55,27 +62,32 @@ namespace KooPhone.Client.Http
                 });
             }
 
-            _pipeline = builder
-                .AddTimeout(options.AttemptTimeout)
-                .Build();
+            _call = builder.Build();
+            _attempt = new ResiliencePipelineBuilder().AddTimeout(options.AttemptTimeout).Build();
         }
-
-        private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new ResiliencePropertyKey<HttpRequestMessage>("KooPhone.Request");
-        private static readonly ResiliencePropertyKey<CancellationToken> CallerTokenKey = new ResiliencePropertyKey<CancellationToken>("KooPhone.CallerToken");
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(RequestKey, request);
             context.Properties.Set(CallerTokenKey, cancellationToken);
+            context.Properties.Set(BudgetKey, new RetryBudget(_options, DateTimeOffset.UtcNow, NextRandom));
             var attempts = 0;
             try
             {
-                return await _pipeline.ExecuteAsync(
+                return await _call.ExecuteAsync(
                     async (ctx, state) =>
                     {
-                        RequestProperties.SetAttempts(state.request, ++attempts);
-                        return await state.handler.BaseSend(state.request, ctx.CancellationToken).ConfigureAwait(false);
+                        using (var lease = await state.handler._limiter.AcquireAsync(ctx.CancellationToken).ConfigureAwait(false))
+                        {
+                            RequestProperties.SetAttempts(state.request, ++attempts);
+                            var response = await state.handler._attempt.ExecuteAsync(
+                                (s, token) => new ValueTask<HttpResponseMessage>(s.handler.BaseSend(s.request, token)),
+                                state,
+                                ctx.CancellationToken).ConfigureAwait(false);
+                            Report(lease, response);
+                            return response;
+                        }
                     },
                     context,
                     (request, handler: this)).ConfigureAwait(false);
@@ -86,11 +98,45 @@ namespace KooPhone.Client.Http
             }
         }
 
+        // A 429 lowers the context's pace; any other answer short of a server failure says the pace
+        // was accepted. Server failures and broken connections say nothing about the pace.
+        private static void Report(ConcurrencyLease lease, HttpResponseMessage response)
+        {
+            if (RetryClassifier.IsThrottled(response))
+            {
+                lease.Throttled();
+            }
+            else if ((int)response.StatusCode < 500)
+            {
+                lease.Accepted();
+            }
+        }
+
+        private string Allowance(RetryBudget budget) =>
+            budget.NextIsThrottled
+                ? $"throttled {budget.ThrottledRetries} {(budget.ThrottledRetries == 1 ? "time" : "times")} so far; throttled calls are retried within the call's {Duration(_options.TotalTimeout)} time limit"
+                : $"retry {budget.TransientRetries} of {_options.MaxRetryCount}";
+
+        private static string Duration(TimeSpan span) =>
+            span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0.#} s";
+
+        private static double NextRandom()
+        {
+            // System.Random is not thread-safe, and separate instances made at the same tick on
+            // .NET Framework draw the same numbers: one shared, locked instance jitters every call.
+            lock (SharedRandom)
+            {
+                return SharedRandom.NextDouble();
+            }
+        }
+
         private Task<HttpResponseMessage> BaseSend(HttpRequestMessage request, CancellationToken cancellationToken) =>
             base.SendAsync(request, cancellationToken);
 
         private static HttpRequestMessage RequestOf(ResilienceContext context) => context.Properties.GetValue(RequestKey, null!);
 
         private static CancellationToken CallerToken(ResilienceContext context) => context.Properties.GetValue(CallerTokenKey, CancellationToken.None);
+
+        private static RetryBudget BudgetOf(ResilienceContext context) => context.Properties.GetValue(BudgetKey, null!);
     }
 }

@@ -27,6 +27,7 @@ namespace KooPhone.Client.Http
     /// </summary>
     internal static class RetryClassifier
     {
+        /// <summary>Whether the failure may be retried at all; RetryBudget decides whether there is room left.</summary>
         public static bool ShouldRetry(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, bool cancelledByCaller)
         {
             if (cancelledByCaller)
@@ -61,7 +62,7 @@ namespace KooPhone.Client.Http
             }
         }
 
-        public static string Describe(HttpResponseMessage? response, Exception? error) =>
-            response != null ? "HTTP " + (int)response.StatusCode : error?.GetType().Name + ": " + error?.Message;
+        /// <summary>A throttled answer: the gateway refused the call before the backend saw it.</summary>
+        public static bool IsThrottled(HttpResponseMessage? response) => response != null && (int)response.StatusCode == 429;
     }
 }

@@ -13,7 +13,7 @@ public sealed class RequestLogEntry
     /// <summary>Creates an entry; the sequence number is assigned when it is appended.</summary>
     public RequestLogEntry(
         string method, string path, string query, string? requestId, IReadOnlyList<string?>? instanceIds,
-        int status, string? errorCode, bool authTokenPresent, string? auth, string? fault, DateTimeOffset receivedAt)
+        int status, string? errorCode, bool authTokenPresent, string? auth, string? fault, DateTimeOffset receivedAt, int inFlight)
     {
         Method = method;
         Path = path;
@@ -26,6 +26,7 @@ public sealed class RequestLogEntry
         Auth = auth;
         Fault = fault;
         ReceivedAt = receivedAt;
+        InFlight = inFlight;
     }
 
     /// <summary>Increasing over the process lifetime (not reset by clearing the log).</summary>
@@ -63,4 +64,7 @@ public sealed class RequestLogEntry
 
     /// <summary>When the request arrived (UTC).</summary>
     [JsonPropertyName("receivedAt")] public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>How many /v1 requests were in flight when this one arrived, itself and refused ones included.</summary>
+    [JsonPropertyName("inFlight")] public int InFlight { get; }
 }

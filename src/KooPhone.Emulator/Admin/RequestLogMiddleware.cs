@@ -10,26 +10,31 @@ public sealed class RequestLogMiddleware
 {
     private readonly RequestDelegate next;
     private readonly RequestRecorder recorder;
+    private readonly InFlightCounter inFlight;
     private readonly TimeProvider time;
 
     /// <summary>Creates the middleware.</summary>
-    public RequestLogMiddleware(RequestDelegate next, RequestRecorder recorder, TimeProvider time)
+    public RequestLogMiddleware(RequestDelegate next, RequestRecorder recorder, InFlightCounter inFlight, TimeProvider time)
     {
         this.next = next;
         this.recorder = recorder;
+        this.inFlight = inFlight;
         this.time = time;
     }
 
-    /// <summary>Runs the rest of the pipeline, then records the request (even if it threw).</summary>
+    /// <summary>Counts the request in flight, runs the rest of the pipeline, then records the request (even if it threw).</summary>
     public async Task InvokeAsync(HttpContext httpContext)
     {
-        ApiRequestContext.For(httpContext).ReceivedAt = time.GetUtcNow();
+        ApiRequestContext context = ApiRequestContext.For(httpContext);
+        context.ReceivedAt = time.GetUtcNow();
+        context.InFlightOnArrival = inFlight.Enter();
         try
         {
             await next(httpContext).ConfigureAwait(false);
         }
         finally
         {
+            inFlight.Exit();
             recorder.Record(httpContext);
         }
     }

@@ -39,7 +39,8 @@ public sealed class RequestRecorder
             request.Headers.ContainsKey(TokenAuthenticator.HeaderName),
             GatewayAuthenticator.SchemeOf(request),
             context.Fault,
-            context.ReceivedAt));
+            context.ReceivedAt,
+            context.InFlightOnArrival));
     }
 
     // ExecuteInstanceAuthToken and ListInstanceApp name their instance in the path, not the body.

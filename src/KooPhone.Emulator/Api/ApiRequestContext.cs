@@ -13,6 +13,9 @@ public sealed class ApiRequestContext
     /// <summary>When the request arrived (UTC).</summary>
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>How many /v1 requests were in flight when this one arrived, itself included.</summary>
+    public int InFlightOnArrival { get; set; }
+
     /// <summary>The x-request-id the client sent, or null when it sent none.</summary>
     public string? ReceivedRequestId { get; set; }
 

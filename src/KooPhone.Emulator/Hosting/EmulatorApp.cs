@@ -93,6 +93,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton<VideoOperations>();
         builder.Services.AddSingleton(new RequestLog(options.RequestLogLimit));
         builder.Services.AddSingleton<RequestRecorder>();
+        builder.Services.AddSingleton<InFlightCounter>();
         builder.Services.AddSingleton<ActionLog>();
 
         builder.Services.AddSingleton<IssuedTokenStore>();

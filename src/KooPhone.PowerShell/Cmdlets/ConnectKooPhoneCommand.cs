@@ -115,7 +115,7 @@ namespace KooPhone.PowerShell.Cmdlets
         public string Region { get; set; } = KooPhoneRegions.Default;
 
         /// <summary>
-        /// <para type="description">How often one call is retried after throttling (429), a gateway failure (502, 503, 504), a timeout or a dropped connection, 0 to 20; default 5. Waits grow exponentially with jitter, and follow Retry-After when the service sends it.</para>
+        /// <para type="description">How often one call is retried after a gateway failure (502, 503, 504), a timeout or a dropped connection, 0 to 20; default 5; 0 sends every call once, with no retry at all. Throttling (429) does not count: a throttled call is retried for as long as its five-minute time limit allows. Waits grow exponentially with jitter, or last as long as Retry-After says plus a random part of it.</para>
         /// </summary>
         [Parameter]
         [ValidateRange(0, 20)]
