@@ -203,19 +203,20 @@ Describe 'A refused call that the service partly applied' {
         @{ Cmdlet = 'Restart-KooPhoneInstance'; Operation = 'BatchRebootInstance'; Extra = @{} }
         @{ Cmdlet = 'Reset-KooPhoneInstance'; Operation = 'BatchResetInstance'; Extra = @{ Force = $true } }
     ) {
-        # One instance that is not running spoils the call; the emulator still acts on the others.
-        Set-EmulatorInstanceState $emulator $ids[10] @{ running_status = 1 }
+        # One unknown id spoils the call; the emulator still acts on the others.
+        $given = @($ids[0..9]) + @('nosuch42') + @($ids[10..98])
         $errors = @()
-        $results = @($ids | & $Cmdlet -Context $context @Extra -ErrorAction SilentlyContinue -ErrorVariable +errors)
+        $results = @($given | & $Cmdlet -Context $context @Extra -ErrorAction SilentlyContinue -ErrorVariable +errors)
 
         @(Get-EmulatorAction $emulator -Operation $Operation | Where-Object count -gt 1) | Should -HaveCount 0 -Because 'no instance is acted on twice'
-        ($results.Count + $errors.Count) | Should -Be $ids.Count
-        $culprit = @($errors | Where-Object TargetObject -eq $ids[10])
+        @(Get-EmulatorAction $emulator -Operation $Operation) | Should -HaveCount 99 -Because 'the emulator applied the refused call to the others'
+        ($results.Count + $errors.Count) | Should -Be $given.Count
+        $culprit = @($errors | Where-Object TargetObject -eq 'nosuch42')
         $culprit | Should -HaveCount 1
-        $culprit[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.5005*'
+        $culprit[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.1001*'
         if ($Cmdlet -ne 'Backup-KooPhoneInstance') {
             # A reboot or reset leaves no trace: the others are Unknown, never sent again.
-            @($errors | Where-Object { $_.FullyQualifiedErrorId -like 'KooPhone.OutcomeUnknown*' }) | Should -HaveCount ($ids.Count - 1)
+            @($errors | Where-Object { $_.FullyQualifiedErrorId -like 'KooPhone.OutcomeUnknown*' }) | Should -HaveCount 99
             @(Get-Call $emulator (Get-Call $emulator | Select-Object -First 1).path) | Should -HaveCount 1
         }
     }

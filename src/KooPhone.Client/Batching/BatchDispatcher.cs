@@ -27,11 +27,9 @@ namespace KooPhone.Client.Batching
         private readonly List<string> _partitions = new List<string>();
         private bool _stopped;
 
-        /// <param name="stopsRun">
-        /// Asked about every batch as it ends, on the caller's thread: true when the run must send
-        /// nothing more (a refused credential, a dead service). It is asked before the next batch
-        /// goes out, so nothing is sent after the answer that stopped the run was seen.
-        /// </param>
+        // stopsRun is asked about every batch as it ends, on the caller's thread: true when the
+        // run must send nothing more (a refused credential, a dead service). It is asked before the
+        // next batch goes out, so nothing is sent after the answer that stopped the run was seen.
         public BatchDispatcher(int batchSize, int throttleLimit, Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> send, CancellationToken cancellationToken, Func<CompletedBatch<TItem, TResponse>, bool>? stopsRun = null)
         {
             if (batchSize < 1)
