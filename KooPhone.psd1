@@ -14,6 +14,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('KooPhone.Format.ps1xml')
+    TypesToProcess         = @('KooPhone.Types.ps1xml')
     CmdletsToExport        = @(
         'Connect-KooPhone'
         'Disconnect-KooPhone'

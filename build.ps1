@@ -73,7 +73,7 @@ function Invoke-Build {
         $target = if ($beside -contains $dll.Name) { $moduleDir } else { $dependencies }
         Copy-Item $dll.FullName $target
     }
-    Copy-Item (Join-Path $root 'src/KooPhone.PowerShell/KooPhone.Format.ps1xml') $moduleDir
+    Copy-Item (Join-Path $root 'src/KooPhone.PowerShell/KooPhone.Format.ps1xml'), (Join-Path $root 'src/KooPhone.PowerShell/KooPhone.Types.ps1xml') $moduleDir
     $version = Get-ModuleVersion
     (Get-Content -Raw (Join-Path $root 'KooPhone.psd1')) -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'" |
         Set-Content -Encoding utf8 (Join-Path $moduleDir 'KooPhone.psd1')

@@ -79,6 +79,16 @@ $emulator = Start-Emulator $listingSize
 try { $listing = Invoke-Child 'Measure-Listing.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; ThrottleLimit = 4 } }
 finally { Stop-KooPhoneEmulator $emulator }
 
+Write-Host 'Polling…'
+$polling = foreach ($unsupported in @($false, $true)) {
+    $extra = @('--latency-ms', $latencyMs) + $(if ($unsupported) { @('--task-query-unsupported', 'backup') } else { @() })
+    $emulator = Start-KooPhoneEmulator -EmulatorPath $EmulatorPath -Instances 10000 -JobDelayMs 1000 -ExtraArguments $extra
+    $scenario = if ($unsupported) { 'state fallback' } else { 'task query' }
+    try { Invoke-Child 'Measure-Polling.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; Count = 10000; Scenario = $scenario } }
+    finally { Stop-KooPhoneEmulator $emulator }
+}
+$pollingRows = foreach ($p in $polling) { "| $($p.Scenario) | $('{0:N0}' -f $p.Ids) | $($p.Rounds) | $('{0:0.0}' -f $p.PollsPerTask) | $('{0:N0}' -f $p.StateReads) | $('{0:N0}' -f $p.TotalCalls) | $('{0:N0}' -f $p.TotalMilliseconds) |" }
+
 Write-Host 'Import…'
 $bare = @(); $imported = @()
 foreach ($i in 1..7) {
@@ -189,6 +199,14 @@ $($memoryRows -join "`n")
 ``Get-KooPhoneInstance -ThrottleLimit $($listing.ThrottleLimit)`` over $('{0:N0}' -f $listing.Instances) instances ($pages pages of 100):
 first object after $('{0:N0}' -f $listing.FirstMilliseconds) ms, all after $('{0:N0}' -f $listing.TotalMilliseconds) ms;
 pages × latency would be $('{0:N0}' -f ($pages * $latencyMs)) ms (ratio $('{0:0.00}' -f ($listing.TotalMilliseconds / ($pages * $latencyMs)))).
+
+## Polling
+
+``Backup-KooPhoneInstance -Wait`` of 10,000 ids (100 tasks); with the task query, and with backup tasks that cannot be polled (the state fallback reads only the pending ids, at most min(ids, pages) calls a round):
+
+| scenario | ids | rounds | polls per task | state reads | total calls | ms |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+$($pollingRows -join "`n")
 
 ## Import
 

@@ -35,6 +35,13 @@ namespace KooPhone.Client.Models
         /// <summary>Set when the answer was lost and the instance's state showed the call was carried out (then there is no task or job id): what it showed.</summary>
         public string? Evidence { get; set; }
 
+        /// <summary>
+        /// Why the last poll did not learn where this job stands: the task query or the state read
+        /// failed, or the task's answer did not list the job. Empty once a poll reads it again.
+        /// Polling goes on regardless, so a job still pending at the time limit says why here.
+        /// </summary>
+        public string? LastPollError { get; set; }
+
         /// <summary>When the client saw the job end; null until then.</summary>
         public DateTime? CompletedAt { get; set; }
 

@@ -29,7 +29,7 @@ namespace KooPhone.Client.Reconciling
         private static readonly TimeSpan WidestZoneOffset = TimeSpan.FromHours(14);
 
         private readonly KooPhoneApiClient _api;
-        private readonly int _concurrency;
+        private readonly InstanceSnapshotReader _reader;
         private readonly TimeSpan _settleTime;
 
         /// <summary>
@@ -41,7 +41,7 @@ namespace KooPhone.Client.Reconciling
         public StateReconciler(KooPhoneApiClient api, int concurrency)
         {
             _api = api;
-            _concurrency = Math.Max(1, concurrency);
+            _reader = new InstanceSnapshotReader(concurrency);
             _settleTime = api.Context.ReconcileTimeout;
         }
 
@@ -63,7 +63,7 @@ namespace KooPhone.Client.Reconciling
             IReadOnlyDictionary<string, KooPhoneInstance> seen = new Dictionary<string, KooPhoneInstance>();
             while (true)
             {
-                var snapshot = await InstanceSnapshotReader.ReadAsync(_api, pending.Select(t => t.InstanceId).Distinct().ToList(), _concurrency, cancellationToken, calls).ConfigureAwait(false);
+                var snapshot = await _reader.ReadAsync(_api, pending.Select(t => t.InstanceId).Distinct().ToList(), cancellationToken, calls).ConfigureAwait(false);
                 seen = snapshot.GroupBy(i => i.InstanceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
                 var now = DateTime.UtcNow;
                 foreach (var target in pending.ToList())

@@ -19,33 +19,41 @@ namespace KooPhone.Client.Waiting
         // from the previous backup's.
         private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(2);
 
-        private readonly int _concurrency;
+        private readonly InstanceSnapshotReader _reader;
 
         public BackupStatusFallback(int concurrency)
         {
-            _concurrency = Math.Max(1, concurrency);
+            _reader = new InstanceSnapshotReader(concurrency);
         }
 
-        public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CancellationToken cancellationToken)
+        public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CallCount calls, CancellationToken cancellationToken)
         {
-            var byId = pending.ToDictionary(r => r.InstanceId, StringComparer.Ordinal);
-            foreach (var instance in await InstanceSnapshotReader.ReadAsync(api, byId.Keys, _concurrency, cancellationToken).ConfigureAwait(false))
+            // By instance, as one instance may stand in several results (it was given twice).
+            var byId = pending.ToLookup(r => r.InstanceId, StringComparer.Ordinal);
+            foreach (var instance in await _reader.ReadAsync(api, byId.Select(g => g.Key).ToList(), cancellationToken, calls).ConfigureAwait(false))
             {
-                var result = byId[instance.InstanceId];
-                var fresh = IsOurs(instance.BackupTime, result.SubmittedAt, DateTime.UtcNow);
-                switch (instance.BackupStatus)
+                foreach (var result in byId[instance.InstanceId])
                 {
-                    case InstanceOperationStatus.Succeeded when fresh:
-                        JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null);
-                        break;
-                    case InstanceOperationStatus.Failed when fresh:
-                    case InstanceOperationStatus.Other when fresh:
-                        JobResultUpdater.Finish(result, KooPhoneJobStatus.Failed, null, "The instance reports backup status " + instance.BackupStatus + ".");
-                        break;
-                    case InstanceOperationStatus.Executing:
-                        result.Status = KooPhoneJobStatus.Running;
-                        break;
+                    Apply(result, instance);
                 }
+            }
+        }
+
+        private static void Apply(KooPhoneJobResult result, KooPhoneInstance instance)
+        {
+            var fresh = IsOurs(instance.BackupTime, result.SubmittedAt, DateTime.UtcNow);
+            switch (instance.BackupStatus)
+            {
+                case InstanceOperationStatus.Succeeded when fresh:
+                    JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null);
+                    break;
+                case InstanceOperationStatus.Failed when fresh:
+                case InstanceOperationStatus.Other when fresh:
+                    JobResultUpdater.Finish(result, KooPhoneJobStatus.Failed, null, "The instance reports backup status " + instance.BackupStatus + ".");
+                    break;
+                case InstanceOperationStatus.Executing:
+                    result.Status = KooPhoneJobStatus.Running;
+                    break;
             }
         }
 

@@ -13,7 +13,11 @@ namespace KooPhone.Client.Waiting
     /// </summary>
     public interface IJobStatusFallback
     {
-        /// <summary>Updates the given unfinished results in place from the instances' own state.</summary>
-        Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CancellationToken cancellationToken);
+        /// <summary>
+        /// Updates the given unfinished results in place from the instances' own state, counting
+        /// its calls in <paramref name="calls"/>. It reads only these instances: a finished one is
+        /// not passed again.
+        /// </summary>
+        Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CallCount calls, CancellationToken cancellationToken);
     }
 }

@@ -10,27 +10,49 @@ namespace KooPhone.Client.Waiting
 {
     /// <summary>
     /// Reads the current ListInstances records of some instances, whichever way is cheaper: one
-    /// filtered query per instance, or one pass over all pages of the fleet.
+    /// filtered query per instance, or one pass over all pages of the fleet. It remembers the
+    /// fleet's page count from its last listing, so a later read of fewer ids than there are pages
+    /// costs one call per id and no page: a read costs at most min(ids, pages) calls, plus the
+    /// first page once, when the fleet's size is not known yet.
     /// </summary>
-    internal static class InstanceSnapshotReader
+    internal sealed class InstanceSnapshotReader
     {
+        private readonly int _concurrency;
+        // The fleet's page count at the last listing; 0 until one has been read.
+        private int _knownPages;
+
+        public InstanceSnapshotReader(int concurrency)
+        {
+            _concurrency = Math.Max(1, concurrency);
+        }
+
         // calls, when given, counts the calls made, for those that must report their cost.
-        public static async Task<IReadOnlyList<KooPhoneInstance>> ReadAsync(KooPhoneApiClient api, IReadOnlyCollection<string> instanceIds, int concurrency, CancellationToken cancellationToken, CallCount? calls = null)
+        public async Task<IReadOnlyList<KooPhoneInstance>> ReadAsync(KooPhoneApiClient api, IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken, CallCount? calls = null)
         {
             var wanted = new HashSet<string>(instanceIds, StringComparer.Ordinal);
-            var found = new List<KooPhoneInstance>();
+            if (wanted.Count == 0)
+            {
+                return Array.Empty<KooPhoneInstance>();
+            }
+
+            if (wanted.Count < Volatile.Read(ref _knownPages))
+            {
+                return await ReadEachAsync(api, wanted, cancellationToken, calls).ConfigureAwait(false);
+            }
+
             var first = await api.ListInstancesAsync(InstanceQuery.All, 1, InstanceLister.MaxPageSize, cancellationToken).ConfigureAwait(false);
             var pages = first.TotalCount.HasValue ? (first.TotalCount.Value + first.PageSize - 1) / first.PageSize : int.MaxValue;
+            Volatile.Write(ref _knownPages, first.TotalCount.HasValue ? pages : 0);
             calls?.Add(1);
+            var found = first.Instances.Where(i => wanted.Contains(i.InstanceId)).ToList();
 
             if (pages <= wanted.Count)
             {
-                found.AddRange(first.Instances.Where(i => wanted.Contains(i.InstanceId)));
                 calls?.Add(pages - 1);
                 // The listing blocks while it waits, so it runs off the caller's thread.
                 await Task.Run(() =>
                 {
-                    foreach (var page in new InstanceLister(api, concurrency).ReadPages(InstanceQuery.All, InstanceLister.MaxPageSize, cancellationToken, startPage: 2))
+                    foreach (var page in new InstanceLister(api, _concurrency).ReadPages(InstanceQuery.All, InstanceLister.MaxPageSize, cancellationToken, startPage: 2))
                     {
                         found.AddRange(page.Instances.Where(i => wanted.Contains(i.InstanceId)));
                     }
@@ -38,7 +60,14 @@ namespace KooPhone.Client.Waiting
                 return found;
             }
 
-            using (var gate = new SemaphoreSlim(Math.Max(1, concurrency)))
+            wanted.ExceptWith(found.Select(i => i.InstanceId));
+            found.AddRange(await ReadEachAsync(api, wanted, cancellationToken, calls).ConfigureAwait(false));
+            return found;
+        }
+
+        private async Task<IReadOnlyList<KooPhoneInstance>> ReadEachAsync(KooPhoneApiClient api, HashSet<string> wanted, CancellationToken cancellationToken, CallCount? calls)
+        {
+            using (var gate = new SemaphoreSlim(_concurrency))
             {
                 var pagesById = await Task.WhenAll(wanted.Select(async id =>
                 {

@@ -16,6 +16,7 @@ namespace KooPhone.Client.Waiting
             else
             {
                 result.Status = state.Status;
+                result.LastPollError = null;
             }
 
             result.Output = state.Output ?? result.Output;
@@ -27,6 +28,7 @@ namespace KooPhone.Client.Waiting
             result.ErrorCode = errorCode;
             result.ErrorMessage = errorMessage;
             result.CompletedAt = DateTime.UtcNow;
+            result.LastPollError = null;
         }
     }
 }

@@ -36,14 +36,14 @@ namespace KooPhone.Client.Waiting
         public IJobStatusFallback? For(KooPhoneOperation? operation) =>
             operation != null && _byOperation.TryGetValue(operation, out var fallback) ? fallback : null;
 
-        public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CancellationToken cancellationToken)
+        public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CallCount calls, CancellationToken cancellationToken)
         {
             foreach (var group in pending.GroupBy(r => KooPhoneOperation.Find(r.Operation)))
             {
                 var fallback = For(group.Key);
                 if (fallback != null)
                 {
-                    await fallback.UpdateAsync(api, group.ToList(), cancellationToken).ConfigureAwait(false);
+                    await fallback.UpdateAsync(api, group.ToList(), calls, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {

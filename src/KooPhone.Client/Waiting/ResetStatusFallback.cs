@@ -18,19 +18,15 @@ namespace KooPhone.Client.Waiting
         private static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
         private readonly HashSet<string> _seenDown = new HashSet<string>(StringComparer.Ordinal);
 
-        public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CancellationToken cancellationToken)
+        public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CallCount calls, CancellationToken cancellationToken)
         {
-            var byId = pending.ToDictionary(r => r.InstanceId, StringComparer.Ordinal);
-            foreach (var batch in byId.Keys.Select((id, i) => (id, i)).GroupBy(x => x.i / 100, x => x.id))
+            var byId = pending.ToLookup(r => r.InstanceId, StringComparer.Ordinal);
+            foreach (var batch in byId.Select(g => g.Key).Select((id, i) => (id, i)).GroupBy(x => x.i / 100, x => x.id))
             {
+                calls.Add(1);
                 var statuses = await api.ShowInstanceStatusAsync(batch.ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var status in statuses)
                 {
-                    if (!byId.TryGetValue(status.InstanceId, out var result))
-                    {
-                        continue;
-                    }
-
                     if (status.Status != InstanceRunStatus.Running)
                     {
                         lock (_seenDown)
@@ -38,7 +34,11 @@ namespace KooPhone.Client.Waiting
                             _seenDown.Add(status.InstanceId);
                         }
 
-                        result.Status = KooPhoneJobStatus.Running;
+                        foreach (var result in byId[status.InstanceId])
+                        {
+                            result.Status = KooPhoneJobStatus.Running;
+                        }
+
                         continue;
                     }
 
@@ -48,7 +48,7 @@ namespace KooPhone.Client.Waiting
                         wentDown = _seenDown.Contains(status.InstanceId);
                     }
 
-                    if (wentDown || DateTime.UtcNow - result.SubmittedAt > Grace)
+                    foreach (var result in byId[status.InstanceId].Where(r => wentDown || DateTime.UtcNow - r.SubmittedAt > Grace))
                     {
                         JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null);
                     }

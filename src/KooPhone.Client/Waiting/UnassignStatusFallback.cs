@@ -11,21 +11,24 @@ namespace KooPhone.Client.Waiting
     /// <summary>An unassignment has ended once ListInstances shows the instance without a user.</summary>
     public sealed class UnassignStatusFallback : IJobStatusFallback
     {
-        private readonly int _concurrency;
+        private readonly InstanceSnapshotReader _reader;
 
         public UnassignStatusFallback(int concurrency)
         {
-            _concurrency = Math.Max(1, concurrency);
+            _reader = new InstanceSnapshotReader(concurrency);
         }
 
-        public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CancellationToken cancellationToken)
+        public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CallCount calls, CancellationToken cancellationToken)
         {
-            var byId = pending.ToDictionary(r => r.InstanceId, StringComparer.Ordinal);
-            foreach (var instance in await InstanceSnapshotReader.ReadAsync(api, byId.Keys, _concurrency, cancellationToken).ConfigureAwait(false))
+            var byId = pending.ToLookup(r => r.InstanceId, StringComparer.Ordinal);
+            foreach (var instance in await _reader.ReadAsync(api, byId.Select(g => g.Key).ToList(), cancellationToken, calls).ConfigureAwait(false))
             {
                 if (!instance.IsAssigned)
                 {
-                    JobResultUpdater.Finish(byId[instance.InstanceId], KooPhoneJobStatus.Succeeded, null, null);
+                    foreach (var result in byId[instance.InstanceId])
+                    {
+                        JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null);
+                    }
                 }
             }
         }

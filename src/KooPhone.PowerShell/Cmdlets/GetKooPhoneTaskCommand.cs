@@ -24,6 +24,7 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override void EndProcessing()
         {
+            ReportSkipped();
             var results = ReadJobs(out var piped);
             var waiter = new JobWaiter(Api, piped, JobStatusFallbacks.Create(4), 4);
             Await(waiter.PollOnceAsync(StopToken));

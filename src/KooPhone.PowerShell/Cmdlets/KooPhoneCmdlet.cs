@@ -224,8 +224,9 @@ namespace KooPhone.PowerShell.Cmdlets
         protected bool WaitForJobs(IPollingWaiter waiter, string activity, TimeSpan timeout)
         {
             const int progressId = 2;
-            var deadline = DateTime.UtcNow + timeout;
-            var interval = FirstPollInterval;
+            var started = DateTime.UtcNow;
+            var deadline = started + timeout;
+            var interval = PollSchedule.First;
             try
             {
                 while (true)
@@ -240,12 +241,12 @@ namespace KooPhone.PowerShell.Cmdlets
 
                     if (DateTime.UtcNow >= deadline)
                     {
-                        WriteWarning($"{waiter.Total - waiter.Finished} of {waiter.Total} had not ended after {timeout.TotalSeconds:0} seconds; their results show the last state seen.");
+                        WriteWarning($"{waiter.Total - waiter.Finished} of {waiter.Total} had not ended after {timeout.TotalSeconds:0} seconds; their results show the last state seen, and LastPollError why a poll could not read it. {waiter.Describe()}");
                         return false;
                     }
 
                     Pause(interval);
-                    interval = TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds * 1.5, MaxPollInterval.TotalMilliseconds));
+                    interval = PollSchedule.Next(interval, DateTime.UtcNow - started);
                 }
             }
             finally
@@ -270,11 +271,9 @@ namespace KooPhone.PowerShell.Cmdlets
 
             var waiter = new JobWaiter(Api, results, JobStatusFallbacks.Create(concurrency), concurrency);
             WaitForJobs(waiter, activity, TimeSpan.FromSeconds(timeoutSeconds));
+            WriteVerbose(waiter.DescribeCost());
             WriteObject(results, enumerateCollection: true);
         }
-
-        private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(500);
-        private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
 
         /// <summary>Turns cancellation caused by Ctrl+C into the exception PowerShell expects.</summary>
         protected void ThrowIfStopping()

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
+using KooPhone.Client.Waiting;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -24,12 +26,50 @@ namespace KooPhone.PowerShell.Cmdlets
         private readonly List<string> _taskOrder = new List<string>();
         private readonly HashSet<string> _seenJobs = new HashSet<string>(StringComparer.Ordinal);
 
+        // Results without a task that are followed through the instances' state (run record entries).
+        private readonly List<KooPhoneJobResult> _stateOnly = new List<KooPhoneJobResult>();
+        private readonly JobStatusFallbacks _fallbacks = JobStatusFallbacks.Create(1);
+        private int _inputCount;
+        private int _skipped;
+
         /// <summary>
-        /// <para type="description">Ids of the tasks, as asynchronous cmdlets return them in TaskId.</para>
+        /// <para type="description">Ids of the tasks, as asynchronous cmdlets return them in TaskId. Piped objects give their TaskId property, and with it JobId, InstanceId, Operation and SubmittedAt: results read back with Import-Csv, Import-Clixml or ConvertFrom-Json, and Get-KooPhoneRun's entries, resume as the live results do. An object without a TaskId property is refused.</para>
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByTaskIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [TaskIdTransformation]
+        [AllowNull]
+        [AllowEmptyString]
         public string[] TaskId { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// <para type="description">The job of the task, bound by property name from a result read back from a file, so the job is reported against its instance.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ByTaskIdSet, ValueFromPipelineByPropertyName = true)]
+        public string? JobId { get; set; }
+
+        /// <summary>
+        /// <para type="description">The instance the job is for, bound by property name with JobId.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ByTaskIdSet, ValueFromPipelineByPropertyName = true)]
+        public string? InstanceId { get; set; }
+
+        /// <summary>
+        /// <para type="description">The API operation that submitted the job (e.g. BatchBackupInstances), bound by property name: it decides how the job is followed when the task query cannot report it.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ByTaskIdSet, ValueFromPipelineByPropertyName = true)]
+        public string? Operation { get; set; }
+
+        /// <summary>
+        /// <para type="description">When the job was submitted (read as UTC when no zone is given), bound by property name: a backup's state counts as this job's only when it is newer.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ByTaskIdSet, ValueFromPipelineByPropertyName = true)]
+        public DateTime? SubmittedAt { get; set; }
+
+        /// <summary>
+        /// <para type="description">The outcome of a Get-KooPhoneRun entry, bound by property name. An entry without a task is then followed through the instance's state when it was carried out (Result or Unknown) and its operation shows in the state, and skipped otherwise, instead of being refused.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ByTaskIdSet, ValueFromPipelineByPropertyName = true)]
+        public string? Outcome { get; set; }
 
         /// <summary>
         /// <para type="description">Results of Backup-KooPhoneInstance (or another asynchronous cmdlet), piped in. Each job is reported against its instance.</para>
@@ -40,6 +80,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            _inputCount++;
             if (ParameterSetName == ByResultSet)
             {
                 foreach (var result in InputObject)
@@ -50,9 +91,30 @@ namespace KooPhone.PowerShell.Cmdlets
                 return;
             }
 
-            foreach (var id in TaskId)
+            if (!string.IsNullOrEmpty(JobId) || !string.IsNullOrEmpty(InstanceId))
             {
+                AddRow((TaskId ?? Array.Empty<string>()).FirstOrDefault()?.Trim());
+                return;
+            }
+
+            foreach (var id in TaskId ?? Array.Empty<string>())
+            {
+                if (string.IsNullOrWhiteSpace(id))
+                {
+                    WriteError(ErrorRecords.Invalid($"Input {_inputCount} has an empty task id; nothing was polled for it.", "KooPhone.NoTask", id));
+                    continue;
+                }
+
                 TaskEntry(id.Trim());
+            }
+        }
+
+        /// <summary>Says once how many run record entries were skipped, as nothing can be waited for on them.</summary>
+        protected void ReportSkipped()
+        {
+            if (_skipped > 0)
+            {
+                WriteWarning($"Skipped {_skipped} entries without a task: they were not carried out (Error, NotSent), or their operation does not show in the instances' state. Get-KooPhoneRun shows them.");
             }
         }
 
@@ -90,6 +152,8 @@ namespace KooPhone.PowerShell.Cmdlets
                 all.AddRange(results);
             }
 
+            piped.AddRange(_stateOnly);
+            all.AddRange(_stateOnly);
             return all;
         }
 
@@ -108,6 +172,45 @@ namespace KooPhone.PowerShell.Cmdlets
 
             TaskEntry(result.TaskId!).Add(Copy(result));
         }
+
+        /// <summary>A result given by its properties (a row read back from a file, a run record entry).</summary>
+        private void AddRow(string? taskId)
+        {
+            var result = new KooPhoneJobResult
+            {
+                InstanceId = InstanceId ?? "",
+                Operation = Operation ?? "",
+                TaskId = string.IsNullOrEmpty(taskId) ? null : taskId,
+                JobId = string.IsNullOrEmpty(JobId) ? null : JobId,
+                Status = KooPhoneJobStatus.Submitted,
+                // Without a time a backup's state could be taken for ours however old; now errs the safe way.
+                SubmittedAt = SubmittedAt.HasValue ? UtcTime.Of(SubmittedAt.Value) : DateTime.UtcNow,
+            };
+
+            if (result.TaskId != null)
+            {
+                AddResult(result);
+            }
+            else if (string.IsNullOrEmpty(Outcome))
+            {
+                WriteError(ErrorRecords.Invalid($"Input {_inputCount} (instance '{result.InstanceId}', job '{result.JobId}') has an empty TaskId; nothing was polled for it.", "KooPhone.NoTask", result.InstanceId));
+            }
+            else if (IsFollowable(Outcome!, result.Operation) && !string.IsNullOrEmpty(result.InstanceId))
+            {
+                result.Status = KooPhoneJobStatus.Running;
+                _stateOnly.Add(result);
+            }
+            else
+            {
+                _skipped++;
+            }
+        }
+
+        // A run record entry without a task: followable when it was (or may have been) carried
+        // out and its operation's effect shows in the instances' state.
+        private bool IsFollowable(string outcome, string operation) =>
+            (string.Equals(outcome, nameof(RunOutcome.Result), StringComparison.OrdinalIgnoreCase) || string.Equals(outcome, nameof(RunOutcome.Unknown), StringComparison.OrdinalIgnoreCase))
+            && _fallbacks.For(KooPhoneOperation.Find(operation)) != null;
 
         private List<KooPhoneJobResult> TaskEntry(string taskId)
         {
@@ -144,6 +247,8 @@ namespace KooPhone.PowerShell.Cmdlets
             Output = source.Output,
             RequestId = source.RequestId,
             SubmittedAt = source.SubmittedAt,
+            Evidence = source.Evidence,
+            LastPollError = source.LastPollError,
             CompletedAt = source.CompletedAt,
         };
     }

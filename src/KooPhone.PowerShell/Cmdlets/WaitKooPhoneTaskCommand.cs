@@ -7,11 +7,19 @@ namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Waits until the jobs of asynchronous KooPhone tasks have ended.</para>
-    /// <para type="description">Wait-KooPhoneTask polls the task query until every job has ended, showing progress, and then writes one result per job with its final status. It takes task ids, or the results of Backup-KooPhoneInstance (or another asynchronous cmdlet), whose jobs it reports against their instances. Where the service cannot report a task, the instances' own state is read instead, so the wait still ends with a true answer. Ctrl+C stops it at once.</para>
+    /// <para type="description">Wait-KooPhoneTask polls the task query until every job has ended, showing progress, and then writes one result per job with its final status. It takes task ids, or the results of Backup-KooPhoneInstance (or another asynchronous cmdlet), whose jobs it reports against their instances. Where the service cannot report a task, the instances' own state is read instead, so the wait still ends with a true answer. A poll that fails is kept in the LastPollError of the jobs it was for and tried again next round; jobs still pending at the time limit are written with their last status and that reason. Ctrl+C stops it at once.</para>
     /// </summary>
     /// <example>
     ///   <code>Get-KooPhoneInstance | Backup-KooPhoneInstance -Force | Wait-KooPhoneTask | Where-Object Status -eq Failed</code>
     ///   <para>Backs up the fleet, waits for every job and keeps the failures.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Import-Csv submitted.csv | Wait-KooPhoneTask</code>
+    ///   <para>Resumes a wait from results saved with Export-Csv (Export-Clixml and ConvertTo-Json work the same way); each job is reported against its instance. In Windows PowerShell, pipe ConvertFrom-Json through ForEach-Object { $_ } first, as it writes an array as one object.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Get-KooPhoneRun -Last | Wait-KooPhoneTask</code>
+    ///   <para>Resumes the wait of the last run from its record.</para>
     /// </example>
     /// <example>
     ///   <code>Wait-KooPhoneTask -TaskId $taskId -TimeoutSeconds 600</code>
@@ -37,9 +45,11 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
+            ReportSkipped();
             var results = ReadJobs(out _);
             var waiter = new JobWaiter(Api, results, JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit);
             WaitForJobs(waiter, "Waiting for KooPhone tasks", TimeSpan.FromSeconds(TimeoutSeconds));
+            WriteVerbose(waiter.DescribeCost());
             WriteObject(results, enumerateCollection: true);
         }
     }

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace KooPhone.Client.Tests;
+
+/// <summary>
+/// A loopback HTTP server that answers each request from a script, given the path and query and
+/// how many requests came before it (from 1), and keeps the path and query of every request.
+/// </summary>
+internal sealed class ScriptedApiServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Func<string, int, (int Status, string Body)> _answer;
+    private int _calls;
+
+    public ScriptedApiServer(Func<string, int, (int Status, string Body)> answer)
+    {
+        _answer = answer;
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add(Endpoint.ToString());
+        _listener.Start();
+        _ = ServeAsync();
+    }
+
+    public Uri Endpoint { get; }
+
+    public List<string> Requests { get; } = new();
+
+    public static string Ok(string data) => "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":" + data + "}";
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception)
+            {
+                return;
+            }
+
+            var target = context.Request.Url!.PathAndQuery;
+            lock (Requests)
+            {
+                Requests.Add(target);
+            }
+
+            var (status, body) = _answer(target, Interlocked.Increment(ref _calls));
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    public void Dispose() => _listener.Close();
+}
