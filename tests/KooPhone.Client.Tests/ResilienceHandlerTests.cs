@@ -287,32 +287,6 @@ public class ResilienceHandlerTests
     }
 
     [Fact]
-    public async Task Jitter_spreads_the_restart_of_calls_throttled_together()
-    {
-        const int calls = 40;
-        var network = new FakeHandler((request, _, _) =>
-        {
-            var again = request.Headers.Contains("x-again");
-            request.Headers.TryAddWithoutValidation("x-again", "1");
-            var response = FakeHandler.Json(again ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests, "{}");
-            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
-            return Task.FromResult(response);
-        });
-        using var client = Client(Fast(), network);
-        var started = DateTime.UtcNow;
-
-        var answers = await Task.WhenAll(Enumerable.Range(0, calls).Select(_ => client.SendAsync(Post())));
-
-        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        var restarts = network.Attempts.Where(a => a.Headers.ContainsKey("x-again")).Select(a => (a.At - started).TotalMilliseconds).OrderBy(ms => ms).ToList();
-        Assert.Equal(calls, restarts.Count);
-        Assert.True(restarts[0] >= 950, $"a retry came {restarts[0]} ms after the 429, before Retry-After");
-        Assert.True(restarts[^1] - restarts[0] >= 400, $"the retries came within {restarts[^1] - restarts[0]} ms of each other");
-        var busiestTenth = restarts.GroupBy(ms => (int)(ms / 100)).Max(g => g.Count());
-        Assert.True(busiestTenth <= calls / 2, $"{busiestTenth} of {calls} retries came in the same 100 ms");
-    }
-
-    [Fact]
     public async Task Calls_of_several_clients_sharing_a_limiter_settle_at_the_service_limit()
     {
         const int serviceLimit = 4;

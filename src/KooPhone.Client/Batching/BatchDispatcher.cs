@@ -55,8 +55,8 @@ namespace KooPhone.Client.Batching
         /// <summary>Calls still running.</summary>
         public int InFlightCount => _inFlight.Count;
 
-        /// <summary>The items of the calls still running: sent, not answered yet.</summary>
-        public IEnumerable<TItem> InFlightItems => _inFlight.SelectMany(f => f.Items);
+        /// <summary>The items of the calls still running (sent, not answered yet), with when their call was sent.</summary>
+        public IEnumerable<(TItem Item, DateTime SentAt)> InFlightItems => _inFlight.SelectMany(f => f.Items.Select(item => (item, f.SentAt)));
 
         /// <summary>The items buffered for a batch that was never sent (after a stop, every item given since).</summary>
         public IReadOnlyList<TItem> Unsent => _partitions.SelectMany(p => _buffers[p]).ToList();
@@ -214,11 +214,14 @@ namespace KooPhone.Client.Batching
             {
                 Items = items;
                 Task = task;
+                SentAt = DateTime.UtcNow;
             }
 
             public IReadOnlyList<TItem> Items { get; }
 
             public Task<TResponse> Task { get; }
+
+            public DateTime SentAt { get; }
         }
     }
 }

@@ -34,12 +34,12 @@ namespace KooPhone.Client.Waiting
             {
                 foreach (var result in byId[instance.InstanceId])
                 {
-                    Apply(result, instance);
+                    Apply(result, instance, api.Context.ReconcileTimeout);
                 }
             }
         }
 
-        private static void Apply(KooPhoneJobResult result, KooPhoneInstance instance)
+        private static void Apply(KooPhoneJobResult result, KooPhoneInstance instance, TimeSpan settleTime)
         {
             var fresh = IsOurs(instance.BackupTime, result.SubmittedAt, DateTime.UtcNow);
             switch (instance.BackupStatus)
@@ -52,7 +52,11 @@ namespace KooPhone.Client.Waiting
                     JobResultUpdater.Finish(result, KooPhoneJobStatus.Failed, null, "The instance reports backup status " + instance.BackupStatus + ".");
                     break;
                 case InstanceOperationStatus.Executing:
+                case InstanceOperationStatus.Preparing:
                     result.Status = KooPhoneJobStatus.Running;
+                    break;
+                default:
+                    NotCarriedOutRule.Apply(result, settleTime, "no backup");
                     break;
             }
         }

@@ -17,27 +17,61 @@ namespace KooPhone.Client.Waiting
     /// A failed poll is a fact about the jobs it was for, not the end of the wait: it is kept in
     /// their LastPollError and asked again next round, and the caller's time limit bounds it.
     /// </summary>
-    public sealed class JobWaiter : IPollingWaiter
+    public sealed class JobWaiter : IStreamingWaiter<KooPhoneJobResult>
     {
         private readonly KooPhoneApiClient _api;
-        private readonly IReadOnlyList<KooPhoneJobResult> _results;
+
+        // What is still held: results not ended, and ended ones not yet taken.
+        private readonly List<KooPhoneJobResult> _results;
+        private readonly HashSet<string> _tasks = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<KooPhoneJobStatus, int> _takenByStatus = new Dictionary<KooPhoneJobStatus, int>();
+        private int _taken;
         private readonly IJobStatusFallback? _fallback;
         private readonly int _concurrency;
         private readonly HashSet<string> _unpollableTasks = new HashSet<string>(StringComparer.Ordinal);
 
-        public JobWaiter(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> results, IJobStatusFallback? fallback, int concurrency)
+        public JobWaiter(KooPhoneApiClient api, IEnumerable<KooPhoneJobResult> results, IJobStatusFallback? fallback, int concurrency)
         {
             _api = api ?? throw new ArgumentNullException(nameof(api));
-            _results = results ?? throw new ArgumentNullException(nameof(results));
+            _results = new List<KooPhoneJobResult>();
             _fallback = fallback;
             _concurrency = Math.Max(1, concurrency);
+            Add(results ?? throw new ArgumentNullException(nameof(results)));
         }
 
-        public int Total => _results.Count;
+        public int Total => _taken + _results.Count;
 
-        public int Finished => _results.Count(IsSettled);
+        public int Finished => _taken + _results.Count(IsSettled);
 
         public bool IsDone => _results.All(IsSettled);
+
+        public void Add(IEnumerable<KooPhoneJobResult> results)
+        {
+            foreach (var result in results)
+            {
+                _results.Add(result);
+                if (result.TaskId != null)
+                {
+                    _tasks.Add(result.TaskId);
+                }
+            }
+        }
+
+        public IReadOnlyList<KooPhoneJobResult> TakeEnded()
+        {
+            var ended = _results.Where(IsSettled).ToList();
+            _results.RemoveAll(IsSettled);
+            CountTaken(ended);
+            return ended;
+        }
+
+        public IReadOnlyList<KooPhoneJobResult> TakeRest()
+        {
+            var rest = _results.ToList();
+            _results.Clear();
+            CountTaken(rest);
+            return rest;
+        }
 
         /// <summary>Task queries sent so far (ExecuteJob), one per task and round.</summary>
         public CallCount TaskQueries { get; } = new CallCount();
@@ -49,11 +83,28 @@ namespace KooPhone.Client.Waiting
         public int Rounds { get; private set; }
 
         /// <summary>The distinct tasks behind the results.</summary>
-        public int TaskCount => _results.Where(r => r.TaskId != null).Select(r => r.TaskId).Distinct(StringComparer.Ordinal).Count();
+        public int TaskCount => _tasks.Count;
 
         /// <summary>Count of results by status, for progress messages.</summary>
-        public IReadOnlyDictionary<KooPhoneJobStatus, int> CountByStatus() =>
-            _results.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
+        public IReadOnlyDictionary<KooPhoneJobStatus, int> CountByStatus()
+        {
+            var counts = new Dictionary<KooPhoneJobStatus, int>(_takenByStatus);
+            foreach (var result in _results)
+            {
+                counts[result.Status] = counts.TryGetValue(result.Status, out var n) ? n + 1 : 1;
+            }
+
+            return counts;
+        }
+
+        private void CountTaken(IReadOnlyList<KooPhoneJobResult> taken)
+        {
+            _taken += taken.Count;
+            foreach (var result in taken)
+            {
+                _takenByStatus[result.Status] = _takenByStatus.TryGetValue(result.Status, out var n) ? n + 1 : 1;
+            }
+        }
 
         public string Describe()
         {

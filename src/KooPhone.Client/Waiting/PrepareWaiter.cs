@@ -13,24 +13,43 @@ namespace KooPhone.Client.Waiting
     /// streaming session). ShowProgress takes one instance per call, so up to <c>concurrency</c>
     /// calls run at once. A failed poll is kept as the result's last error and tried again next round.
     /// </summary>
-    public sealed class PrepareWaiter : IPollingWaiter
+    public sealed class PrepareWaiter : IStreamingWaiter<KooPhonePrepareResult>
     {
         private readonly KooPhoneApiClient _api;
-        private readonly IReadOnlyList<KooPhonePrepareResult> _results;
+        private readonly List<KooPhonePrepareResult> _results = new List<KooPhonePrepareResult>();
         private readonly int _concurrency;
+        private int _taken;
 
-        public PrepareWaiter(KooPhoneApiClient api, IReadOnlyList<KooPhonePrepareResult> results, int concurrency)
+        public PrepareWaiter(KooPhoneApiClient api, IEnumerable<KooPhonePrepareResult> results, int concurrency)
         {
             _api = api;
-            _results = results;
+            _results.AddRange(results);
             _concurrency = Math.Max(1, concurrency);
         }
 
-        public int Total => _results.Count;
+        public int Total => _taken + _results.Count;
 
-        public int Finished => _results.Count(IsFinished);
+        public int Finished => _taken + _results.Count(IsFinished);
 
         public bool IsDone => _results.All(IsFinished);
+
+        public void Add(IEnumerable<KooPhonePrepareResult> items) => _results.AddRange(items);
+
+        public IReadOnlyList<KooPhonePrepareResult> TakeEnded()
+        {
+            var ended = _results.Where(IsFinished).ToList();
+            _results.RemoveAll(IsFinished);
+            _taken += ended.Count;
+            return ended;
+        }
+
+        public IReadOnlyList<KooPhonePrepareResult> TakeRest()
+        {
+            var rest = _results.ToList();
+            _results.Clear();
+            _taken += rest.Count;
+            return rest;
+        }
 
         public string Describe() => $"{Finished} of {Total} instances ready or failed";
 

@@ -23,11 +23,15 @@ namespace KooPhone.Client.Waiting
             var byId = pending.ToLookup(r => r.InstanceId, StringComparer.Ordinal);
             foreach (var instance in await _reader.ReadAsync(api, byId.Select(g => g.Key).ToList(), cancellationToken, calls).ConfigureAwait(false))
             {
-                if (!instance.IsAssigned)
+                foreach (var result in byId[instance.InstanceId])
                 {
-                    foreach (var result in byId[instance.InstanceId])
+                    if (!instance.IsAssigned)
                     {
                         JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null);
+                    }
+                    else
+                    {
+                        NotCarriedOutRule.Apply(result, api.Context.ReconcileTimeout, "no unassignment");
                     }
                 }
             }

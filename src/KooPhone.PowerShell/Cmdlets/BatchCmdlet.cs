@@ -9,6 +9,7 @@ using KooPhone.Client.Batching;
 using KooPhone.Client.Models;
 using KooPhone.Client.Reconciling;
 using KooPhone.Client.Runs;
+using KooPhone.Client.Waiting;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -149,6 +150,31 @@ namespace KooPhone.PowerShell.Cmdlets
             Record(new InstanceTarget(instanceId ?? ""), RunOutcome.Error, errorCode: error.FullyQualifiedErrorId.Split(',')[0], message: error.Exception.Message);
         }
 
+        /// <summary>With -Wait: where job results go until their jobs end (set by cmdlets that have -Wait).</summary>
+        private protected WaitStream<KooPhoneJobResult>? JobStream { get; set; }
+
+        /// <summary>A -Wait stream for job results: the task query, with the operations' state fallbacks.</summary>
+        private protected WaitStream<KooPhoneJobResult> NewJobStream(string activity, int timeoutSeconds) =>
+            new WaitStream<KooPhoneJobResult>(this, new JobWaiter(Api, Array.Empty<KooPhoneJobResult>(), JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit),
+                activity, TimeSpan.FromSeconds(timeoutSeconds), StopToken, WriteTraces);
+
+        /// <summary>Keeps job results in the run record, and writes them, or with -Wait follows them until their jobs end.</summary>
+        protected void WriteJobResults(IEnumerable<KooPhoneJobResult> results)
+        {
+            var recorded = results.Select(Recorded);
+            if (JobStream != null)
+            {
+                JobStream.Add(recorded.ToList());
+            }
+            else
+            {
+                foreach (var result in recorded)
+                {
+                    WriteObject(result);
+                }
+            }
+        }
+
         /// <summary>Keeps a job result in the run record as it passes.</summary>
         protected KooPhoneJobResult Recorded(KooPhoneJobResult result)
         {
@@ -191,6 +217,7 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             WriteProgress(new ProgressRecord(ProgressId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
+            JobStream?.Finish();
         }
 
         /// <summary>Ids never sent by a cmdlet that holds them back (Remove) go in the run record as NotSent when the run stops.</summary>
@@ -202,9 +229,9 @@ namespace KooPhone.PowerShell.Cmdlets
             {
                 // A run that stopped (Ctrl+C, a terminating error) still records every id it took:
                 // those in flight may have been carried out, those not sent were not.
-                foreach (var item in _dispatcher?.InFlightItems ?? Array.Empty<TItem>())
+                foreach (var (item, sentAt) in _dispatcher?.InFlightItems ?? Array.Empty<(TItem, DateTime)>())
                 {
-                    Record(TargetOf(item), RunOutcome.Unknown, errorCode: ErrorRecords.OutcomeUnknown, message: "The run stopped while this call was in flight; the service may have acted on it.");
+                    Record(TargetOf(item), RunOutcome.Unknown, errorCode: ErrorRecords.OutcomeUnknown, message: "The run stopped while this call was in flight; the service may have acted on it.", submittedAt: sentAt);
                 }
 
                 foreach (var item in (_dispatcher?.Unsent ?? Array.Empty<TItem>()).Concat(HeldBack))
@@ -262,6 +289,9 @@ namespace KooPhone.PowerShell.Cmdlets
 
                 WriteProgress(new ProgressRecord(ProgressId, ActionName, $"{_answered} of {_accepted} answered, {_dispatcher!.InFlightCount} calls in flight"));
             }
+
+            // Whenever the cmdlet has control, -Wait writes what has ended meanwhile.
+            JobStream?.Pump();
 
             _record?.Flush();
         }

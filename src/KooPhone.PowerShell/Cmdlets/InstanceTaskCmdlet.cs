@@ -13,10 +13,8 @@ namespace KooPhone.PowerShell.Cmdlets
     /// </summary>
     public abstract class InstanceTaskCmdlet : InstanceBatchCmdlet<BatchSubmission>
     {
-        private readonly List<KooPhoneJobResult> _waiting = new List<KooPhoneJobResult>();
-
         /// <summary>
-        /// <para type="description">Waits until every job has ended (polling its task, or the instances' own state where the service cannot report the task) and writes the results with their final status.</para>
+        /// <para type="description">Follows every job to its end (polling its task, or the instances' own state where the service cannot report the task) and writes each result with its final status as soon as its job ends. Polling starts with the first accepted batch, beside the submission of the rest; only jobs still running are held. After Ctrl+C, Get-KooPhoneRun -Last | Wait-KooPhoneTask resumes the wait.</para>
         /// </summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -28,18 +26,16 @@ namespace KooPhone.PowerShell.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int TimeoutSeconds { get; set; } = 3600;
 
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission)
+        protected override void BeginProcessing()
         {
-            WriteOrKeep(JobResults.FromSubmission(instanceIds, submission).Select(Recorded), Wait, _waiting);
+            base.BeginProcessing();
+            JobStream = Wait ? NewJobStream($"Waiting for {ActionName} jobs", TimeoutSeconds) : null;
         }
+
+        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission) =>
+            WriteJobResults(JobResults.FromSubmission(instanceIds, submission));
 
         protected override void OnItemsDone(BatchPart<string, BatchSubmission> part) =>
-            WriteOrKeep(JobResults.CarriedOut(Operation, part.Items, part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt).Select(Recorded), Wait, _waiting);
-
-        protected override void EndProcessing()
-        {
-            base.EndProcessing();
-            WaitAndWrite(_waiting, $"Waiting for {ActionName} jobs", ThrottleLimit, TimeoutSeconds);
-        }
+            WriteJobResults(JobResults.CarriedOut(Operation, part.Items, part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt));
     }
 }

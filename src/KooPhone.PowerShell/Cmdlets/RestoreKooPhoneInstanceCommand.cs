@@ -7,6 +7,9 @@ using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
 
+using KooPhone.PowerShell.Internal;
+using KooPhone.Client.Waiting;
+
 namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
@@ -25,7 +28,7 @@ namespace KooPhone.PowerShell.Cmdlets
     [OutputType(typeof(KooPhonePrepareResult))]
     public sealed class RestoreKooPhoneInstanceCommand : InstanceBatchCmdlet<IReadOnlyList<KooPhonePrepareResult>>
     {
-        private readonly List<KooPhonePrepareResult> _waiting = new List<KooPhonePrepareResult>();
+        private WaitStream<KooPhonePrepareResult>? _stream;
 
         /// <summary>
         /// <para type="description">The end user the instances are prepared for (at most 32 characters).</para>
@@ -35,7 +38,7 @@ namespace KooPhone.PowerShell.Cmdlets
         public string UserId { get; set; } = "";
 
         /// <summary>
-        /// <para type="description">Polls ShowProgress until every instance is ready or has failed.</para>
+        /// <para type="description">Polls ShowProgress until every instance is ready or has failed, writing each as soon as it is; polling starts with the first accepted batch.</para>
         /// </summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -67,9 +70,9 @@ namespace KooPhone.PowerShell.Cmdlets
                     result = new KooPhonePrepareResult { InstanceId = id, UserId = UserId, Status = InstanceLifecycleStatus.WaitingToBeRestored };
                 }
 
-                if (Wait)
+                if (_stream != null)
                 {
-                    _waiting.Add(result);
+                    _stream.Add(new[] { result });
                 }
                 else
                 {
@@ -78,16 +81,18 @@ namespace KooPhone.PowerShell.Cmdlets
             }
         }
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _stream = Wait
+                ? new WaitStream<KooPhonePrepareResult>(this, new PrepareWaiter(Api, Array.Empty<KooPhonePrepareResult>(), ThrottleLimit), "Preparing instances", TimeSpan.FromSeconds(TimeoutSeconds), StopToken, WriteTraces)
+                : null;
+        }
+
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (_waiting.Count == 0)
-            {
-                return;
-            }
-
-            WaitForJobs(new KooPhone.Client.Waiting.PrepareWaiter(Api, _waiting, ThrottleLimit), "Preparing instances", TimeSpan.FromSeconds(TimeoutSeconds));
-            WriteObject(_waiting, enumerateCollection: true);
+            _stream?.Finish();
         }
     }
 }

@@ -25,8 +25,6 @@ namespace KooPhone.PowerShell.Cmdlets
     [OutputType(typeof(KooPhoneJobResult))]
     public sealed class RevokeKooPhoneInstanceCommand : UserInstanceBatchCmdlet<BatchSubmission>
     {
-        private readonly List<KooPhoneJobResult> _waiting = new List<KooPhoneJobResult>();
-
         /// <summary>
         /// <para type="description">Unassigns without asking (runbooks must pass it). -WhatIf still sends nothing.</para>
         /// </summary>
@@ -34,7 +32,7 @@ namespace KooPhone.PowerShell.Cmdlets
         public SwitchParameter Force { get; set; }
 
         /// <summary>
-        /// <para type="description">Waits until every job has ended and writes the results with their final status.</para>
+        /// <para type="description">Follows every job to its end and writes each result with its final status as soon as its job ends (polling starts with the first accepted batch).</para>
         /// </summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -56,18 +54,16 @@ namespace KooPhone.PowerShell.Cmdlets
         protected override bool Confirm(UserInstancePair pair) =>
             ConfirmWithForce(pair.InstanceId, "Unassign from user " + pair.UserId + " and clear the user's data", Force);
 
-        protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, BatchSubmission submission)
+        protected override void BeginProcessing()
         {
-            WriteOrKeep(JobResults.FromSubmission(pairs.Select(p => p.InstanceId), submission).Select(Recorded), Wait, _waiting);
+            base.BeginProcessing();
+            JobStream = Wait ? NewJobStream("Waiting for unassign jobs", TimeoutSeconds) : null;
         }
+
+        protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, BatchSubmission submission) =>
+            WriteJobResults(JobResults.FromSubmission(pairs.Select(p => p.InstanceId), submission));
 
         protected override void OnItemsDone(BatchPart<UserInstancePair, BatchSubmission> part) =>
-            WriteOrKeep(JobResults.CarriedOut(Operation, part.Items.Select(p => p.InstanceId), part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt).Select(Recorded), Wait, _waiting);
-
-        protected override void EndProcessing()
-        {
-            base.EndProcessing();
-            WaitAndWrite(_waiting, "Waiting for unassign jobs", ThrottleLimit, TimeoutSeconds);
-        }
+            WriteJobResults(JobResults.CarriedOut(Operation, part.Items.Select(p => p.InstanceId), part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt));
     }
 }

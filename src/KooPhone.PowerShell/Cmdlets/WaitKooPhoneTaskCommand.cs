@@ -3,6 +3,8 @@ using System.Management.Automation;
 using KooPhone.Client.Models;
 using KooPhone.Client.Waiting;
 
+using KooPhone.PowerShell.Internal;
+
 namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
@@ -47,10 +49,11 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             ReportSkipped();
             var results = ReadJobs(out _);
-            var waiter = new JobWaiter(Api, results, JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit);
-            WaitForJobs(waiter, "Waiting for KooPhone tasks", TimeSpan.FromSeconds(TimeoutSeconds));
-            WriteVerbose(waiter.DescribeCost());
-            WriteObject(results, enumerateCollection: true);
+            // Each result is written as soon as its job ends.
+            var stream = new WaitStream<KooPhoneJobResult>(this, new JobWaiter(Api, Array.Empty<KooPhoneJobResult>(), JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit),
+                "Waiting for KooPhone tasks", TimeSpan.FromSeconds(TimeoutSeconds), StopToken, WriteTraces);
+            stream.Add(results);
+            stream.Finish();
         }
     }
 }

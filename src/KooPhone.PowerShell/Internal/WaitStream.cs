@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Waiting;
+
+namespace KooPhone.PowerShell.Internal
+{
+    /// <summary>
+    /// -Wait for every cmdlet that has it, handed the cmdlet (not a base class): polling starts
+    /// with the first accepted batch and runs beside the submission; whenever the cmdlet has
+    /// control (<see cref="Pump"/>) a finished round's ended results are written, and only what
+    /// is still running is held. <see cref="Finish"/> waits out the rest, up to the time limit,
+    /// and writes what has not ended with its last known status. After Ctrl+C nothing more can be
+    /// written: the run record keeps every submitted task (Get-KooPhoneRun -Last | Wait-KooPhoneTask).
+    /// Everything but the round itself runs on the pipeline thread.
+    /// </summary>
+    internal sealed class WaitStream<T>
+    {
+        private const int ProgressId = 2;
+        private readonly Cmdlet _cmdlet;
+        private readonly IStreamingWaiter<T> _waiter;
+        private readonly string _activity;
+        private readonly TimeSpan _timeout;
+        private readonly CancellationToken _stop;
+        private readonly Action _writeTraces;
+        private readonly List<T> _arrivals = new List<T>();
+        private Task? _round;
+        private DateTime? _started;
+        private DateTime _nextRoundAt;
+        private TimeSpan _interval = PollSchedule.First;
+
+        // writeTraces writes the request traces gathered meanwhile (they must go out on the pipeline thread).
+        public WaitStream(Cmdlet cmdlet, IStreamingWaiter<T> waiter, string activity, TimeSpan timeout, CancellationToken stop, Action writeTraces)
+        {
+            _cmdlet = cmdlet;
+            _waiter = waiter;
+            _activity = activity;
+            _timeout = timeout;
+            _stop = stop;
+            _writeTraces = writeTraces;
+        }
+
+        /// <summary>More to wait for: results as their batch is accepted.</summary>
+        public void Add(IEnumerable<T> items)
+        {
+            if (_started == null)
+            {
+                _started = DateTime.UtcNow;
+                _nextRoundAt = _started.Value + _interval;
+                _cmdlet.WriteProgress(new ProgressRecord(ProgressId, _activity, "Polling has started. After Ctrl+C, Get-KooPhoneRun -Last | Wait-KooPhoneTask resumes the wait."));
+            }
+
+            if (_round == null)
+            {
+                _waiter.Add(items);
+            }
+            else
+            {
+                _arrivals.AddRange(items);
+            }
+        }
+
+        /// <summary>Writes the results of a round that has ended, and starts the next one when it is due. Never blocks.</summary>
+        public void Pump()
+        {
+            if (_round != null && _round.IsCompleted)
+            {
+                EndRound();
+            }
+
+            if (_round == null && _started != null && DateTime.UtcNow >= _nextRoundAt && !_waiter.IsDone)
+            {
+                _round = Task.Run(() => _waiter.PollOnceAsync(_stop));
+            }
+        }
+
+        /// <summary>Waits for the rest (at most the time limit, counted from here) and writes every result.</summary>
+        public void Finish()
+        {
+            if (_started == null)
+            {
+                return;
+            }
+
+            var deadline = DateTime.UtcNow + _timeout;
+            try
+            {
+                while (true)
+                {
+                    if (_round == null)
+                    {
+                        if (_waiter.IsDone && _arrivals.Count == 0)
+                        {
+                            _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
+                            break;
+                        }
+
+                        Sleep(_nextRoundAt - DateTime.UtcNow);
+                        _round = Task.Run(() => _waiter.PollOnceAsync(_stop));
+                    }
+
+                    WaitForRound();
+                    EndRound();
+                    if (DateTime.UtcNow >= deadline && !(_waiter.IsDone && _arrivals.Count == 0))
+                    {
+                        _waiter.Add(_arrivals);
+                        _arrivals.Clear();
+                        var rest = _waiter.TakeRest();
+                        _cmdlet.WriteWarning($"{rest.Count} of {_waiter.Total} had not ended after {_timeout.TotalSeconds:0} seconds; their results show the last state seen, and LastPollError why a poll could not read it. Get-KooPhoneRun -Last | Wait-KooPhoneTask waits for them again.");
+                        _cmdlet.WriteObject(rest, enumerateCollection: true);
+                        break;
+                    }
+                }
+
+                if (_waiter is JobWaiter jobs)
+                {
+                    _cmdlet.WriteVerbose(jobs.DescribeCost());
+                }
+            }
+            finally
+            {
+                if (!_stop.IsCancellationRequested)
+                {
+                    _cmdlet.WriteProgress(new ProgressRecord(ProgressId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+        }
+
+        private void EndRound()
+        {
+            var round = _round!;
+            _round = null;
+            try
+            {
+                round.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            _waiter.Add(_arrivals);
+            _arrivals.Clear();
+            _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
+            var percent = _waiter.Total == 0 ? 100 : (int)(100L * _waiter.Finished / _waiter.Total);
+            _cmdlet.WriteProgress(new ProgressRecord(ProgressId, _activity, _waiter.Describe()) { PercentComplete = percent });
+            _interval = PollSchedule.Next(_interval, DateTime.UtcNow - _started!.Value);
+            _nextRoundAt = DateTime.UtcNow + _interval;
+        }
+
+        private void WaitForRound()
+        {
+            try
+            {
+                while (!_round!.Wait(200, _stop))
+                {
+                    _writeTraces();
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (AggregateException)
+            {
+                // EndRound rethrows the round's own exception.
+            }
+
+            _writeTraces();
+        }
+
+        private void Sleep(TimeSpan delay)
+        {
+            if (delay > TimeSpan.Zero && _stop.WaitHandle.WaitOne(delay))
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+    }
+}
