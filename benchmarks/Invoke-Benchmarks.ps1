@@ -46,6 +46,11 @@ try {
 }
 finally { Stop-KooPhoneEmulator $emulator }
 
+Write-Host 'Culprits…'
+$emulator = Start-Emulator 10000
+try { $culprits = Invoke-Child 'Measure-Culprits.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token } }
+finally { Stop-KooPhoneEmulator $emulator }
+
 Write-Host 'Throttled…'
 # The service takes 4 calls at once and throttles the rest; the module is given -ThrottleLimit 64.
 $serviceLimit = 4
@@ -150,6 +155,7 @@ Run on $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC, $([Envi
 | N = 10,000, -ThrottleLimit 16: at most 1.25 × the physical limit | $('{0:0.00}×' -f ($ten.Milliseconds / (Physical 10000 16))) | $(if ($ten.Milliseconds / (Physical 10000 16) -le 1.25) { 'yes' } else { 'no' }) |
 | N = 10,000, -ThrottleLimit 16: at least 50 × faster than the per-id loop (extrapolated) | $('{0:0}×' -f ($loopPerId * 10000 / $ten.Milliseconds)) | $(if ($loopPerId * 10000 / $ten.Milliseconds -ge 50) { 'yes' } else { 'no' }) |
 | Peak memory at $('{0:N0}' -f $memory[-1].Results) ids within 50 MB of $('{0:N0}' -f $memory[0].Results) | +$('{0:N1}' -f $memoryGrowth) MB working set (+$('{0:N1}' -f $liveGrowth) MB live managed) | $(if ($memoryGrowth -le 50) { 'yes' } else { 'no' }) |
+| 10 culprits named among 10,000 ids: at most 1.3 × the clean run | $('{0:0.00}×' -f (($culprits | Where-Object Kind -eq 'Named').Milliseconds / ($culprits | Where-Object Kind -eq 'Clean').Milliseconds)) | $(if ((($culprits | Where-Object Kind -eq 'Named').Milliseconds / ($culprits | Where-Object Kind -eq 'Clean').Milliseconds) -le 1.3) { 'yes' } else { 'no' }) |
 | Throttled: $('{0:N0}' -f $throttled.N) ids, -ThrottleLimit 64, service takes $serviceLimit at once: at most 1.5 × the ideal at the service's limit, 0 lost | $('{0:0.00}×' -f $throttledRatio), $throttledLost lost | $(if ($throttledRatio -le 1.5 -and $throttledLost -eq 0) { 'yes' } else { 'no' }) |
 | Import-Module under 200 ms | $('{0:N0}' -f $importMs) ms | $(if ($importMs -lt 200) { 'yes' } else { 'no' }) |
 
@@ -170,6 +176,17 @@ Hand-batched script alone:
 | ---: | ---: | ---: | ---: |
 $($handRows -join "`n")
 $baselineSection
+
+## Culprits
+
+10,000 ids backed up with -ThrottleLimit 16 (medians of 3 runs), clean and with 10 culprits
+(5 unknown ids and 5 instances already backing up) spread across batches. The culprits end
+alone with their own codes; their neighbours are sent again without them: named by the refusal,
+or found by halves when the refusal names none.
+
+| run | ms | vs clean | results | errors | backup calls | extra calls | extra calls per rejected batch |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+$(($culprits | ForEach-Object { $clean = $culprits | Where-Object Kind -eq 'Clean'; $extra = $_.Calls - $_.Batches; '| {0} | {1:N0} | {2:0.00}× | {3:N0} | {4} | {5} | {6} | {7} |' -f $_.Kind, $_.Milliseconds, ($_.Milliseconds / $clean.Milliseconds), $_.Results, $_.Errors, $_.Calls, $extra, $(if ($_.Kind -eq 'Clean') { '–' } else { '{0:0.0}' -f ($extra / 10) }) }) -join "`n")
 
 ## Throttled
 
