@@ -84,6 +84,44 @@ public class AuthenticatorTests
     private static PasswordTokenAuthenticator Password(FakeHandler iam, Func<DateTime> clock, string password = "pw") =>
         new(new IamTokenClient(new Uri("https://iam.example.com"), new HttpClient(iam)), "user", SecretText.Protect(password), "acme", IamScope.ByProjectName("cn-north-4"), clock);
 
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    public async Task An_iam_failure_is_asked_again_like_a_read(HttpStatusCode failure)
+    {
+        var iam = new FakeHandler((_, call, _) =>
+        {
+            if (call == 1)
+            {
+                return Task.FromResult(FakeHandler.Json(failure, "{\"error\":{\"code\":500,\"message\":\"busy\"}}"));
+            }
+
+            var response = FakeHandler.Json(HttpStatusCode.Created, "{\"token\":{\"expires_at\":\"" + DateTime.UtcNow.AddHours(24).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ") + "\",\"project\":{\"id\":\"proj-1\",\"name\":\"cn-north-4\"}}}");
+            response.Headers.Add("X-Subject-Token", "token-" + call);
+            return Task.FromResult(response);
+        });
+        using var auth = Password(iam, () => DateTime.UtcNow);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://k.example.com/v1/x");
+        await auth.AuthenticateAsync(request, CancellationToken.None);
+
+        Assert.Equal("token-2", request.Headers.GetValues("X-Auth-Token").Single());
+        Assert.Equal(2, iam.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_refused_iam_login_is_not_asked_again()
+    {
+        var bodies = new List<string>();
+        using var auth = Password(Iam(_ => DateTime.UtcNow.AddHours(24), bodies), () => DateTime.UtcNow, password: "wrong-password");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://k.example.com/v1/x");
+        await Assert.ThrowsAnyAsync<Exception>(() => auth.AuthenticateAsync(request, CancellationToken.None));
+
+        Assert.Single(bodies);
+    }
+
     [Fact]
     public async Task Password_authenticator_asks_iam_once_and_reuses_the_token()
     {

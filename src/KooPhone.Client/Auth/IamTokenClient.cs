@@ -40,35 +40,26 @@ namespace KooPhone.Client.Auth
         /// <summary>The regional IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com.</summary>
         public static Uri DefaultEndpointFor(string region) => new Uri("https://iam." + region + ".myhuaweicloud.com");
 
+        /// <summary>Attempts of one token request: asking for a token again is harmless, so IAM's failures are retried like a read's.</summary>
+        internal const int MaxAttempts = 3;
+
+        private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+
         public async Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, CancellationToken cancellationToken)
         {
             var body = PasswordBody(userName, password, domainName, scope);
             var requestId = Guid.NewGuid().ToString("D");
             try
             {
-                using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_iamEndpoint, "v3/auth/tokens?nocatalog=true")))
+                for (var attempt = 1; ; attempt++)
                 {
-                    request.Content = new ByteArrayContent(body);
-                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                    request.Headers.TryAddWithoutValidation("x-request-id", requestId);
-                    RequestProperties.SetObserver(request, observer);
-                    using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
+                    try
                     {
-                        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                        var status = (int)response.StatusCode;
-                        if (status >= 300)
-                        {
-                            throw IamError(status, bytes, requestId);
-                        }
-
-                        var token = response.Headers.TryGetValues(SubjectTokenHeader, out var values) ? values.FirstOrDefault() : null;
-                        if (string.IsNullOrEmpty(token))
-                        {
-                            throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM answered without an X-Subject-Token header.", status, requestId);
-                        }
-
-                        var (expiresAt, projectId) = ReadTokenBody(bytes, status, requestId);
-                        return new IamToken(SecretText.Protect(token!), expiresAt, projectId);
+                        return await RequestTokenAsync(body, requestId, observer, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (attempt < MaxAttempts && IsTransient(e) && !cancellationToken.IsCancellationRequested)
+                    {
+                        await Task.Delay(TimeSpan.FromTicks(FirstRetryDelay.Ticks << (attempt - 1)), cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
@@ -76,6 +67,39 @@ namespace KooPhone.Client.Auth
             {
                 // The body held the password in clear; it does not outlive the call.
                 Array.Clear(body, 0, body.Length);
+            }
+        }
+
+        // IAM's own failures (5xx, 429) and a connection that failed; a refusal (4xx) is final.
+        private static bool IsTransient(Exception e) =>
+            (e is KooPhoneApiException api && (api.HttpStatus >= 500 || api.HttpStatus == 429)) || e is HttpRequestException || e is IOException;
+
+        private async Task<IamToken> RequestTokenAsync(byte[] body, string requestId, IRequestObserver? observer, CancellationToken cancellationToken)
+        {
+            using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_iamEndpoint, "v3/auth/tokens?nocatalog=true")))
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                request.Headers.TryAddWithoutValidation("x-request-id", requestId);
+                RequestProperties.SetObserver(request, observer);
+                using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    var status = (int)response.StatusCode;
+                    if (status >= 300)
+                    {
+                        throw IamError(status, bytes, requestId);
+                    }
+
+                    var token = response.Headers.TryGetValues(SubjectTokenHeader, out var values) ? values.FirstOrDefault() : null;
+                    if (string.IsNullOrEmpty(token))
+                    {
+                        throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM answered without an X-Subject-Token header.", status, requestId);
+                    }
+
+                    var (expiresAt, projectId) = ReadTokenBody(bytes, status, requestId);
+                    return new IamToken(SecretText.Protect(token!), expiresAt, projectId);
+                }
             }
         }
 
