@@ -79,6 +79,15 @@ $memory = foreach ($n in $memorySizes) {
     finally { Stop-KooPhoneEmulator $emulator }
 }
 
+$waitMemory = $null
+if (-not $Quick) {
+    Write-Host 'Memory with -Wait…'
+    # Jobs that outlast the submission: every result is pending when the last batch is sent.
+    $emulator = Start-KooPhoneEmulator -EmulatorPath $EmulatorPath -Instances $memorySizes[-1] -JobDelayMs 3600000 -ExtraArguments '--latency-ms', $latencyMs
+    try { $waitMemory = Invoke-Child 'Measure-Memory.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; Count = $memorySizes[-1]; Wait = '' } }
+    finally { Stop-KooPhoneEmulator $emulator }
+}
+
 Write-Host 'Listing…'
 $emulator = Start-Emulator $listingSize
 try { $listing = Invoke-Child 'Measure-Listing.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; ThrottleLimit = 4 } }
@@ -138,6 +147,13 @@ same run against the same emulator: medians of 5 runs each.
 $($baselineRows -join "`n")
 "@ } else { '' }
 
+$waitSection = if ($waitMemory) { @"
+With ``-Wait`` and jobs that outlast the submission (the emulator's jobs take an hour; the wait is
+cut short by ``-TimeoutSeconds 1``), every result is held until the end: $('{0:N0}' -f $waitMemory.Results) ids,
+peak working set $('{0:N1}' -f $waitMemory.PeakWorkingSetMB) MB ($('{0:0.00}' -f ($waitMemory.PeakWorkingSetMB / $memory[-1].PeakWorkingSetMB))× the run without -Wait; target at most 2×),
+live managed $('{0:N1}' -f $waitMemory.LiveManagedMB) MB: about $('{0:N0}' -f ((($waitMemory.LiveManagedMB - $memory[-1].LiveManagedMB) * 1MB) / $waitMemory.Results)) bytes per pending job.
+
+"@ } else { '' }
 $report = @"
 # Performance
 
@@ -211,6 +227,7 @@ eight bytes an id, packed.
 | ---: | ---: | ---: | ---: |
 $($memoryRows -join "`n")
 
+$waitSection
 ## Listing
 
 ``Get-KooPhoneInstance -ThrottleLimit $($listing.ThrottleLimit)`` over $('{0:N0}' -f $listing.Instances) instances ($pages pages of 100):

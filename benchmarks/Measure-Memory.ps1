@@ -8,7 +8,10 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $Url,
     [Parameter(Mandatory)] [string] $Token,
-    [Parameter(Mandatory)] [int] $Count
+    [Parameter(Mandatory)] [int] $Count,
+    # With -Wait (and jobs that outlast the submission): every result is held until the wait,
+    # cut short by -TimeoutSeconds 1, writes them.
+    [switch] $Wait
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -18,7 +21,8 @@ $counter = [ref]0
 $live = [ref]0
 $probeAt = [math]::Max(1, $Count - 250)
 $clock = [Diagnostics.Stopwatch]::StartNew()
-Get-KooPhoneInstance -ThrottleLimit 16 | Backup-KooPhoneInstance -Force -ThrottleLimit 16 | ForEach-Object {
+$waitArguments = if ($Wait) { @{ Wait = $true; TimeoutSeconds = 1; WarningAction = 'SilentlyContinue' } } else { @{} }
+Get-KooPhoneInstance -ThrottleLimit 16 | Backup-KooPhoneInstance -Force -ThrottleLimit 16 @waitArguments | ForEach-Object {
     $counter.Value++
     if ($counter.Value -eq $probeAt) { $live.Value = [GC]::GetTotalMemory($true) }
 }

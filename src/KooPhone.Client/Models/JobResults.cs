@@ -38,5 +38,18 @@ namespace KooPhone.Client.Models
                 SubmittedAt = submittedAt,
                 Evidence = why,
             });
+
+        /// <summary>A result an earlier run recorded in a journal, to be written (and with -Wait followed) again.</summary>
+        public static KooPhoneJobResult FromRunEntry(KooPhone.Client.Runs.KooPhoneRunEntry entry, string evidence) => new KooPhoneJobResult
+        {
+            InstanceId = entry.InstanceId,
+            Operation = entry.Operation,
+            TaskId = string.IsNullOrEmpty(entry.TaskId) ? null : entry.TaskId,
+            JobId = string.IsNullOrEmpty(entry.JobId) ? null : entry.JobId,
+            Status = System.Enum.TryParse<KooPhoneJobStatus>(entry.Status, out var status) ? status : KooPhoneJobStatus.Submitted,
+            RequestId = entry.RequestId,
+            SubmittedAt = entry.SubmittedAt ?? entry.At,
+            Evidence = evidence,
+        };
     }
 }

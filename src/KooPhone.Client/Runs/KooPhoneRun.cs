@@ -51,7 +51,7 @@ namespace KooPhone.Client.Runs
                 case RunOutcome.Result: Results++; break;
                 case RunOutcome.Error: Errors++; break;
                 case RunOutcome.Unknown: Unknown++; break;
-                default: NotSent++; break;
+                case RunOutcome.NotSent: NotSent++; break;
             }
         }
 

@@ -14,5 +14,8 @@ namespace KooPhone.Client.Runs
 
         /// <summary>The run stopped before it was sent. Safe to run again.</summary>
         NotSent,
+
+        /// <summary>A journal's intent record: the call carrying it was about to be sent; an outcome follows unless the run died.</summary>
+        Sent,
     }
 }

@@ -22,11 +22,18 @@ namespace KooPhone.Client.Runs
         private readonly object _gate = new object();
         private readonly StreamWriter _writer;
 
-        public RunRecordFile(string path)
+        /// <summary>A new record, or with <paramref name="append"/> the end of an existing one (a journal kept across runs).</summary>
+        public RunRecordFile(string path, bool append = false)
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            _writer = new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), new UTF8Encoding(false));
-            _writer.WriteLine(string.Join(",", Columns));
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            Directory.CreateDirectory(folder!);
+            var continuing = append && File.Exists(path) && new FileInfo(path).Length > 0;
+            _writer = new StreamWriter(new FileStream(path, continuing ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), new UTF8Encoding(false));
+            if (!continuing)
+            {
+                _writer.WriteLine(string.Join(",", Columns));
+            }
+
             _writer.Flush();
         }
 

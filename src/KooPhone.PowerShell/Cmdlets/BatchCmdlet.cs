@@ -29,6 +29,8 @@ namespace KooPhone.PowerShell.Cmdlets
         private BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>? _dispatcher;
         private RunRecorder? _record;
         private RunStop? _stop;
+        private JournalKeeper? _journal;
+        private Dictionary<string, ReconcileOutcome>? _resumed;
         private int _accepted;
         private int _answered;
 
@@ -38,6 +40,13 @@ namespace KooPhone.PowerShell.Cmdlets
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>
+        /// <para type="description">A journal file for restart-safe reruns, for cmdlets that change state. Before each call its ids are written to it as sent (and flushed), and after it their outcome; it doubles as an audit trail (who, when, request and task ids, outcome). Run the same command again with the same journal after an interruption (Ctrl+C, a killed process, an Automation job restarted from the top): ids already done are not sent again, and their recorded results are written again (Evidence says so); ids whose outcome was never recorded are read back from the instances' state, sent again only if it shows them untouched, and otherwise reported as Unknown, never sent blindly; running tasks are waited for again with -Wait. Keep the file on storage that outlives the machine (a Hybrid Worker's disk, a mounted share): an Automation sandbox loses its local files.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
 
         /// <summary>How many items one API call carries: -BatchSize, or 1 for single-instance operations.</summary>
         protected abstract int ItemsPerCall { get; }
@@ -65,7 +74,14 @@ namespace KooPhone.PowerShell.Cmdlets
             var api = Api;
             _record = RunRecords.Start(MyInvocation.MyCommand.Name, Operation.Name);
             var reconciler = Operation.ChangesState ? new StateReconciler(api, ThrottleLimit) : null;
-            var settler = new BatchSettler<TItem, TResponse>(Operation, (items, ct) => SendBatchAsync(api, items, ct), TargetOf, reconciler, QueueVerbose);
+            OpenJournal(reconciler);
+            var journal = _journal;
+            var settler = new BatchSettler<TItem, TResponse>(Operation, (items, ct) =>
+            {
+                // Written and flushed before the call goes out.
+                journal?.Intent(items.Select(TargetOf));
+                return SendBatchAsync(api, items, ct);
+            }, TargetOf, reconciler, QueueVerbose);
             var stop = _stop = new RunStop(this, api.Context, ActionName, ThrottleLimit);
             _dispatcher = new BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>(ItemsPerCall, ThrottleLimit, settler.SendAsync, StopToken,
                 batch => stop.Inspect(batch.Succeeded ? batch.Response!.Select(p => (p.Kind, p.Error)) : new[] { (BatchPartKind.Failed, batch.Error) }));
@@ -80,6 +96,11 @@ namespace KooPhone.PowerShell.Cmdlets
                 return;
             }
 
+            if (_journal != null && Resume(item))
+            {
+                return;
+            }
+
             if (!Confirm(item))
             {
                 return;
@@ -88,6 +109,87 @@ namespace KooPhone.PowerShell.Cmdlets
             _accepted++;
             Accept(item);
         }
+
+        private void OpenJournal(StateReconciler? reconciler)
+        {
+            if (JournalPath == null)
+            {
+                return;
+            }
+
+            if (!Operation.ChangesState)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-JournalPath is for cmdlets that change state; {MyInvocation.MyCommand.Name} only reads."), "KooPhone.JournalNotApplicable", ErrorCategory.InvalidArgument, JournalPath));
+            }
+
+            _journal = new JournalKeeper(GetUnresolvedProviderPathFromPSPath(JournalPath), Operation.Name, _record!.Run.Id);
+            var doubtful = _journal.Doubtful;
+            if (doubtful.Count == 0)
+            {
+                return;
+            }
+
+            // What earlier runs sent without recording the answer is read back from state once, up front.
+            WriteVerbose($"The journal holds {doubtful.Count} id(s) sent without a recorded answer; reading their state.");
+            var targets = doubtful.Select(e => new InstanceTarget(e.InstanceId, e.UserId)).ToList();
+            var since = doubtful.Min(e => e.SubmittedAt ?? e.At);
+            var outcomes = reconciler != null && reconciler.CanReconcile(Operation)
+                ? Await(reconciler.ReconcileAsync(Operation, targets, since, new CallCount(), StopToken))
+                : targets.Select(t => new ReconcileOutcome(t, StateVerdict.Unknown, $"{Operation.Name} leaves no trace in the instance's state to check")).ToList();
+            _resumed = outcomes.ToDictionary(o => o.Target.InstanceId, StringComparer.Ordinal);
+        }
+
+        /// <summary>
+        /// An id the journal already knows: done ones are written again from it, doubtful ones are
+        /// settled by the state read up front. False when the id is to be sent.
+        /// </summary>
+        private bool Resume(TItem item)
+        {
+            var target = TargetOf(item);
+            if (!_journal!.Last.TryGetValue(target.InstanceId, out var entry))
+            {
+                return false;
+            }
+
+            if (entry.Outcome == RunOutcome.Result)
+            {
+                WriteResumed(item, entry);
+                return true;
+            }
+
+            if ((entry.Outcome != RunOutcome.Sent && entry.Outcome != RunOutcome.Unknown) || _resumed == null || !_resumed.TryGetValue(target.InstanceId, out var verdict))
+            {
+                return false;
+            }
+
+            var sentAt = entry.SubmittedAt ?? entry.At;
+            switch (verdict.Verdict)
+            {
+                case StateVerdict.Untouched:
+                    return false;
+                case StateVerdict.Done:
+                    OnItemsDone(BatchPart<TItem, TResponse>.Done(new[] { item }, new[] { verdict.Evidence }, new UnsettledInJournalException(Operation.Name, sentAt, "the instance's state shows it was carried out"), sentAt));
+                    return true;
+                default:
+                    WriteErrors(new[] { item }, new UnsettledInJournalException(Operation.Name, sentAt, verdict.Evidence), RunOutcome.Unknown, sentAt);
+                    return true;
+            }
+        }
+
+        /// <summary>Writes again the result an earlier run recorded in the journal. By default an accepted result; task cmdlets write job results (and follow them with -Wait).</summary>
+        protected virtual void WriteResumed(TItem item, KooPhoneRunEntry entry)
+        {
+            var target = TargetOf(item);
+            WriteObject(Recorded(new KooPhoneActionResult
+            {
+                InstanceId = target.InstanceId, Operation = Operation.Name, UserId = target.UserId, Status = entry.Status ?? "Accepted", RequestId = entry.RequestId,
+                At = entry.SubmittedAt ?? entry.At, Evidence = FromJournal(entry),
+            }));
+        }
+
+        /// <summary>What a result written again from the journal says about itself.</summary>
+        protected static string FromJournal(KooPhoneRunEntry entry) =>
+            $"From the journal: run {entry.RunId} recorded it at {entry.At:yyyy-MM-dd HH:mm:ss} UTC; it was not sent again.";
 
         /// <summary>What a call must not mix (the region of an instance, when its object says): null when anything may go together.</summary>
         protected virtual string? PartitionOf(TItem item) => null;
@@ -194,11 +296,13 @@ namespace KooPhone.PowerShell.Cmdlets
             string? errorCode = null, string? message = null, DateTime? submittedAt = null)
         {
             _recordedInPart.Add(target.InstanceId);
-            _record?.Record(new KooPhoneRunEntry
+            var entry = new KooPhoneRunEntry
             {
                 InstanceId = target.InstanceId, UserId = target.UserId, Outcome = outcome, Status = status, TaskId = taskId, JobId = jobId,
                 RequestId = requestId, ErrorCode = errorCode, Message = message, SubmittedAt = submittedAt,
-            });
+            };
+            _record?.Record(entry);
+            _journal?.Outcome(entry);
         }
 
         protected override void EndProcessing()
@@ -241,6 +345,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
                 _record.Dispose();
                 _record = null;
+                _journal?.Dispose();
+                _journal = null;
             }
 
             base.Dispose(disposing);
@@ -294,6 +400,7 @@ namespace KooPhone.PowerShell.Cmdlets
             JobStream?.Pump();
 
             _record?.Flush();
+            _journal?.Flush();
         }
 
         private void WritePart(BatchPart<TItem, TResponse> part)

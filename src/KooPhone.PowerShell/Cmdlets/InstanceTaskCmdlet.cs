@@ -37,5 +37,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void OnItemsDone(BatchPart<string, BatchSubmission> part) =>
             WriteJobResults(JobResults.CarriedOut(Operation, part.Items, part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt));
+
+        protected override void WriteResumed(string item, KooPhone.Client.Runs.KooPhoneRunEntry entry) =>
+            WriteJobResults(new[] { JobResults.FromRunEntry(entry, FromJournal(entry)) });
     }
 }

@@ -65,5 +65,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void OnItemsDone(BatchPart<UserInstancePair, BatchSubmission> part) =>
             WriteJobResults(JobResults.CarriedOut(Operation, part.Items.Select(p => p.InstanceId), part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt));
+
+        protected override void WriteResumed(UserInstancePair item, KooPhone.Client.Runs.KooPhoneRunEntry entry) =>
+            WriteJobResults(new[] { JobResults.FromRunEntry(entry, FromJournal(entry)) });
     }
 }
