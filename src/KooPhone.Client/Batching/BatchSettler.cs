@@ -64,7 +64,7 @@ namespace KooPhone.Client.Batching
 
         private async Task SettleFailureAsync(IReadOnlyList<TItem> items, Exception error, DateTime submittedAt, int resendsLeft, List<BatchPart<TItem, TResponse>> parts, CancellationToken cancellationToken)
         {
-            if (IsOutcomeUnknown(error))
+            if (CallOutcome.IsUnknown(error))
             {
                 if (_reconciler == null || !_reconciler.CanReconcile(_operation))
                 {
@@ -244,8 +244,5 @@ namespace KooPhone.Client.Batching
         /// </summary>
         private bool MayResendRefused() =>
             _operation.IsSafeToRepeat || (_reconciler != null && _reconciler.CanReconcile(_operation));
-
-        private static bool IsOutcomeUnknown(Exception e) =>
-            (e is KooPhoneApiException api && api.OutcomeUnknown) || (e is KooPhoneConnectionException connection && connection.OutcomeUnknown);
     }
 }

@@ -46,10 +46,6 @@ namespace KooPhone.PowerShell.Internal
             }
         }
 
-        /// <summary>True when the engine says the call changed state and its outcome is unknown.</summary>
-        public static bool IsOutcomeUnknown(Exception e) =>
-            (e is KooPhoneApiException api && api.OutcomeUnknown) || (e is KooPhoneConnectionException connection && connection.OutcomeUnknown);
-
         /// <summary>
         /// The error of a target whose call was sent and may have been carried out: the safe advice
         /// is to check, never to run again.
@@ -72,7 +68,7 @@ namespace KooPhone.PowerShell.Internal
         /// <summary>The error of one target (usually an instance) whose call failed.</summary>
         public static ErrorRecord ForTarget(Exception error, object? target, string action)
         {
-            if (IsOutcomeUnknown(error))
+            if (CallOutcome.IsUnknown(error))
             {
                 return Unknown(error, target, action);
             }
