@@ -149,9 +149,10 @@ $($baselineRows -join "`n")
 
 $waitSection = if ($waitMemory) { @"
 With ``-Wait`` and jobs that outlast the submission (the emulator's jobs take an hour; the wait is
-cut short by ``-TimeoutSeconds 1``), every result is held until the end: $('{0:N0}' -f $waitMemory.Results) ids,
+cut short by ``-TimeoutSeconds 1``), every job is still pending when the last batch is sent and is
+held, packed (src/KooPhone.Client/Waiting/PackedTaskJobs.cs), until the time limit: $('{0:N0}' -f $waitMemory.Results) ids,
 peak working set $('{0:N1}' -f $waitMemory.PeakWorkingSetMB) MB ($('{0:0.00}' -f ($waitMemory.PeakWorkingSetMB / $memory[-1].PeakWorkingSetMB))× the run without -Wait; target at most 2×),
-live managed $('{0:N1}' -f $waitMemory.LiveManagedMB) MB: about $('{0:N0}' -f ((($waitMemory.LiveManagedMB - $memory[-1].LiveManagedMB) * 1MB) / $waitMemory.Results)) bytes per pending job.
+live managed $('{0:N1}' -f $waitMemory.LiveManagedMB) MB when the first result is written (all still held): about $('{0:N0}' -f ((($waitMemory.LiveManagedMB - $memory[-1].LiveManagedMB) * 1MB) / $waitMemory.Results)) bytes per pending job.
 
 "@ } else { '' }
 $report = @"

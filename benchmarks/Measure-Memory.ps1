@@ -9,8 +9,8 @@ param(
     [Parameter(Mandatory)] [string] $Url,
     [Parameter(Mandatory)] [string] $Token,
     [Parameter(Mandatory)] [int] $Count,
-    # With -Wait (and jobs that outlast the submission): every result is held until the wait,
-    # cut short by -TimeoutSeconds 1, writes them.
+    # With -Wait (and jobs that outlast the submission): every result is held pending until the
+    # wait, cut short by -TimeoutSeconds 1, writes them.
     [switch] $Wait
 )
 $ErrorActionPreference = 'Stop'
@@ -19,7 +19,9 @@ Import-Module $ModulePath
 Connect-KooPhone -Endpoint $Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force)
 $counter = [ref]0
 $live = [ref]0
-$probeAt = [math]::Max(1, $Count - 250)
+# Without -Wait, just before the stream ends; with -Wait, at the first result, when every job is
+# still held pending (the emulator's jobs outlast the run).
+$probeAt = if ($Wait) { 1 } else { [math]::Max(1, $Count - 250) }
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $waitArguments = if ($Wait) { @{ Wait = $true; TimeoutSeconds = 1; WarningAction = 'SilentlyContinue' } } else { @{} }
 Get-KooPhoneInstance -ThrottleLimit 16 | Backup-KooPhoneInstance -Force -ThrottleLimit 16 @waitArguments | ForEach-Object {

@@ -108,6 +108,137 @@ public class JobWaiterTests
         Assert.False(waiter.IsDone);
     }
 
+    // Results given to Add are kept packed while their jobs run and come back as equal results.
+    private static JobWaiter Streaming(ScriptedApiServer server, IJobStatusFallback? fallback, params string[] jobIds)
+    {
+        var waiter = new JobWaiter(Client(server), Array.Empty<KooPhoneJobResult>(), fallback, concurrency: 2);
+        waiter.Add(Results(jobIds));
+        return waiter;
+    }
+
+    [Fact]
+    public async Task Added_results_come_back_whole_when_their_jobs_end()
+    {
+        using var server = new ScriptedApiServer((_, call) => (200, call == 1 ? Jobs(Job("a", 2), Job("b", 1)) : Jobs(Job("a", 2), Job("b", 3))));
+        var submitted = Results("a", "b");
+        var waiter = new JobWaiter(Client(server), Array.Empty<KooPhoneJobResult>(), fallback: null, concurrency: 1);
+        waiter.Add(submitted);
+
+        await waiter.PollOnceAsync(CancellationToken.None);
+        var first = waiter.TakeEnded();
+        Assert.Equal(1, waiter.CountByStatus()[KooPhoneJobStatus.Running]);
+        await waiter.PollOnceAsync(CancellationToken.None);
+        var second = waiter.TakeEnded();
+
+        var a = Assert.Single(first);
+        Assert.Equal(("i-a", "a", "task1", "BatchBackupInstances", KooPhoneJobStatus.Succeeded), (a.InstanceId, a.JobId, a.TaskId, a.Operation, a.Status));
+        Assert.Equal(submitted[0].SubmittedAt, a.SubmittedAt);
+        Assert.NotNull(a.CompletedAt);
+        var b = Assert.Single(second);
+        Assert.Equal(("i-b", KooPhoneJobStatus.Failed), (b.InstanceId, b.Status));
+        Assert.True(waiter.IsDone);
+        Assert.Equal((2, 2), (waiter.Total, waiter.Finished));
+    }
+
+    [Fact]
+    public async Task Added_results_still_running_at_the_end_keep_their_status_and_why_a_poll_failed()
+    {
+        using var server = new ScriptedApiServer((_, call) => call == 1 ? (200, Jobs(Job("a", 1))) : (503, "{}"));
+        var waiter = Streaming(server, null, "a", "b");
+
+        await waiter.PollOnceAsync(CancellationToken.None);
+        Assert.Contains("could not read 1", waiter.Describe());
+        await waiter.PollOnceAsync(CancellationToken.None);
+        var rest = waiter.TakeRest().ToList();
+
+        Assert.Equal(new[] { "i-a", "i-b" }, rest.Select(r => r.InstanceId).OrderBy(id => id));
+        Assert.Equal(KooPhoneJobStatus.Running, rest.Single(r => r.JobId == "a").Status);
+        Assert.All(rest, r => Assert.StartsWith("The task query failed", r.LastPollError));
+        Assert.Equal((2, 2), (waiter.Total, waiter.Finished));
+        Assert.True(waiter.IsDone);
+    }
+
+    [Fact]
+    public async Task An_added_job_the_answer_lacks_says_so_when_handed_back()
+    {
+        using var server = new ScriptedApiServer((_, _) => (200, Jobs(Job("a", 1))));
+        var waiter = Streaming(server, null, "a", "b");
+
+        await waiter.PollOnceAsync(CancellationToken.None);
+        var rest = waiter.TakeRest().ToList();
+
+        Assert.Null(rest.Single(r => r.JobId == "a").LastPollError);
+        Assert.Equal("The answer for task task1 did not list job b.", rest.Single(r => r.JobId == "b").LastPollError);
+    }
+
+    [Fact]
+    public async Task Output_of_a_running_added_job_is_kept()
+    {
+        using var server = new ScriptedApiServer((_, call) => (200, call == 1
+            ? Jobs("{\"job_id\":\"a\",\"status\":1,\"execute_msg\":\"half way\"}")
+            : Jobs("{\"job_id\":\"a\",\"status\":2}")));
+        var waiter = Streaming(server, null, "a");
+
+        await waiter.PollOnceAsync(CancellationToken.None);
+        await waiter.PollOnceAsync(CancellationToken.None);
+
+        var a = Assert.Single(waiter.TakeEnded());
+        Assert.Equal((KooPhoneJobStatus.Succeeded, "half way"), (a.Status, a.Output));
+    }
+
+    [Fact]
+    public async Task Added_results_of_a_task_the_query_does_not_know_go_to_the_fallback()
+    {
+        using var server = new ScriptedApiServer((_, _) => (404, "{\"error_code\":\"KOOPHONE.API.1323\",\"error_msg\":\"task does not exist\"}"));
+        var fallback = new RecordingFallback(finish: "i-a");
+        var waiter = Streaming(server, fallback, "a", "b");
+
+        await waiter.PollOnceAsync(CancellationToken.None);
+
+        Assert.Equal(new[] { "i-a", "i-b" }, fallback.Rounds[0].OrderBy(id => id));
+        Assert.Equal("i-a", Assert.Single(waiter.TakeEnded()).InstanceId);
+        Assert.Equal(1, waiter.TaskQueries.Value);
+    }
+
+    [Fact]
+    public async Task Results_added_while_a_round_runs_are_polled_from_the_next_round()
+    {
+        using var answering = new ManualResetEventSlim();
+        using var server = new ScriptedApiServer((request, _) =>
+        {
+            answering.Wait(TimeSpan.FromSeconds(10));
+            return (200, Jobs(Job("a", 2), Job("b", 2)));
+        });
+        var waiter = Streaming(server, null, "a");
+
+        var round = waiter.PollOnceAsync(CancellationToken.None);
+        waiter.Add(Results("b"));
+        answering.Set();
+        await round;
+        Assert.Equal("i-a", Assert.Single(waiter.TakeEnded()).InstanceId);
+        Assert.False(waiter.IsDone);
+
+        await waiter.PollOnceAsync(CancellationToken.None);
+        Assert.Equal("i-b", Assert.Single(waiter.TakeEnded()).InstanceId);
+        Assert.Equal(2, waiter.Total);
+    }
+
+    [Fact]
+    public void A_result_that_cannot_be_packed_is_held_as_it_is()
+    {
+        using var server = new ScriptedApiServer((_, _) => (200, Jobs()));
+        var waiter = new JobWaiter(Client(server), Array.Empty<KooPhoneJobResult>(), fallback: null, concurrency: 1);
+        var done = Results("a")[0];
+        done.Status = KooPhoneJobStatus.Succeeded;
+        done.CompletedAt = DateTime.UtcNow;
+        var longId = Results(new string('x', 300))[0];
+
+        waiter.Add(new[] { done, longId });
+
+        Assert.Same(done, Assert.Single(waiter.TakeEnded()));
+        Assert.Same(longId, Assert.Single(waiter.TakeRest()));
+    }
+
     /// <summary>Records which instances each round reads, and finishes one of them.</summary>
     private sealed class RecordingFallback : IJobStatusFallback
     {

@@ -15,6 +15,9 @@ namespace KooPhone.Client.Waiting
         /// <summary>A short account of where things stand, for the progress bar.</summary>
         string Describe();
 
+        /// <summary>What the polling cost so far, for a verbose line and the benchmarks.</summary>
+        string DescribeCost();
+
         Task PollOnceAsync(CancellationToken cancellationToken);
     }
 }

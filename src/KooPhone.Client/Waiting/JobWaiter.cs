@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
@@ -21,8 +20,18 @@ namespace KooPhone.Client.Waiting
     {
         private readonly KooPhoneApiClient _api;
 
-        // What is still held: results not ended, and ended ones not yet taken.
-        private readonly List<KooPhoneJobResult> _results;
+        // What is still held. Results given to the constructor are updated in place (Get-KooPhoneTask
+        // writes them in its own order); results given to Add are the waiter's, packed while their
+        // jobs run (PackedTaskJobs) and handed back as equal results, not the same objects.
+        private readonly List<KooPhoneJobResult> _loose;
+        private readonly Dictionary<string, PackedTaskJobs> _packed = new Dictionary<string, PackedTaskJobs>(StringComparer.Ordinal);
+
+        // Add may come while a round runs (submission goes on beside polling); what it brings
+        // waits here, packed as well, until the next round or call between rounds takes it in.
+        private readonly object _incomingLock = new object();
+        private List<KooPhoneJobResult> _incomingLoose = new List<KooPhoneJobResult>();
+        private Dictionary<string, PackedTaskJobs> _incomingPacked = new Dictionary<string, PackedTaskJobs>(StringComparer.Ordinal);
+
         private readonly HashSet<string> _tasks = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<KooPhoneJobStatus, int> _takenByStatus = new Dictionary<KooPhoneJobStatus, int>();
         private int _taken;
@@ -33,44 +42,91 @@ namespace KooPhone.Client.Waiting
         public JobWaiter(KooPhoneApiClient api, IEnumerable<KooPhoneJobResult> results, IJobStatusFallback? fallback, int concurrency)
         {
             _api = api ?? throw new ArgumentNullException(nameof(api));
-            _results = new List<KooPhoneJobResult>();
+            _loose = new List<KooPhoneJobResult>(results ?? throw new ArgumentNullException(nameof(results)));
+            _tasks.UnionWith(_loose.Where(r => r.TaskId != null).Select(r => r.TaskId!));
             _fallback = fallback;
             _concurrency = Math.Max(1, concurrency);
-            Add(results ?? throw new ArgumentNullException(nameof(results)));
         }
 
-        public int Total => _taken + _results.Count;
+        public int Total
+        {
+            get
+            {
+                TakeInIncoming();
+                return _taken + _loose.Count + _packed.Values.Sum(group => group.Count);
+            }
+        }
 
-        public int Finished => _taken + _results.Count(IsSettled);
+        public int Finished
+        {
+            get
+            {
+                TakeInIncoming();
+                return _taken + _loose.Count(IsSettled);
+            }
+        }
 
-        public bool IsDone => _results.All(IsSettled);
+        public bool IsDone
+        {
+            get
+            {
+                TakeInIncoming();
+                return _packed.Count == 0 && _loose.All(IsSettled);
+            }
+        }
 
+        /// <summary>More to wait for; may be called while a round runs.</summary>
         public void Add(IEnumerable<KooPhoneJobResult> results)
         {
-            foreach (var result in results)
+            lock (_incomingLock)
             {
-                _results.Add(result);
-                if (result.TaskId != null)
+                foreach (var result in results)
                 {
-                    _tasks.Add(result.TaskId);
+                    if (result.TaskId != null)
+                    {
+                        _tasks.Add(result.TaskId);
+                    }
+
+                    if (!Pack(_incomingPacked, result))
+                    {
+                        _incomingLoose.Add(result);
+                    }
                 }
             }
         }
 
         public IReadOnlyList<KooPhoneJobResult> TakeEnded()
         {
-            var ended = _results.Where(IsSettled).ToList();
-            _results.RemoveAll(IsSettled);
+            TakeInIncoming();
+            var ended = _loose.Where(IsSettled).ToList();
+            _loose.RemoveAll(IsSettled);
             CountTaken(ended);
             return ended;
         }
 
-        public IReadOnlyList<KooPhoneJobResult> TakeRest()
+        /// <summary>Hands back what has not ended, one task at a time, so the rest is never all unpacked at once.</summary>
+        public IEnumerable<KooPhoneJobResult> TakeRest()
         {
-            var rest = _results.ToList();
-            _results.Clear();
-            CountTaken(rest);
-            return rest;
+            TakeInIncoming();
+            var loose = _loose.ToList();
+            _loose.Clear();
+            CountTaken(loose);
+            foreach (var result in loose)
+            {
+                yield return result;
+            }
+
+            foreach (var taskId in _packed.Keys.ToList())
+            {
+                var group = _packed[taskId];
+                _packed.Remove(taskId);
+                var results = group.UnpackAll();
+                CountTaken(results);
+                foreach (var result in results)
+                {
+                    yield return result;
+                }
+            }
         }
 
         /// <summary>Task queries sent so far (ExecuteJob), one per task and round.</summary>
@@ -88,10 +144,16 @@ namespace KooPhone.Client.Waiting
         /// <summary>Count of results by status, for progress messages.</summary>
         public IReadOnlyDictionary<KooPhoneJobStatus, int> CountByStatus()
         {
+            TakeInIncoming();
             var counts = new Dictionary<KooPhoneJobStatus, int>(_takenByStatus);
-            foreach (var result in _results)
+            foreach (var result in _loose)
             {
                 counts[result.Status] = counts.TryGetValue(result.Status, out var n) ? n + 1 : 1;
+            }
+
+            foreach (var group in _packed.Values)
+            {
+                group.CountByStatus(counts);
             }
 
             return counts;
@@ -109,7 +171,7 @@ namespace KooPhone.Client.Waiting
         public string Describe()
         {
             var text = $"{Finished} of {Total} jobs ended (" + string.Join(", ", CountByStatus().Select(pair => pair.Value + " " + pair.Key)) + ")";
-            var unread = _results.Count(r => !IsSettled(r) && r.LastPollError != null);
+            var unread = _loose.Count(r => !IsSettled(r) && r.LastPollError != null) + _packed.Values.Sum(group => group.Unread);
             return unread == 0 ? text : text + $"; the last poll could not read {unread} (see LastPollError)";
         }
 
@@ -124,20 +186,31 @@ namespace KooPhone.Client.Waiting
         /// <summary>One round: asks each unfinished task once, then the fallback for what the task query cannot answer.</summary>
         public async Task PollOnceAsync(CancellationToken cancellationToken)
         {
+            TakeInIncoming();
             Rounds++;
-            var pending = _results.Where(r => !IsSettled(r)).ToList();
-            var byTask = pending
-                .Where(r => r.TaskId != null && r.JobId != null && !IsUnpollable(r.TaskId))
+            var looseByTask = _loose
+                .Where(r => !IsSettled(r) && r.TaskId != null && r.JobId != null && !IsUnpollable(r.TaskId))
                 .GroupBy(r => r.TaskId!, StringComparer.Ordinal)
-                .ToList();
+                .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+            var taskIds = _packed.Keys.Where(id => !IsUnpollable(id)).Union(looseByTask.Keys, StringComparer.Ordinal).ToList();
+            var leaving = new List<KooPhoneJobResult>();
 
             using (var gate = new SemaphoreSlim(_concurrency))
             {
-                await Task.WhenAll(byTask.Select(group => PollTaskAsync(group.Key, group.ToList(), gate, cancellationToken))).ConfigureAwait(false);
+                await Task.WhenAll(taskIds.Select(taskId => PollTaskAsync(
+                    taskId,
+                    _packed.TryGetValue(taskId, out var group) ? group : null,
+                    looseByTask.TryGetValue(taskId, out var loose) ? loose : new List<KooPhoneJobResult>(),
+                    leaving,
+                    gate,
+                    cancellationToken))).ConfigureAwait(false);
             }
 
+            _loose.AddRange(leaving);
+            UnpackWhereDone();
+
             // Only the results still pending: a job the task query or an earlier round settled is not read again.
-            var forFallback = pending
+            var forFallback = _loose
                 .Where(r => !IsSettled(r) && (r.TaskId == null || r.JobId == null || IsUnpollable(r.TaskId)))
                 .ToList();
             if (forFallback.Count == 0)
@@ -163,7 +236,7 @@ namespace KooPhone.Client.Waiting
                     result.LastPollError = null;
                 }
             }
-            catch (Exception e) when (IsCallFailure(e))
+            catch (Exception e) when (PollFailure.IsAboutThisPoll(e))
             {
                 foreach (var result in forFallback.Where(r => !IsSettled(r)))
                 {
@@ -172,7 +245,8 @@ namespace KooPhone.Client.Waiting
             }
         }
 
-        private async Task PollTaskAsync(string taskId, List<KooPhoneJobResult> results, SemaphoreSlim gate, CancellationToken cancellationToken)
+        private async Task PollTaskAsync(
+            string taskId, PackedTaskJobs? packed, List<KooPhoneJobResult> loose, List<KooPhoneJobResult> leaving, SemaphoreSlim gate, CancellationToken cancellationToken)
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -192,18 +266,24 @@ namespace KooPhone.Client.Waiting
 
                     return;
                 }
-                catch (Exception e) when (IsCallFailure(e))
+                catch (Exception e) when (PollFailure.IsAboutThisPoll(e))
                 {
-                    foreach (var result in results)
+                    var error = "The task query failed: " + e.Message;
+                    foreach (var result in loose)
                     {
-                        result.LastPollError = "The task query failed: " + e.Message;
+                        result.LastPollError = error;
+                    }
+
+                    if (packed != null)
+                    {
+                        packed.LastPollError = error;
                     }
 
                     return;
                 }
 
                 var byJob = ByJob(jobs);
-                foreach (var result in results)
+                foreach (var result in loose)
                 {
                     if (byJob.TryGetValue(result.JobId!, out var state))
                     {
@@ -214,11 +294,91 @@ namespace KooPhone.Client.Waiting
                         result.LastPollError = $"The answer for task {taskId} did not list job {result.JobId}.";
                     }
                 }
+
+                if (packed != null)
+                {
+                    var left = new List<KooPhoneJobResult>();
+                    packed.Apply(byJob, left);
+                    lock (leaving)
+                    {
+                        leaving.AddRange(left);
+                    }
+                }
             }
             finally
             {
                 gate.Release();
             }
+        }
+
+        // After a round: a packed task that has no job left is dropped; one the task query does
+        // not know is unpacked, so the fallback reads its jobs from the instances' state.
+        private void UnpackWhereDone()
+        {
+            foreach (var group in _packed.Values.Where(group => group.Count == 0 || IsUnpollable(group.TaskId)).ToList())
+            {
+                _loose.AddRange(group.UnpackAll());
+                _packed.Remove(group.TaskId);
+            }
+        }
+
+        private void TakeInIncoming()
+        {
+            List<KooPhoneJobResult> loose;
+            Dictionary<string, PackedTaskJobs> packed;
+            lock (_incomingLock)
+            {
+                if (_incomingLoose.Count == 0 && _incomingPacked.Count == 0)
+                {
+                    return;
+                }
+
+                loose = _incomingLoose;
+                packed = _incomingPacked;
+                _incomingLoose = new List<KooPhoneJobResult>();
+                _incomingPacked = new Dictionary<string, PackedTaskJobs>(StringComparer.Ordinal);
+            }
+
+            _loose.AddRange(loose);
+            foreach (var group in packed.Values)
+            {
+                if (!_packed.ContainsKey(group.TaskId))
+                {
+                    _packed.Add(group.TaskId, group);
+                    continue;
+                }
+
+                // The same task given again (a resumed run): its jobs join the packed ones where they fit.
+                foreach (var result in group.UnpackAll())
+                {
+                    if (!Pack(_packed, result))
+                    {
+                        _loose.Add(result);
+                    }
+                }
+            }
+        }
+
+        private static bool Pack(Dictionary<string, PackedTaskJobs> packed, KooPhoneJobResult result)
+        {
+            if (!PackedTaskJobs.CanPack(result))
+            {
+                return false;
+            }
+
+            if (packed.TryGetValue(result.TaskId!, out var group))
+            {
+                return group.TryAdd(result);
+            }
+
+            group = new PackedTaskJobs(result);
+            if (!group.TryAdd(result))
+            {
+                return false;
+            }
+
+            packed.Add(result.TaskId!, group);
+            return true;
         }
 
         /// <summary>
@@ -254,12 +414,5 @@ namespace KooPhone.Client.Waiting
             KooPhoneErrorCodes.AreSame(e.ErrorCode, KooPhoneErrorCodes.TaskNotFound)
             || KooPhoneErrorCodes.AreSame(e.ErrorCode, KooPhoneErrorCodes.ApiNotFound)
             || e.HttpStatus == 404;
-
-        // A call that failed after its retries, or an answer that could not be read: about this
-        // poll only. A refused credential (401, 403) still ends the wait, as no later round could
-        // succeed; so do cancellation and faults of the module itself.
-        private static bool IsCallFailure(Exception e) =>
-            (e is KooPhoneApiException api && api.HttpStatus != 401 && api.HttpStatus != 403)
-            || e is KooPhoneConnectionException || e is HttpRequestException;
     }
 }

@@ -17,8 +17,10 @@ namespace KooPhone.Client.Waiting
     {
         private readonly KooPhoneApiClient _api;
         private readonly List<KooPhonePrepareResult> _results = new List<KooPhonePrepareResult>();
+        private readonly List<KooPhonePrepareResult> _incoming = new List<KooPhonePrepareResult>();
         private readonly int _concurrency;
         private int _taken;
+        private int _rounds;
 
         public PrepareWaiter(KooPhoneApiClient api, IEnumerable<KooPhonePrepareResult> results, int concurrency)
         {
@@ -27,25 +29,44 @@ namespace KooPhone.Client.Waiting
             _concurrency = Math.Max(1, concurrency);
         }
 
-        public int Total => _taken + _results.Count;
+        public int Total => _taken + Held().Count;
 
-        public int Finished => _taken + _results.Count(IsFinished);
+        public int Finished => _taken + Held().Count(IsFinished);
 
-        public bool IsDone => _results.All(IsFinished);
+        public bool IsDone => Held().All(IsFinished);
 
-        public void Add(IEnumerable<KooPhonePrepareResult> items) => _results.AddRange(items);
+        /// <summary>More to wait for; may be called while a round runs.</summary>
+        public void Add(IEnumerable<KooPhonePrepareResult> items)
+        {
+            lock (_incoming)
+            {
+                _incoming.AddRange(items);
+            }
+        }
+
+        // What is held, with what Add brought meanwhile; only between rounds or at a round's start.
+        private List<KooPhonePrepareResult> Held()
+        {
+            lock (_incoming)
+            {
+                _results.AddRange(_incoming);
+                _incoming.Clear();
+            }
+
+            return _results;
+        }
 
         public IReadOnlyList<KooPhonePrepareResult> TakeEnded()
         {
-            var ended = _results.Where(IsFinished).ToList();
+            var ended = Held().Where(IsFinished).ToList();
             _results.RemoveAll(IsFinished);
             _taken += ended.Count;
             return ended;
         }
 
-        public IReadOnlyList<KooPhonePrepareResult> TakeRest()
+        public IEnumerable<KooPhonePrepareResult> TakeRest()
         {
-            var rest = _results.ToList();
+            var rest = Held().ToList();
             _results.Clear();
             _taken += rest.Count;
             return rest;
@@ -53,15 +74,22 @@ namespace KooPhone.Client.Waiting
 
         public string Describe() => $"{Finished} of {Total} instances ready or failed";
 
+        /// <summary>Progress queries sent so far, one per instance and round.</summary>
+        public CallCount ProgressQueries { get; } = new CallCount();
+
+        public string DescribeCost() => $"Polling: {_rounds} rounds, {ProgressQueries.Value} progress queries for {Total} instances.";
+
         public async Task PollOnceAsync(CancellationToken cancellationToken)
         {
+            _rounds++;
             using (var gate = new SemaphoreSlim(_concurrency))
             {
-                await Task.WhenAll(_results.Where(r => !IsFinished(r)).Select(async result =>
+                await Task.WhenAll(Held().Where(r => !IsFinished(r)).ToList().Select(async result =>
                 {
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                     try
                     {
+                        ProgressQueries.Add(1);
                         var progress = await _api.GetPrepareProgressAsync(result.UserId, result.InstanceId, cancellationToken).ConfigureAwait(false);
                         result.Progress = progress.Progress;
                         result.WaitingCount = progress.WaitingCount;

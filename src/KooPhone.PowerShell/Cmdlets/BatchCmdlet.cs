@@ -180,11 +180,13 @@ namespace KooPhone.PowerShell.Cmdlets
         protected virtual void WriteResumed(TItem item, KooPhoneRunEntry entry)
         {
             var target = TargetOf(item);
-            WriteObject(Recorded(new KooPhoneActionResult
-            {
-                InstanceId = target.InstanceId, Operation = Operation.Name, UserId = target.UserId, Status = entry.Status ?? "Accepted", RequestId = entry.RequestId,
-                At = entry.SubmittedAt ?? entry.At, Evidence = FromJournal(entry),
-            }));
+            WriteActionResult(
+                new KooPhoneActionResult
+                {
+                    InstanceId = target.InstanceId, Operation = Operation.Name, UserId = target.UserId, Status = entry.Status ?? "Accepted", RequestId = entry.RequestId,
+                    At = entry.SubmittedAt ?? entry.At, Evidence = FromJournal(entry),
+                },
+                fromJournal: true);
         }
 
         /// <summary>What a result written again from the journal says about itself.</summary>
@@ -209,9 +211,12 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             foreach (var id in instanceIds)
             {
-                WriteObject(Recorded(new KooPhoneActionResult { InstanceId = id, Operation = receipt.Operation.Name, UserId = userId, RequestId = receipt.RequestId, At = receipt.At }));
+                WriteActionResult(new KooPhoneActionResult { InstanceId = id, Operation = receipt.Operation.Name, UserId = userId, RequestId = receipt.RequestId, At = receipt.At }, fromJournal: false);
             }
         }
+
+        /// <summary>Keeps an accepted result in the run record and writes it; a cmdlet that follows its results (Restart -Wait) takes them instead.</summary>
+        protected virtual void WriteActionResult(KooPhoneActionResult result, bool fromJournal) => WriteObject(Recorded(result));
 
         /// <summary>
         /// Writes the items whose answer was lost but whose state shows the call was carried out.
@@ -222,11 +227,13 @@ namespace KooPhone.PowerShell.Cmdlets
             for (var i = 0; i < part.Items.Count; i++)
             {
                 var target = TargetOf(part.Items[i]);
-                WriteObject(Recorded(new KooPhoneActionResult
-                {
-                    InstanceId = target.InstanceId, Operation = Operation.Name, UserId = target.UserId, RequestId = RequestIdOf(part.Error), At = part.SubmittedAt,
-                    Evidence = DoneEvidence(part.Evidence![i]),
-                }));
+                WriteActionResult(
+                    new KooPhoneActionResult
+                    {
+                        InstanceId = target.InstanceId, Operation = Operation.Name, UserId = target.UserId, RequestId = RequestIdOf(part.Error), At = part.SubmittedAt,
+                        Evidence = DoneEvidence(part.Evidence![i]),
+                    },
+                    fromJournal: false);
             }
         }
 
@@ -253,7 +260,16 @@ namespace KooPhone.PowerShell.Cmdlets
         }
 
         /// <summary>With -Wait: where job results go until their jobs end (set by cmdlets that have -Wait).</summary>
-        private protected WaitStream<KooPhoneJobResult>? JobStream { get; set; }
+        private protected WaitStream<KooPhoneJobResult>? JobStream
+        {
+            get => _jobStream;
+            set => Waiting = _jobStream = value;
+        }
+
+        private WaitStream<KooPhoneJobResult>? _jobStream;
+
+        /// <summary>With -Wait: the stream pumped whenever the cmdlet has control and finished at the end (job results, or Restart's own).</summary>
+        private protected IWaitStream? Waiting { get; set; }
 
         /// <summary>A -Wait stream for job results: the task query, with the operations' state fallbacks.</summary>
         private protected WaitStream<KooPhoneJobResult> NewJobStream(string activity, int timeoutSeconds) =>
@@ -284,7 +300,7 @@ namespace KooPhone.PowerShell.Cmdlets
             return result;
         }
 
-        private KooPhoneActionResult Recorded(KooPhoneActionResult result)
+        protected KooPhoneActionResult Recorded(KooPhoneActionResult result)
         {
             Record(new InstanceTarget(result.InstanceId, result.UserId), RunOutcome.Result, result.Status, requestId: result.RequestId, submittedAt: result.At, message: result.Evidence);
             return result;
@@ -321,7 +337,7 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             WriteProgress(new ProgressRecord(ProgressId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
-            JobStream?.Finish();
+            Waiting?.Finish();
         }
 
         /// <summary>Ids never sent by a cmdlet that holds them back (Remove) go in the run record as NotSent when the run stops.</summary>
@@ -397,7 +413,7 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             // Whenever the cmdlet has control, -Wait writes what has ended meanwhile.
-            JobStream?.Pump();
+            Waiting?.Pump();
 
             _record?.Flush();
             _journal?.Flush();

@@ -16,7 +16,7 @@ namespace KooPhone.PowerShell.Internal
     /// written: the run record keeps every submitted task (Get-KooPhoneRun -Last | Wait-KooPhoneTask).
     /// Everything but the round itself runs on the pipeline thread.
     /// </summary>
-    internal sealed class WaitStream<T>
+    internal sealed class WaitStream<T> : IWaitStream
     {
         private const int ProgressId = 2;
         private readonly Cmdlet _cmdlet;
@@ -25,7 +25,6 @@ namespace KooPhone.PowerShell.Internal
         private readonly TimeSpan _timeout;
         private readonly CancellationToken _stop;
         private readonly Action _writeTraces;
-        private readonly List<T> _arrivals = new List<T>();
         private Task? _round;
         private DateTime? _started;
         private DateTime _nextRoundAt;
@@ -52,14 +51,8 @@ namespace KooPhone.PowerShell.Internal
                 _cmdlet.WriteProgress(new ProgressRecord(ProgressId, _activity, "Polling has started. After Ctrl+C, Get-KooPhoneRun -Last | Wait-KooPhoneTask resumes the wait."));
             }
 
-            if (_round == null)
-            {
-                _waiter.Add(items);
-            }
-            else
-            {
-                _arrivals.AddRange(items);
-            }
+            // The waiter takes them in even while a round runs, packed, and polls them from the next round.
+            _waiter.Add(items);
         }
 
         /// <summary>Writes the results of a round that has ended, and starts the next one when it is due. Never blocks.</summary>
@@ -91,7 +84,7 @@ namespace KooPhone.PowerShell.Internal
                 {
                     if (_round == null)
                     {
-                        if (_waiter.IsDone && _arrivals.Count == 0)
+                        if (_waiter.IsDone)
                         {
                             _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
                             break;
@@ -103,21 +96,20 @@ namespace KooPhone.PowerShell.Internal
 
                     WaitForRound();
                     EndRound();
-                    if (DateTime.UtcNow >= deadline && !(_waiter.IsDone && _arrivals.Count == 0))
+                    if (DateTime.UtcNow >= deadline && !_waiter.IsDone)
                     {
-                        _waiter.Add(_arrivals);
-                        _arrivals.Clear();
-                        var rest = _waiter.TakeRest();
-                        _cmdlet.WriteWarning($"{rest.Count} of {_waiter.Total} had not ended after {_timeout.TotalSeconds:0} seconds; their results show the last state seen, and LastPollError why a poll could not read it. Get-KooPhoneRun -Last | Wait-KooPhoneTask waits for them again.");
-                        _cmdlet.WriteObject(rest, enumerateCollection: true);
+                        _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
+                        _cmdlet.WriteWarning($"{_waiter.Total - _waiter.Finished} of {_waiter.Total} had not ended after {_timeout.TotalSeconds:0} seconds; their results show the last state seen, and LastPollError why a poll could not read it. Get-KooPhoneRun -Last | Wait-KooPhoneTask waits for them again.");
+                        foreach (var item in _waiter.TakeRest())
+                        {
+                            _cmdlet.WriteObject(item);
+                        }
+
                         break;
                     }
                 }
 
-                if (_waiter is JobWaiter jobs)
-                {
-                    _cmdlet.WriteVerbose(jobs.DescribeCost());
-                }
+                _cmdlet.WriteVerbose(_waiter.DescribeCost());
             }
             finally
             {
@@ -141,8 +133,6 @@ namespace KooPhone.PowerShell.Internal
                 throw new PipelineStoppedException();
             }
 
-            _waiter.Add(_arrivals);
-            _arrivals.Clear();
             _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
             var percent = _waiter.Total == 0 ? 100 : (int)(100L * _waiter.Finished / _waiter.Total);
             _cmdlet.WriteProgress(new ProgressRecord(ProgressId, _activity, _waiter.Describe()) { PercentComplete = percent });
