@@ -209,7 +209,7 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             foreach (var id in instanceIds)
             {
-                WriteObject(Recorded(new KooPhoneActionResult { InstanceId = id, Operation = receipt.Operation.Name, UserId = userId, RequestId = receipt.RequestId, At = receipt.At }));
+                WriteObject(Recorded(new KooPhoneActionResult { InstanceId = id, Operation = receipt.Operation.Name, UserId = userId, RequestId = receipt.RequestId, ServiceRequestId = receipt.ServiceRequestId, At = receipt.At }));
             }
         }
 
