@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 namespace KooPhone.Client.Auth
 {
     /// <summary>
-    /// Signs one HTTP attempt with an access key and secret key (SDK-HMAC-SHA256, reference 8),
+    /// Signs one HTTP attempt with an access key and secret key (SDK-HMAC-SHA256, docs/authentication.md),
     /// over the exact body bytes sent and a fresh X-Sdk-Date. Signs host, x-sdk-date and, when
     /// present, x-project-id, x-request-id and x-security-token. KooPhone calls carry the project;
     /// the IAM project lookup, which finds it, goes without, as the SDK's does.
