@@ -1,6 +1,7 @@
 using KooPhone.Client.Batching;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
+using KooPhone.Client.Validation;
 using Xunit;
 
 namespace KooPhone.Client.Tests;
@@ -68,5 +69,47 @@ public class ValidationTests
         Assert.Equal(DateTimeKind.Utc, time!.Value.Kind);
         Assert.Null(KooPhoneTime.Parse("not a time"));
         Assert.Null(KooPhoneTime.Parse(null));
+    }
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2000)]
+    [InlineData(2001)]
+    public void Leaves_the_upper_bound_of_an_order_to_the_service(int count)
+    {
+        Assert.Empty(OrderRules.Check("shop", count, false, 1, "sku", "band", "cn-north-4", 2));
+    }
+
+    [Fact]
+    public void Refuses_an_order_of_no_instances()
+    {
+        Assert.Contains(OrderRules.Check("shop", 0, false, 1, "sku", "band", "cn-north-4", 2), p => p.Contains("at least 1"));
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(100, true)]
+    [InlineData(10000, true)]
+    [InlineData(150, false)]
+    [InlineData(10100, false)]
+    [InlineData(-100, false)]
+    public void Checks_bit_rates_by_the_sdk_rule(int codeRate, bool accepted)
+    {
+        var settings = new List<KooPhoneVideoSetting>();
+        foreach (var network in new[] { VideoNetworkType.MobileNetwork, VideoNetworkType.Wifi, VideoNetworkType.Wired })
+        {
+            foreach (var encoding in new[] { VideoEncodingType.H264, VideoEncodingType.H265 })
+            {
+                settings.Add(new KooPhoneVideoSetting
+                {
+                    NetworkType = network,
+                    EncodingType = encoding,
+                    Definition540P = new KooPhoneVideoSpec(codeRate, 30),
+                    Definition720P = new KooPhoneVideoSpec(2000, 30),
+                    Definition1080P = new KooPhoneVideoSpec(4000, 60),
+                });
+            }
+        }
+
+        Assert.Equal(accepted, VideoSettingRules.Check(settings).Count == 0);
     }
 }

@@ -99,8 +99,7 @@ Describe 'Logging in' {
     It 'says which AK/SK variable is missing' {
         $env:KOOPHONE_ENDPOINT = $emulator.Url
         $env:HUAWEICLOUD_SDK_AK = 'emulator-ak'
-        $env:HUAWEICLOUD_SDK_SK = $secretKey
-        { Get-KooPhoneInstance -ErrorAction Stop } | Should -Throw '*HUAWEICLOUD_SDK_PROJECT_ID*'
+        { Get-KooPhoneInstance -ErrorAction Stop } | Should -Throw '*HUAWEICLOUD_SDK_SK*'
     }
 
     It 'lets the explicit context win over the default and the environment' {

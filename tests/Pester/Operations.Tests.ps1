@@ -166,6 +166,21 @@ Describe 'Video settings' {
         (Get-EmulatorRequest $emulator).Count | Should -Be 0
     }
 
+    It 'accepts the SDK''s bit-rate range, 0 to 10,000 kbit/s, and sends it as given' {
+        $result = Set-KooPhoneVideoSetting -InstanceId $ids[0] -CodeRate 0, 5000, 10000 -Fps 30, 30, 60
+        $result.Status | Should -Be 'Accepted'
+        $stored = (Get-EmulatorInstance $emulator $ids[0]).video_settings
+        $stored | Should -HaveCount 6
+        $stored[0].video_spec_groups[0].definition_540P.code_rate | Should -Be 0
+        $stored[0].video_spec_groups[0].definition_1080P.code_rate | Should -Be 10000
+    }
+
+    It 'refuses 150 and 10,100 kbit/s before sending: the step and the maximum are the SDK''s own rule' {
+        { Set-KooPhoneVideoSetting -InstanceId $ids[0] -CodeRate 150, 4000, 6000 -Fps 30, 30, 60 } | Should -Throw '*multiple of 100 from 0 to 10000*'
+        { Set-KooPhoneVideoSetting -InstanceId $ids[0] -CodeRate 100, 4000, 10100 -Fps 30, 30, 60 } | Should -Throw '*10100*'
+        (Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+
     It 'maps an unknown instance to KOOPHONE.API.1001' {
         $null = Set-KooPhoneVideoSetting -InstanceId 'nosuch01' @rates -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.1001*'
@@ -311,9 +326,30 @@ Describe 'SKUs and orders' {
 
     It 'refuses an order outside the documented ranges before sending' {
         { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -NamePrefix 'x' -Count 1 -Bandwidth 2 -Months 10 -Force } | Should -Throw '*1 to 9 months*'
-        { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -NamePrefix 'x' -Count 1501 -Bandwidth 2 -Years 1 -Force } | Should -Throw -ErrorId 'KooPhone.InvalidOrder*'
+        { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -NamePrefix 'x' -Count 0 -Bandwidth 2 -Years 1 -Force } | Should -Throw -ErrorId 'KooPhone.InvalidOrder*'
         { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -NamePrefix 'fifteen-chars-x' -Count 1 -Bandwidth 2 -Years 1 -Force } | Should -Throw '*name prefix*'
         (Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+
+    It 'sends an order of 2,000 instances, the SDK''s documented maximum, above the API page''s 1,500' {
+        $sku = Get-KooPhoneSku -RegionId 'cn-north-4' | Select-Object -First 1
+        Clear-EmulatorRequest $emulator
+        $order = New-KooPhoneInstance -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -NamePrefix 'big' -Count 2000 -Bandwidth $sku.BandSizes[0] -Months 1 -Force
+        $order.OrderId | Should -Not -BeNullOrEmpty
+        $sent = @(Get-EmulatorRequest $emulator -Path '/v1/instances/create')
+        $sent | Should -HaveCount 1
+        $sent[0].errorCode | Should -Be '0'
+    }
+
+    It 'sends 2,001 and lets the service refuse it with its own code, as the limit is the service''s' {
+        $sku = Get-KooPhoneSku -RegionId 'cn-north-4' | Select-Object -First 1
+        Clear-EmulatorRequest $emulator
+        $null = New-KooPhoneInstance -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -NamePrefix 'big' -Count 2001 -Bandwidth $sku.BandSizes[0] -Months 1 -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.1000*'
+        $problems[0].Exception.Message | Should -BeLike '*count*2001*'
+        $sent = @(Get-EmulatorRequest $emulator -Path '/v1/instances/create')
+        $sent | Should -HaveCount 1
+        $sent[0].status | Should -Be 400
     }
 
     It 'maps an unknown SKU to KOOPHONE.API.3002' {

@@ -5,8 +5,9 @@ namespace KooPhone.Client.Api
     /// <summary>The service accepted a call that answers with no data.</summary>
     public sealed class ActionReceipt
     {
-        public ActionReceipt(KooPhoneOperation operation, string requestId, DateTime at)
+        public ActionReceipt(KooPhoneOperation operation, string requestId, DateTime at, string? serviceRequestId = null)
         {
+            ServiceRequestId = serviceRequestId;
             Operation = operation;
             RequestId = requestId;
             At = at;
@@ -16,6 +17,9 @@ namespace KooPhone.Client.Api
         public KooPhoneOperation Operation { get; }
 
         public string RequestId { get; }
+
+        /// <summary>The service's own request id, when it answered with one other than RequestId.</summary>
+        public string? ServiceRequestId { get; }
 
         public DateTime At { get; }
     }

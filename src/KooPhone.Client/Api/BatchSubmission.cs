@@ -6,8 +6,9 @@ namespace KooPhone.Client.Api
     /// <summary>The service's answer to an asynchronous batch call: the task and each instance's job.</summary>
     public sealed class BatchSubmission
     {
-        public BatchSubmission(KooPhoneOperation operation, string taskId, IReadOnlyDictionary<string, string> jobIds, string requestId, DateTime submittedAt)
+        public BatchSubmission(KooPhoneOperation operation, string taskId, IReadOnlyDictionary<string, string> jobIds, string requestId, DateTime submittedAt, string? serviceRequestId = null)
         {
+            ServiceRequestId = serviceRequestId;
             Operation = operation;
             TaskId = taskId;
             JobIds = jobIds;
@@ -25,6 +26,9 @@ namespace KooPhone.Client.Api
         public IReadOnlyDictionary<string, string> JobIds { get; }
 
         public string RequestId { get; }
+
+        /// <summary>The service's own request id, when it answered with one other than RequestId.</summary>
+        public string? ServiceRequestId { get; }
 
         public DateTime SubmittedAt { get; }
     }

@@ -72,6 +72,7 @@ namespace KooPhone.Client.Api
                     .Select(i => new KooPhoneInstance { InstanceId = i.InstanceId ?? "", Name = i.InstanceName })
                     .ToList(),
                 RequestId = requestId,
+                ServiceRequestId = response.ServiceRequestId,
             };
         }
 

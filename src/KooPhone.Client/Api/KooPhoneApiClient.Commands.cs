@@ -28,6 +28,7 @@ namespace KooPhone.Client.Api
                     ErrorCode = string.IsNullOrEmpty(r.ErrorCode) ? null : r.ErrorCode,
                     ErrorMessage = string.IsNullOrEmpty(r.ErrorMessage) ? null : r.ErrorMessage,
                     RequestId = requestId,
+                    ServiceRequestId = response.ServiceRequestId,
                 })
                 .ToList();
         }

@@ -51,7 +51,7 @@ namespace KooPhone.Client.Api
             var requestId = NewRequestId();
             var response = await SendAsync(new ApiCall(operation, operation.RelativePath(), body, requestId), cancellationToken).ConfigureAwait(false);
             ResponseEnvelope.EnsureSuccess(response, KooPhoneJson.Options);
-            return new ActionReceipt(operation, requestId, System.DateTime.UtcNow);
+            return new ActionReceipt(operation, requestId, System.DateTime.UtcNow, response.ServiceRequestId);
         }
     }
 }

@@ -33,6 +33,7 @@ namespace KooPhone.Client.Api
                 ExternalAddressIpv6 = resource?.Sdk?.External?.AddressIpv6,
                 ExternalAddressAdn = resource?.Sdk?.External?.AddressAdn,
                 RequestId = requestId,
+                ServiceRequestId = response.ServiceRequestId,
             };
         }
 

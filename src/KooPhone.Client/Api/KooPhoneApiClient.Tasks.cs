@@ -52,7 +52,7 @@ namespace KooPhone.Client.Api
                 }
             }
 
-            return new BatchSubmission(operation, data.TaskId!, jobIds, requestId, submittedAt);
+            return new BatchSubmission(operation, data.TaskId!, jobIds, requestId, submittedAt, response.ServiceRequestId);
         }
 
         private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

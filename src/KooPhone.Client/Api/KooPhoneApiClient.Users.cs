@@ -18,7 +18,7 @@ namespace KooPhone.Client.Api
             var data = ResponseEnvelope.ReadData<PrepareData>(response, KooPhoneJson.Options);
             return (data.StatusList ?? new List<StatusResult>())
                 .Where(s => !string.IsNullOrEmpty(s.InstanceId))
-                .Select(s => new KooPhonePrepareResult { InstanceId = s.InstanceId!, UserId = userId, Status = (InstanceLifecycleStatus)(s.Status ?? 0), RequestId = requestId })
+                .Select(s => new KooPhonePrepareResult { InstanceId = s.InstanceId!, UserId = userId, Status = (InstanceLifecycleStatus)(s.Status ?? 0), RequestId = requestId, ServiceRequestId = response.ServiceRequestId })
                 .ToList();
         }
 
@@ -36,6 +36,7 @@ namespace KooPhone.Client.Api
                 Progress = (PrepareProgressStatus?)data.Status,
                 WaitingCount = data.WaitingCount,
                 RequestId = requestId,
+                ServiceRequestId = response.ServiceRequestId,
             };
         }
 

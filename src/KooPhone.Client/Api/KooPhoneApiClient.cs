@@ -37,6 +37,7 @@ namespace KooPhone.Client.Api
             using (var request = new HttpRequestMessage(call.Method, call.PathAndQuery))
             {
                 request.Headers.TryAddWithoutValidation(KooPhoneHeaders.RequestId, call.RequestId);
+                KooPhoneUserAgent.Stamp(request);
                 // The SDK declares application/json for every KooPhone operation, GETs included (reference 2.2).
                 request.Content = new ByteArrayContent(body ?? Array.Empty<byte>());
                 request.Content.Headers.ContentType = JsonMediaType;
@@ -49,7 +50,7 @@ namespace KooPhone.Client.Api
                     {
                         var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                         var contentType = response.Content.Headers.ContentType?.MediaType;
-                        return new ApiResponse(call.Operation, (int)response.StatusCode, bytes, contentType, call.RequestId, RequestProperties.GetAttempts(request));
+                        return new ApiResponse(call.Operation, (int)response.StatusCode, bytes, contentType, call.RequestId, RequestProperties.GetAttempts(request), KooPhoneHeaders.AnsweredRequestId(response));
                     }
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransport(e))

@@ -8,9 +8,10 @@ namespace KooPhone.Client.Api
     /// </summary>
     public sealed class KooPhoneApiException : Exception
     {
-        public KooPhoneApiException(string operation, string errorCode, string? errorMessage, int httpStatus, string? requestId, Exception? inner = null, bool outcomeUnknown = false)
-            : base(Describe(operation, errorCode, errorMessage, httpStatus, requestId, outcomeUnknown), inner)
+        public KooPhoneApiException(string operation, string errorCode, string? errorMessage, int httpStatus, string? requestId, Exception? inner = null, bool outcomeUnknown = false, string? serviceRequestId = null)
+            : base(Describe(operation, errorCode, errorMessage, httpStatus, requestId, serviceRequestId, outcomeUnknown), inner)
         {
+            ServiceRequestId = serviceRequestId;
             OutcomeUnknown = outcomeUnknown;
             Operation = operation;
             ErrorCode = errorCode;
@@ -29,7 +30,11 @@ namespace KooPhone.Client.Api
 
         public int HttpStatus { get; }
 
+        /// <summary>The x-request-id the module sent: the id to quote, the same in the module's traces and run records.</summary>
         public string? RequestId { get; }
+
+        /// <summary>The request id the service answered with (X-Request-Id, or a gateway body's request_id) when it differs from RequestId.</summary>
+        public string? ServiceRequestId { get; }
 
         /// <summary>
         /// True when the call changes state and this answer cannot tell whether the service acted
@@ -42,13 +47,14 @@ namespace KooPhone.Client.Api
         /// The same error as a new object, for one of the ids it ended: PowerShell keeps an
         /// exception in $Error once, so each id's error record needs its own.
         /// </summary>
-        public KooPhoneApiException Copy() => new KooPhoneApiException(Operation, ErrorCode, ErrorMessage, HttpStatus, RequestId, InnerException, OutcomeUnknown);
+        public KooPhoneApiException Copy() => new KooPhoneApiException(Operation, ErrorCode, ErrorMessage, HttpStatus, RequestId, InnerException, OutcomeUnknown, ServiceRequestId);
 
-        private static string Describe(string operation, string code, string? message, int status, string? requestId, bool outcomeUnknown)
+        private static string Describe(string operation, string code, string? message, int status, string? requestId, string? serviceRequestId, bool outcomeUnknown)
         {
             var text = string.IsNullOrWhiteSpace(message) ? code : code + ": " + message;
             var unknown = outcomeUnknown ? " The service may have acted on it all the same." : "";
-            return $"{operation} failed with {text} (HTTP {status}, request id {requestId ?? "none"}).{unknown}";
+            var service = serviceRequestId == null ? "" : ", service request id " + serviceRequestId;
+            return $"{operation} failed with {text} (HTTP {status}, request id {requestId ?? "none"}{service}).{unknown}";
         }
     }
 }

@@ -13,6 +13,12 @@ namespace KooPhone.Client.Api
         /// <summary>Used when the answer was not a KooPhone envelope at all (HTML page, truncated body).</summary>
         public const string MalformedResponse = "KooPhone.MalformedResponse";
 
+        /// <summary>AK/SK without a project id: IAM knows no project named after the region.</summary>
+        public const string NoProjectForRegion = "KooPhone.NoProjectForRegion";
+
+        /// <summary>AK/SK without a project id: IAM has several projects named after the region, and the module will not guess.</summary>
+        public const string SeveralProjectsForRegion = "KooPhone.SeveralProjectsForRegion";
+
         /// <summary>Used when an HTTP error status came without any error code in the body.</summary>
         public static string ForHttpStatus(int status) => "HTTP." + status;
 

@@ -52,20 +52,24 @@ namespace KooPhone.Client.Api
                 var shape = response.Operation.Success;
                 var hasData = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
                 var inData = shape.CodeInsideData && hasData;
-                var code = ReadString(root, "error_code") ?? (inData ? ReadString(data, "error_code") : null);
-                var message = ReadString(root, "error_msg") ?? (inData ? ReadString(data, "error_msg") : null);
-                var requestId = response.RequestId ?? ReadString(root, "request_id");
+                // The gateway's and IAM's error shapes are read as well as KooPhone's own.
+                var error = ServiceErrorBody.Read(root);
+                var code = error?.Code ?? (inData ? ServiceErrorBody.Text(data, "error_code") : null);
+                var message = error?.Code != null ? error.Message : (inData ? ServiceErrorBody.Text(data, "error_msg") : null) ?? error?.Message;
+                // The id the module sent stays the request id; the service's own, if it differs, goes beside it.
+                var requestId = response.RequestId ?? error?.RequestId;
+                var serviceRequestId = response.ServiceRequestId ?? ApiResponse.Differing(requestId, error?.RequestId);
 
                 if (code != null && code != KooPhoneErrorCodes.Success)
                 {
                     var unknown = KooPhoneErrorCodes.AreSame(code, InternalError) || IsAmbiguousStatus(response.StatusCode);
-                    throw new KooPhoneApiException(response.Operation.Name, code, WithAttempts(message, response), response.StatusCode, requestId, outcomeUnknown: unknown && response.Operation.ChangesState);
+                    throw new KooPhoneApiException(response.Operation.Name, code, WithAttempts(message, response), response.StatusCode, requestId, outcomeUnknown: unknown && response.Operation.ChangesState, serviceRequestId: serviceRequestId);
                 }
 
                 if (response.StatusCode >= 400)
                 {
                     throw new KooPhoneApiException(response.Operation.Name, KooPhoneErrorCodes.ForHttpStatus(response.StatusCode), WithAttempts(message, response), response.StatusCode, requestId,
-                        outcomeUnknown: IsAmbiguousStatus(response.StatusCode) && response.Operation.ChangesState);
+                        outcomeUnknown: IsAmbiguousStatus(response.StatusCode) && response.Operation.ChangesState, serviceRequestId: serviceRequestId);
                 }
 
                 if (code == null)
@@ -98,21 +102,6 @@ namespace KooPhone.Client.Api
         /// <summary>The server-side failures after which a request may or may not have been carried out.</summary>
         private static bool IsAmbiguousStatus(int status) => status == 500 || status == 502 || status == 503 || status == 504;
 
-        private static string? ReadString(JsonElement element, string name)
-        {
-            if (!element.TryGetProperty(name, out var value))
-            {
-                return null;
-            }
-
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String: return value.GetString();
-                case JsonValueKind.Number: return value.GetRawText();
-                default: return null;
-            }
-        }
-
         private static KooPhoneApiException NotAnEnvelope(ApiResponse response, string what)
         {
             var code = response.StatusCode >= 400
@@ -120,7 +109,7 @@ namespace KooPhone.Client.Api
                 : KooPhoneErrorCodes.MalformedResponse;
             var message = WithAttempts($"the service answered with {what}{DescribeBody(response)}", response);
             var unknown = (response.StatusCode < 400 || IsAmbiguousStatus(response.StatusCode)) && response.Operation.ChangesState;
-            return new KooPhoneApiException(response.Operation.Name, code, message, response.StatusCode, response.RequestId, outcomeUnknown: unknown);
+            return new KooPhoneApiException(response.Operation.Name, code, message, response.StatusCode, response.RequestId, outcomeUnknown: unknown, serviceRequestId: response.ServiceRequestId);
         }
 
         /// <summary>Says when the answer came after retries, so "the retry cap was reached" is visible.</summary>

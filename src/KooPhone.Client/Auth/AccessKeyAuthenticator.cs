@@ -1,117 +1,94 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Security;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using KooPhone.Client.Http;
 
 namespace KooPhone.Client.Auth
 {
     /// <summary>
-    /// Signs every attempt with the access key and secret key (SDK-HMAC-SHA256, reference 8), over
-    /// the exact body bytes sent and a fresh X-Sdk-Date, so a retry carries a new signature.
-    /// Signs host, x-sdk-date, x-project-id and, when present, x-request-id and x-security-token.
+    /// Signs every attempt with the access key and secret key (AccessKeySigner), so a retry carries
+    /// a new signature, and sends the project as X-Project-Id, as the SDK always does. Without a
+    /// project id the project is looked up once from the region through IAM (ProjectLookup), the
+    /// first time it is needed, and kept for the life of the context; a failed lookup is not kept,
+    /// so the next call asks again.
     /// </summary>
     public sealed class AccessKeyAuthenticator : IRequestAuthenticator
     {
-        public const string DateHeader = "X-Sdk-Date";
-        public const string ProjectHeader = "X-Project-Id";
-        public const string SecurityTokenHeader = "X-Security-Token";
-        private const string RequestIdHeader = "x-request-id";
+        private readonly AccessKeySigner _signer;
+        private readonly ProjectLookup? _lookup;
+        private readonly SemaphoreSlim _lookupGate = new SemaphoreSlim(1, 1);
+        private string? _projectId;
 
-        private readonly string _accessKey;
-        private readonly SecureString _secretKey;
-        private readonly SecureString? _securityToken;
-        private readonly Func<DateTime> _clock;
-        private readonly string _projectId;
-
-        public AccessKeyAuthenticator(string accessKey, SecureString secretKey, string projectId, SecureString? securityToken = null, Func<DateTime>? clock = null)
+        public AccessKeyAuthenticator(string accessKey, SecureString secretKey, string? projectId, SecureString? securityToken = null, Func<DateTime>? clock = null, ProjectLookup? projectLookup = null)
         {
-            if (string.IsNullOrWhiteSpace(accessKey))
+            if (string.IsNullOrWhiteSpace(projectId) && projectLookup == null)
             {
-                throw new ArgumentException("The access key is empty.", nameof(accessKey));
+                // [UNCONFIRMED] whether KooPhone needs X-Project-Id with AK/SK; the SDK always sends it (docs/authentication.md).
+                throw new ArgumentException("AK/SK signing needs the project id (X-Project-Id), or an IAM endpoint to look it up from the region.", nameof(projectId));
             }
 
-            if (secretKey == null || secretKey.Length == 0)
-            {
-                throw new ArgumentException("The secret key is empty.", nameof(secretKey));
-            }
-
-            if (string.IsNullOrWhiteSpace(projectId))
-            {
-                // [UNCONFIRMED] whether KooPhone needs X-Project-Id with AK/SK; the SDK always sends it (reference 7.3).
-                throw new ArgumentException("AK/SK signing needs the project id (X-Project-Id).", nameof(projectId));
-            }
-
-            _accessKey = accessKey.Trim();
-            _secretKey = secretKey.Copy();
-            _secretKey.MakeReadOnly();
-            _securityToken = securityToken?.Copy();
-            _securityToken?.MakeReadOnly();
-            _projectId = projectId.Trim();
-            _clock = clock ?? (() => DateTime.UtcNow);
+            _signer = new AccessKeySigner(accessKey, secretKey, securityToken, clock);
+            _projectId = string.IsNullOrWhiteSpace(projectId) ? null : projectId!.Trim();
+            _lookup = _projectId == null ? projectLookup : null;
         }
 
         public AuthenticationMode Mode => AuthenticationMode.AccessKey;
 
-        public string? ProjectId => _projectId;
+        /// <summary>The project: as given, or as IAM named it once looked up; null before the lookup.</summary>
+        public string? ProjectId => Volatile.Read(ref _projectId);
+
+        /// <summary>Whether the project came from IAM rather than from the user.</summary>
+        public bool ProjectLookedUp => _lookup != null && ProjectId != null;
 
         /// <summary>The access key id is not a secret; it is shown so users can tell contexts apart.</summary>
-        public string? Account => _accessKey;
+        public string? Account => _signer.AccessKey;
 
         public async Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var body = request.Content == null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            var date = _clock().ToString(SdkHmacSigner.DateFormat, CultureInfo.InvariantCulture);
-            var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
+            var projectId = await ResolveProjectAsync(RequestProperties.GetObserver(request), cancellationToken).ConfigureAwait(false);
+            await _signer.SignAsync(request, projectId).ConfigureAwait(false);
+        }
 
-            SetHeader(request, DateHeader, date);
-            SetHeader(request, ProjectHeader, _projectId);
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        /// <summary>
+        /// The project id, looked up through IAM on first use when none was given. Connect-KooPhone
+        /// calls it first, so a region without a project fails there, with IAM's answer.
+        /// </summary>
+        public async Task<string> ResolveProjectAsync(IRequestObserver? observer, CancellationToken cancellationToken)
+        {
+            var known = ProjectId;
+            if (known != null)
             {
-                ["host"] = SdkHmacSigner.HostOf(uri),
-                [DateHeader] = date,
-                [ProjectHeader] = _projectId,
-            };
-
-            if (request.Headers.TryGetValues(RequestIdHeader, out var requestIds))
-            {
-                headers[RequestIdHeader] = requestIds.First();
+                return known;
             }
 
-            if (_securityToken != null)
-            {
-                var token = SecretText.Reveal(_securityToken);
-                SetHeader(request, SecurityTokenHeader, token);
-                headers[SecurityTokenHeader] = token;
-            }
-
-            var signing = new SigningRequest(request.Method.Method, uri, headers, body);
-            var key = Encoding.UTF8.GetBytes(SecretText.Reveal(_secretKey));
+            await _lookupGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                request.Headers.Remove("Authorization");
-                request.Headers.TryAddWithoutValidation("Authorization", SdkHmacSigner.Authorization(signing, _accessKey, key, date));
+                // Another call may have looked it up while this one waited.
+                if (_projectId != null)
+                {
+                    return _projectId;
+                }
+
+                var found = await _lookup!.FindProjectIdAsync(_signer, observer, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _projectId, found);
+                // The project id is not a secret; saying where it came from spares a user the guess.
+                observer?.OnAttemptCompleted(RequestTrace.ForNote(
+                    $"Project {found} is the project named '{_lookup.Region}', looked up through IAM at {_lookup.Endpoint}; this connection keeps it."));
+                return found;
             }
             finally
             {
-                Array.Clear(key, 0, key.Length);
+                _lookupGate.Release();
             }
         }
 
         public void Dispose()
         {
-            _secretKey.Dispose();
-            _securityToken?.Dispose();
-        }
-
-        private static void SetHeader(HttpRequestMessage request, string name, string value)
-        {
-            request.Headers.Remove(name);
-            request.Headers.TryAddWithoutValidation(name, value);
+            _signer.Dispose();
+            _lookupGate.Dispose();
         }
     }
 }

@@ -23,27 +23,16 @@ namespace KooPhone.Client.Auth
         public const string Operation = "KeystoneCreateUserTokenByPassword";
         private const string SubjectTokenHeader = "X-Subject-Token";
 
-        // One client for every IAM call of the process: IAM is asked rarely (once a day per context).
-        private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(() => new HttpClient(new RequestTraceHandler { InnerHandler = new HttpClientHandler() }));
-
         private readonly Uri _iamEndpoint;
         private readonly HttpClient _http;
 
         public IamTokenClient(Uri iamEndpoint, HttpClient? http = null)
         {
             _iamEndpoint = iamEndpoint ?? throw new ArgumentNullException(nameof(iamEndpoint));
-            _http = http ?? SharedHttp.Value;
+            _http = http ?? IamCalls.SharedHttp.Value;
         }
 
         public Uri Endpoint => _iamEndpoint;
-
-        /// <summary>The regional IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com.</summary>
-        public static Uri DefaultEndpointFor(string region) => new Uri("https://iam." + region + ".myhuaweicloud.com");
-
-        /// <summary>Attempts of one token request: asking for a token again is harmless, so IAM's failures are retried like a read's.</summary>
-        internal const int MaxAttempts = 3;
-
-        private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
 
         public async Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, CancellationToken cancellationToken)
         {
@@ -51,17 +40,7 @@ namespace KooPhone.Client.Auth
             var requestId = Guid.NewGuid().ToString("D");
             try
             {
-                for (var attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        return await RequestTokenAsync(body, requestId, observer, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (attempt < MaxAttempts && IsTransient(e) && !cancellationToken.IsCancellationRequested)
-                    {
-                        await Task.Delay(TimeSpan.FromTicks(FirstRetryDelay.Ticks << (attempt - 1)), cancellationToken).ConfigureAwait(false);
-                    }
-                }
+                return await IamCalls.WithRetriesAsync(() => RequestTokenAsync(body, requestId, observer, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -70,25 +49,19 @@ namespace KooPhone.Client.Auth
             }
         }
 
-        // IAM's own failures (5xx, 429) and a connection that failed; a refusal (4xx) is final.
-        private static bool IsTransient(Exception e) =>
-            (e is KooPhoneApiException api && (api.HttpStatus >= 500 || api.HttpStatus == 429)) || e is HttpRequestException || e is IOException;
-
         private async Task<IamToken> RequestTokenAsync(byte[] body, string requestId, IRequestObserver? observer, CancellationToken cancellationToken)
         {
-            using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_iamEndpoint, "v3/auth/tokens?nocatalog=true")))
+            using (var request = IamCalls.NewRequest(HttpMethod.Post, new Uri(_iamEndpoint, "v3/auth/tokens?nocatalog=true"), requestId, observer))
             {
                 request.Content = new ByteArrayContent(body);
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                request.Headers.TryAddWithoutValidation("x-request-id", requestId);
-                RequestProperties.SetObserver(request, observer);
                 using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
                 {
                     var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                     var status = (int)response.StatusCode;
                     if (status >= 300)
                     {
-                        throw IamError(status, bytes, requestId);
+                        throw IamCalls.Refusal(Operation, response, bytes, requestId, status == 401 ? "IAM refused the user name, password or domain name." : "IAM refused the token request.");
                     }
 
                     var token = response.Headers.TryGetValues(SubjectTokenHeader, out var values) ? values.FirstOrDefault() : null;
@@ -170,36 +143,6 @@ namespace KooPhone.Client.Auth
             {
                 throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM's answer has no readable token.expires_at.", status, requestId);
             }
-        }
-
-        private static KooPhoneApiException IamError(int status, byte[] bytes, string requestId)
-        {
-            // IAM errors look like {"error":{"code":401,"message":"...","title":"Unauthorized"}}.
-            string code = "IAM." + status.ToString(CultureInfo.InvariantCulture);
-            string message = status == 401 ? "IAM refused the user name, password or domain name." : "IAM refused the token request.";
-            try
-            {
-                using (var document = JsonDocument.Parse(bytes))
-                {
-                    if (document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-                    {
-                        if (error.TryGetProperty("code", out var c))
-                        {
-                            code = "IAM." + (c.ValueKind == JsonValueKind.String ? c.GetString() : c.GetRawText());
-                        }
-
-                        if (error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
-                        {
-                            message = m.GetString()!;
-                        }
-                    }
-                }
-            }
-            catch (JsonException)
-            {
-            }
-
-            return new KooPhoneApiException(Operation, code, message, status, requestId);
         }
     }
 }

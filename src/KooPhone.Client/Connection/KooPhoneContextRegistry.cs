@@ -57,7 +57,9 @@ namespace KooPhone.Client.Connection
 
         /// <summary>
         /// A context from the environment variables: KOOPHONE_TOKEN if set, else the
-        /// HUAWEICLOUD_SDK_AK/SK pair with HUAWEICLOUD_SDK_PROJECT_ID. The same variables give the
+        /// HUAWEICLOUD_SDK_AK/SK pair with HUAWEICLOUD_SDK_PROJECT_ID, or without it the project
+        /// IAM names for HUAWEICLOUD_SDK_REGION (at HUAWEICLOUD_SDK_IAM_ENDPOINT), looked up once
+        /// and kept on the context, as Huawei's SDKs do. The same variables give the
         /// same context, so repeated cmdlet calls share one HttpClient; changed variables give a
         /// new one. Incomplete AK/SK settings are an error that names what is missing.
         /// </summary>
@@ -75,8 +77,9 @@ namespace KooPhone.Client.Connection
             var projectId = KooPhoneEnvironment.Read(KooPhoneEnvironment.ProjectId);
             var endpointText = KooPhoneEnvironment.Read(KooPhoneEnvironment.Endpoint);
             var region = KooPhoneEnvironment.Read(KooPhoneEnvironment.Region) ?? KooPhoneRegions.Default;
+            var iamEndpointText = KooPhoneEnvironment.Read(KooPhoneEnvironment.IamEndpoint);
             // A hash, not the values: the registry must not keep a second plain copy of a secret.
-            var fingerprint = Fingerprint(token ?? "", accessKey ?? "", secretKey ?? "", securityToken ?? "", projectId ?? "", endpointText ?? "", region);
+            var fingerprint = Fingerprint(token ?? "", accessKey ?? "", secretKey ?? "", securityToken ?? "", projectId ?? "", endpointText ?? "", region, iamEndpointText ?? "");
 
             lock (Gate)
             {
@@ -87,7 +90,7 @@ namespace KooPhone.Client.Connection
             }
 
             var endpoint = EndpointFromEnvironment(endpointText);
-            var context = new KooPhoneContext(endpoint, region, AuthenticatorFromEnvironment(token, accessKey, secretKey, securityToken, projectId), KooPhoneContextSource.Environment);
+            var context = new KooPhoneContext(endpoint, region, AuthenticatorFromEnvironment(token, accessKey, secretKey, securityToken, projectId, region), KooPhoneContextSource.Environment);
             lock (Gate)
             {
                 // The context this replaces may still serve a running cmdlet, so it is not
@@ -114,25 +117,25 @@ namespace KooPhone.Client.Connection
             return endpoint;
         }
 
-        private static IRequestAuthenticator AuthenticatorFromEnvironment(string? token, string? accessKey, string? secretKey, string? securityToken, string? projectId)
+        private static IRequestAuthenticator AuthenticatorFromEnvironment(string? token, string? accessKey, string? secretKey, string? securityToken, string? projectId, string region)
         {
             if (token != null)
             {
                 return new TokenAuthenticator(SecretText.Protect(token));
             }
 
-            if (accessKey == null || secretKey == null || projectId == null)
+            if (accessKey == null || secretKey == null)
             {
                 var missing = new[]
                 {
                     accessKey == null ? KooPhoneEnvironment.AccessKey : null,
                     secretKey == null ? KooPhoneEnvironment.SecretKey : null,
-                    projectId == null ? KooPhoneEnvironment.ProjectId : null,
                 }.Where(n => n != null);
                 throw new ArgumentException("AK/SK from the environment needs " + string.Join(", ", missing) + " as well.");
             }
 
-            return new AccessKeyAuthenticator(accessKey, SecretText.Protect(secretKey), projectId, securityToken == null ? null : SecretText.Protect(securityToken));
+            var lookup = projectId == null ? new ProjectLookup(IamEndpoints.Resolve(null, region), region) : null;
+            return new AccessKeyAuthenticator(accessKey, SecretText.Protect(secretKey), projectId, securityToken == null ? null : SecretText.Protect(securityToken), projectLookup: lookup);
         }
 
         private static string Fingerprint(params string[] parts)

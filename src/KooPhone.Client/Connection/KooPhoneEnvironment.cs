@@ -13,6 +13,7 @@ namespace KooPhone.Client.Connection
         public const string SecurityToken = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
         public const string ProjectId = "HUAWEICLOUD_SDK_PROJECT_ID";
         public const string Region = "HUAWEICLOUD_SDK_REGION";
+        public const string IamEndpoint = "HUAWEICLOUD_SDK_IAM_ENDPOINT";
 
         public static string? Read(string name)
         {

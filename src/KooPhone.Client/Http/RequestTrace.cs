@@ -42,6 +42,11 @@ namespace KooPhone.Client.Http
         /// <summary>What bounds the retries of this kind, in words: a count, or the call's time cap for throttling.</summary>
         public string? RetryAllowance { get; private set; }
 
+        /// <summary>Something the engine learnt while calling that the user should see in -Verbose (never a secret).</summary>
+        public string? Note { get; private set; }
+
+        public static RequestTrace ForNote(string note) => new RequestTrace("", "", null, null, 0, null) { Note = note };
+
         public static RequestTrace ForRetry(System.Net.Http.HttpRequestMessage request, int nextAttempt, TimeSpan delay, string reason, string allowance)
         {
             var requestId = request.Headers.TryGetValues(KooPhoneHeaders.RequestId, out var values) ? System.Linq.Enumerable.FirstOrDefault(values) : null;
@@ -56,6 +61,11 @@ namespace KooPhone.Client.Http
 
         public override string ToString()
         {
+            if (Note != null)
+            {
+                return Note;
+            }
+
             if (RetryDelay.HasValue)
             {
                 return $"{Method} {PathAndQuery} (request id {RequestId ?? "none"}): {RetryReason}; trying again in {RetryDelay.Value.TotalSeconds:0.0} s, attempt {NextAttempt} ({RetryAllowance})";

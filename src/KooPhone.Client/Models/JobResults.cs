@@ -19,6 +19,7 @@ namespace KooPhone.Client.Models
                     JobId = submission.JobIds.TryGetValue(id, out var jobId) ? jobId : null,
                     Status = KooPhoneJobStatus.Submitted,
                     RequestId = submission.RequestId,
+                    ServiceRequestId = submission.ServiceRequestId,
                     SubmittedAt = submission.SubmittedAt,
                 };
             }

@@ -18,6 +18,9 @@ namespace KooPhone.Client.Models
 
         public string? RequestId { get; set; }
 
+        /// <summary>The request id the service answered with, when it is not RequestId (a gateway may answer with its own); null otherwise.</summary>
+        public string? ServiceRequestId { get; set; }
+
         public override string ToString() => InstanceId + " " + Status;
     }
 }

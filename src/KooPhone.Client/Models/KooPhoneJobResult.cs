@@ -30,6 +30,9 @@ namespace KooPhone.Client.Models
 
         public string? RequestId { get; set; }
 
+        /// <summary>The request id the service answered with, when it is not RequestId (a gateway may answer with its own); null otherwise.</summary>
+        public string? ServiceRequestId { get; set; }
+
         public DateTime SubmittedAt { get; set; }
 
         /// <summary>Set when the answer was lost and the instance's state showed the call was carried out (then there is no task or job id): what it showed.</summary>

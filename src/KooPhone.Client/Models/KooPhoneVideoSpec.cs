@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>Bit rate (kbit/s, 100–10000 in steps of 100) and frame rate (30 or 60) of one definition.</summary>
+    /// <summary>Bit rate (kbit/s, 0–10000 in steps of 100) and frame rate (30 or 60) of one definition.</summary>
     public sealed class KooPhoneVideoSpec
     {
         public KooPhoneVideoSpec()

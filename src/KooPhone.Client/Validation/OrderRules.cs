@@ -2,11 +2,9 @@ using System.Collections.Generic;
 
 namespace KooPhone.Client.Validation
 {
-    /// <summary>CreateInstance's limits (reference 5.9, 4.6), checked before an order is placed.</summary>
+    /// <summary>CreateInstance's limits, checked before an order is placed.</summary>
     public static class OrderRules
     {
-        /// <summary>The documented maximum; the SDK says 2000, the lower one is kept to be safe (reference 10, item 12).</summary>
-        public const int MaxCount = 1500;
         public const int MaxNamePrefixLength = 14;
         public const int MaxSkuIdLength = 64;
 
@@ -18,9 +16,11 @@ namespace KooPhone.Client.Validation
                 problems.Add($"The name prefix must have 1 to {MaxNamePrefixLength} characters.");
             }
 
-            if (count < 1 || count > MaxCount)
+            // No upper bound: the SDK documents 2000 and the API pages 1500, so a larger count is
+            // sent and the service decides; the module is never stricter than the SDK (docs/operations.md).
+            if (count < 1)
             {
-                problems.Add($"The count {count} is not from 1 to {MaxCount}.");
+                problems.Add($"The count {count} is not at least 1.");
             }
 
             if (yearly ? periodCount < 1 || periodCount > 3 : periodCount < 1 || periodCount > 9)

@@ -5,10 +5,14 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Validation
 {
-    /// <summary>SetVideo's rules (reference 5.17), checked before anything is sent.</summary>
+    /// <summary>
+    /// SetVideo's rules, checked before anything is sent. The bit-rate rule is the SDK's (0 to 10000
+    /// kbit/s, a multiple of 100), looser than the API page's 100 to 10000: the module is never
+    /// stricter than the SDK, and the service decides about 0 (docs/operations.md).
+    /// </summary>
     public static class VideoSettingRules
     {
-        public const int MinCodeRate = 100;
+        public const int MinCodeRate = 0;
         public const int MaxCodeRate = 10000;
         public const int CodeRateStep = 100;
 

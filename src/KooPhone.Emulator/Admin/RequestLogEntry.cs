@@ -13,8 +13,10 @@ public sealed class RequestLogEntry
     /// <summary>Creates an entry; the sequence number is assigned when it is appended.</summary>
     public RequestLogEntry(
         string method, string path, string query, string? requestId, IReadOnlyList<string?>? instanceIds,
-        int status, string? errorCode, bool authTokenPresent, string? auth, string? fault, DateTimeOffset receivedAt, int inFlight)
+        int status, string? errorCode, bool authTokenPresent, string? auth, string? fault, DateTimeOffset receivedAt, int inFlight,
+        string? userAgent = null)
     {
+        UserAgent = userAgent;
         Method = method;
         Path = path;
         Query = query;
@@ -64,6 +66,9 @@ public sealed class RequestLogEntry
 
     /// <summary>When the request arrived (UTC).</summary>
     [JsonPropertyName("receivedAt")] public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>The User-Agent header as sent, or null: it names the client, never a credential.</summary>
+    [JsonPropertyName("userAgent")] public string? UserAgent { get; }
 
     /// <summary>How many /v1 requests were in flight when this one arrived, itself and refused ones included.</summary>
     [JsonPropertyName("inFlight")] public int InFlight { get; }

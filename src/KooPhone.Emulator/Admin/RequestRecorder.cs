@@ -40,7 +40,8 @@ public sealed class RequestRecorder
             GatewayAuthenticator.SchemeOf(request),
             context.Fault,
             context.ReceivedAt,
-            context.InFlightOnArrival));
+            context.InFlightOnArrival,
+            request.Headers.UserAgent.Count == 0 ? null : request.Headers.UserAgent.ToString()));
     }
 
     // ExecuteInstanceAuthToken and ListInstanceApp name their instance in the path, not the body.

@@ -11,8 +11,8 @@ namespace KooPhone.Emulator.Api;
 /// </summary>
 public static class CreateInstanceRequestReader
 {
-    /// <summary>Most instances one order may create (docs: 1500; the SDK's 2000 is not used, §10 item 12).</summary>
-    public const int MaxCount = 1500;
+    /// <summary>Most instances one order may create: the SDK's 2000, not the API page's 1500 (docs/emulator.md, Assumptions).</summary>
+    public const int MaxCount = 2000;
 
     /// <summary>Longest instanceNamePrefix.</summary>
     public const int MaxNamePrefixLength = 14;

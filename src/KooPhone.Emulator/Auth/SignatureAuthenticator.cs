@@ -47,7 +47,13 @@ public sealed class SignatureAuthenticator : IRequestAuthenticator
     }
 
     /// <inheritdoc />
-    public async ValueTask<AuthenticationOutcome> AuthenticateAsync(HttpContext context)
+    public ValueTask<AuthenticationOutcome> AuthenticateAsync(HttpContext context) => AuthenticateAsync(context, projectRequired: true);
+
+    /// <summary>
+    /// Verifies the signature; <paramref name="projectRequired"/> is false for IAM's project
+    /// listing, which a client calls to learn the project and so signs without X-Project-Id.
+    /// </summary>
+    public async ValueTask<AuthenticationOutcome> AuthenticateAsync(HttpContext context, bool projectRequired)
     {
         HttpRequest request = context.Request;
         if (!SdkAuthorization.TryParse(request.Headers.Authorization.ToString(), out SdkAuthorization? authorization, out string? problem))
@@ -71,7 +77,7 @@ public sealed class SignatureAuthenticator : IRequestAuthenticator
             return AuthenticationOutcome.Failure(ApiErrorCodes.RequestDateSkewed, "the request date is more than 15 minutes off the gateway's");
         }
 
-        string? headerProblem = CheckSignedHeaders(request, authorization.SignedHeaders);
+        string? headerProblem = CheckSignedHeaders(request, authorization.SignedHeaders, projectRequired);
         if (headerProblem is not null)
         {
             return Invalid(headerProblem);
@@ -88,7 +94,7 @@ public sealed class SignatureAuthenticator : IRequestAuthenticator
     }
 
     // The header rules, in the order the reference lists them; null when all hold.
-    private string? CheckSignedHeaders(HttpRequest request, IReadOnlyList<string> signed)
+    private string? CheckSignedHeaders(HttpRequest request, IReadOnlyList<string> signed, bool projectRequired)
     {
         foreach (string required in new[] { "host", "x-sdk-date" })
         {
@@ -104,6 +110,11 @@ public sealed class SignatureAuthenticator : IRequestAuthenticator
             {
                 return $"the signed header '{name}' is missing from the request";
             }
+        }
+
+        if (!projectRequired)
+        {
+            return CheckSecurityToken(request, signed);
         }
 
         string? project = Single(request.Headers[ProjectIdHeader]);

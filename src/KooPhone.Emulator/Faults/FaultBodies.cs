@@ -30,6 +30,10 @@ public static class FaultBodies
         "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":{\"task_id\":[\"x\"],\"cmd_jobs\":{\"job_id\":\"x\"}," +
         "\"status_results\":{\"instance_id\":\"x\",\"status\":2},\"cmd_results\":{},\"status_list\":{},\"jobs\":{},\"result\":{}}}";
 
+    /// <summary>IAM's refusal of a request its policies do not allow; IAM's shape has no error_code.</summary>
+    public const string Iam =
+        "{\"error\":{\"code\":403,\"message\":\"You do not have permission to perform the requested action.\",\"title\":\"Forbidden\"}}";
+
     /// <summary>The kind of error page a load balancer in front of the gateway serves.</summary>
     public const string Html =
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +

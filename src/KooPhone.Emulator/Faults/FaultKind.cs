@@ -6,6 +6,9 @@ public enum FaultKind
     /// <summary>Answer an HTTP error status (429, 500, 502, 503 or 504) with the matching error body.</summary>
     Status,
 
+    /// <summary>Answer HTTP 403 with IAM's error body, {"error":{"code","message","title"}}, as a request IAM's policy check refused.</summary>
+    Iam,
+
     /// <summary>Answer HTTP 502 with an HTML error page, as a proxy in front of the gateway would.</summary>
     Html,
 

@@ -9,12 +9,13 @@ public static class FaultKindNames
     public const string MaxConcurrency = "maxConcurrency";
 
     /// <summary>Every kind name, for error messages.</summary>
-    public const string All = "status, html, garbage, nodata, wrongtype, busy, nulldata, emptydata, wrongshape, drop, hang, latency";
+    public const string All = "status, iam, html, garbage, nodata, wrongtype, busy, nulldata, emptydata, wrongshape, drop, hang, latency";
 
     /// <summary>The name of <paramref name="kind"/>, e.g. "wrongtype".</summary>
     public static string ToName(FaultKind kind) => kind switch
     {
         FaultKind.Status => "status",
+        FaultKind.Iam => "iam",
         FaultKind.Html => "html",
         FaultKind.Garbage => "garbage",
         FaultKind.NoData => "nodata",

@@ -38,6 +38,8 @@ public sealed class FaultResponder
         {
             case FaultKind.Status:
                 return StatusResult(rule.Status!.Value, request.RequestId).ExecuteAsync(httpContext);
+            case FaultKind.Iam:
+                return WriteRawAsync(httpContext, StatusCodes.Status403Forbidden, "application/json; charset=utf-8", FaultBodies.Iam, null);
             case FaultKind.Html:
                 return WriteRawAsync(httpContext, StatusCodes.Status502BadGateway, "text/html; charset=utf-8", FaultBodies.Html, null);
             case FaultKind.Garbage:

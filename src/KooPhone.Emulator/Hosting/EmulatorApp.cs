@@ -114,20 +114,28 @@ public static class EmulatorApp
         app.Services.GetRequiredService<InstanceStore>();
 
         app.UseRouting();
+        // Order matters: log everything, resolve the request ID that every answer echoes, then
+        // (for /v1 only) faults, so any request can be faulted, then the gateway's own checks.
+        // IAM's project listing is logged and echoes the request ID too, but is never faulted.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(KooPhoneApi.Prefix)
+                || context.Request.Path.StartsWithSegments(IamProjectEndpoints.ProjectsPath),
+            logged =>
+            {
+                logged.UseMiddleware<RequestLogMiddleware>();
+                logged.UseMiddleware<RequestIdMiddleware>();
+            });
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(KooPhoneApi.Prefix),
             v1 =>
             {
-                // Order matters: log everything, resolve the request ID that every answer echoes,
-                // then faults (so any request can be faulted), then the gateway's own checks.
-                v1.UseMiddleware<RequestLogMiddleware>();
-                v1.UseMiddleware<RequestIdMiddleware>();
                 v1.UseMiddleware<FaultInjectionMiddleware>();
                 v1.UseMiddleware<ApiGatewayMiddleware>();
             });
 
         KooPhoneApi.Map(app);
         IamEndpoints.Map(app);
+        IamProjectEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }

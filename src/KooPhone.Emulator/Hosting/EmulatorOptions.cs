@@ -80,6 +80,9 @@ public sealed class EmulatorOptions
     /// <summary>The project's name (a region name).</summary>
     public string ProjectName { get; init; } = DefaultProjectName;
 
+    /// <summary>More projects of the account (--iam-project NAME=ID); only IAM's project listing shows them.</summary>
+    public IReadOnlyList<IamProjectEntry> OtherProjects { get; init; } = Array.Empty<IamProjectEntry>();
+
     /// <summary>The regions seeded instances are spread over, round-robin (--regions); by default only cn-north-4.</summary>
     public IReadOnlyList<RegionInfo> Regions { get; init; } = new[] { RegionCatalog.NorthBeijing4 };
 

@@ -25,14 +25,14 @@ public static class EmulatorOptionsParser
     {
         "--port", "--port-file", "--instances", "--seed", "--token", "--job-delay-ms", "--max-page-size",
         "--backup-task-query", "--task-query-unsupported", "--install-response", "--request-log-limit", "--iam-user", "--iam-password", "--iam-domain",
-        "--project-id", "--project-name", "--token-lifetime-seconds", "--access-key", "--secret-key",
+        "--project-id", "--project-name", "--iam-project", "--token-lifetime-seconds", "--access-key", "--secret-key",
         "--security-token", "--latency-ms", "--max-concurrency", "--fault",
         "--visibility-lag-ms", "--delete-lag-ms", "--time-zone-offset", "--response-request-id",
         "--refusal-ids", "--rejected-batches", "--regions",
     };
 
     // Options that may be given several times; every other option may appear once.
-    private static readonly HashSet<string> RepeatableNames = new(StringComparer.Ordinal) { "--token", "--fault" };
+    private static readonly HashSet<string> RepeatableNames = new(StringComparer.Ordinal) { "--token", "--fault", "--iam-project" };
 
     /// <summary>Parses <paramref name="args"/> into options, a help request or an error.</summary>
     public static OptionsParseResult Parse(IReadOnlyList<string> args)
@@ -44,6 +44,7 @@ public static class EmulatorOptionsParser
         int instances = 10;
         int seed = 1;
         var tokens = new List<string>();
+        var otherProjects = new List<IamProjectEntry>();
         int jobDelayMs = 2000;
         int maxPageSize = 100;
         var unqueryable = new HashSet<TaskKind>();
@@ -131,6 +132,7 @@ public static class EmulatorOptionsParser
                 "--iam-domain" => ParseText(name, value, out iamDomain),
                 "--project-id" => ParseHeaderValue(name, value, out projectId),
                 "--project-name" => ParseText(name, value, out projectName),
+                "--iam-project" => AddProject(value, otherProjects),
                 "--token-lifetime-seconds" => ParseInt(name, value, 1, int.MaxValue, out tokenLifetimeSeconds),
                 "--access-key" => ParseHeaderValue(name, value, out accessKey),
                 "--secret-key" => ParseText(name, value, out secretKey),
@@ -179,6 +181,7 @@ public static class EmulatorOptionsParser
             IamDomain = iamDomain,
             ProjectId = projectId,
             ProjectName = projectName,
+            OtherProjects = otherProjects,
             Regions = regions,
             TokenLifetime = TimeSpan.FromSeconds(tokenLifetimeSeconds),
             AccessKey = accessKey,
@@ -273,6 +276,24 @@ public static class EmulatorOptionsParser
         if (error is null)
         {
             tokens.Add(token);
+        }
+
+        return error;
+    }
+
+    // NAME=ID: another project of the account, which only IAM's project listing shows.
+    private static string? AddProject(string value, List<IamProjectEntry> projects)
+    {
+        int equals = value.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || equals == value.Length - 1)
+        {
+            return "option '--iam-project' must be NAME=ID, e.g. cn-north-4=fedcba9876543210fedcba9876543210";
+        }
+
+        string? error = ParseHeaderValue("--iam-project", value.Substring(equals + 1), out string id);
+        if (error is null)
+        {
+            projects.Add(new IamProjectEntry(value.Substring(0, equals), id));
         }
 
         return error;

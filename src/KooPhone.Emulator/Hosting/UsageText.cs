@@ -34,6 +34,7 @@ public static class UsageText
         "  --iam-domain NAME            that user's account name (default emulator-domain)\n" +
         "  --project-id ID              the project (default 0123456789abcdef0123456789abcdef)\n" +
         "  --project-name NAME          the project's name (default cn-north-4)\n" +
+        "  --iam-project NAME=ID        another project IAM lists (repeatable), e.g. a second one of the same name\n" +
         "  --token-lifetime-seconds N   lifetime of issued tokens (default 86400)\n" +
         "  --access-key AK              access key of AK/SK signing (default emulator-ak)\n" +
         "  --secret-key SK              secret key of AK/SK signing (default emulator-sk)\n" +

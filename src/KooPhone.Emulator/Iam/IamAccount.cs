@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using KooPhone.Emulator.Hosting;
@@ -22,6 +24,7 @@ public sealed class IamAccount
         DomainName = options.IamDomain;
         ProjectId = options.ProjectId;
         ProjectName = options.ProjectName;
+        Projects = new[] { new IamProjectEntry(options.ProjectName, options.ProjectId) }.Concat(options.OtherProjects).ToArray();
         UserId = DerivedId("user:" + options.IamDomain + "/" + options.IamUser);
         DomainId = DerivedId("domain:" + options.IamDomain);
         userName = Encoding.UTF8.GetBytes(options.IamUser);
@@ -46,6 +49,9 @@ public sealed class IamAccount
 
     /// <summary>The project's name.</summary>
     public string ProjectName { get; }
+
+    /// <summary>Every project of the account: the one above, then the --iam-project ones.</summary>
+    public IReadOnlyList<IamProjectEntry> Projects { get; }
 
     /// <summary>
     /// Whether user, password and domain are all right. All three are compared in constant time

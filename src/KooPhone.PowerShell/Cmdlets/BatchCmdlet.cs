@@ -211,7 +211,9 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             foreach (var id in instanceIds)
             {
-                WriteActionResult(new KooPhoneActionResult { InstanceId = id, Operation = receipt.Operation.Name, UserId = userId, RequestId = receipt.RequestId, At = receipt.At }, fromJournal: false);
+                WriteActionResult(
+                    new KooPhoneActionResult { InstanceId = id, Operation = receipt.Operation.Name, UserId = userId, RequestId = receipt.RequestId, ServiceRequestId = receipt.ServiceRequestId, At = receipt.At },
+                    fromJournal: false);
             }
         }
 

@@ -12,8 +12,8 @@ namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Connects to KooPhone and makes the connection the default for later commands.</para>
-    /// <para type="description">Connect-KooPhone logs in one of three ways, as Huawei Cloud users do: with an IAM token (-Token); with an IAM user's name and password (-Credential and -DomainName), from which it obtains and renews project-scoped tokens itself; or with an access key and secret key (-AccessKey, -SecretKey, -ProjectId), signing every request (SDK-HMAC-SHA256).</para>
-    /// <para type="description">Connect-KooPhone checks the credentials with one cheap call (a one-instance page of ListInstances) and keeps the connection for the other KooPhone cmdlets of this process. With -PassThru it also returns the connection, which any cmdlet takes through -Context, so one script can work with several tenants. Without any Connect-KooPhone, the cmdlets use the environment variables KOOPHONE_TOKEN and KOOPHONE_ENDPOINT.</para>
+    /// <para type="description">Connect-KooPhone logs in one of three ways, as Huawei Cloud users do: with an IAM token (-Token); with an IAM user's name and password (-Credential and -DomainName), from which it obtains and renews project-scoped tokens itself; or with an access key and secret key (-AccessKey, -SecretKey), signing every request (SDK-HMAC-SHA256). Without -ProjectId the AK/SK set finds the project the way Huawei's SDKs do: it asks IAM for the project named after -Region (GET /v3/projects, signed with the same keys), names it in -Verbose and keeps it for the connection.</para>
+    /// <para type="description">Connect-KooPhone checks the credentials with one cheap call (a one-instance page of ListInstances) and keeps the connection for the other KooPhone cmdlets of this process. With -PassThru it also returns the connection, which any cmdlet takes through -Context, so one script can work with several tenants. Without any Connect-KooPhone, the cmdlets use the environment variables KOOPHONE_TOKEN and KOOPHONE_ENDPOINT, or Huawei's HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_REGION, HUAWEICLOUD_SDK_PROJECT_ID (optional: looked up as above) and HUAWEICLOUD_SDK_IAM_ENDPOINT.</para>
     /// <para type="description">Secrets stay secret: the token is kept as a SecureString, never written to any stream, and wiped by Disconnect-KooPhone. Plain http:// endpoints are refused unless the host is this machine (the bundled emulator).</para>
     /// </summary>
     /// <example>
@@ -32,6 +32,10 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <example>
     ///   <code>Connect-KooPhone -AccessKey $env:AK -SecretKey (ConvertTo-SecureString $env:SK -AsPlainText -Force) -ProjectId 0123456789abcdef0123456789abcdef</code>
     ///   <para>Signs every request with an access key pair, as Huawei's SDKs do.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Connect-KooPhone -AccessKey $env:AK -SecretKey (ConvertTo-SecureString $env:SK -AsPlainText -Force) -Region cn-north-4 -Verbose</code>
+    ///   <para>Signs with an access key pair and lets IAM name the project of cn-north-4; -Verbose shows the project id it found (never the keys).</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Connect, "KooPhone", DefaultParameterSetName = TokenSet)]
     [OutputType(typeof(KooPhoneContext))]
@@ -64,9 +68,10 @@ namespace KooPhone.PowerShell.Cmdlets
         public string DomainName { get; set; } = null!;
 
         /// <summary>
-        /// <para type="description">The IAM endpoint that issues tokens; default https://iam.&lt;region&gt;.myhuaweicloud.com. http:// is accepted only for a loopback host such as the bundled emulator.</para>
+        /// <para type="description">The IAM endpoint that issues tokens (password) or names the region's project (AK/SK without -ProjectId); default HUAWEICLOUD_SDK_IAM_ENDPOINT if set, else https://iam.&lt;region&gt;.myhuaweicloud.com. http:// is accepted only for a loopback host such as the bundled emulator.</para>
         /// </summary>
         [Parameter(ParameterSetName = PasswordSet)]
+        [Parameter(ParameterSetName = AccessKeySet)]
         [ValidateNotNull]
         public Uri? IamEndpoint { get; set; }
 
@@ -92,9 +97,9 @@ namespace KooPhone.PowerShell.Cmdlets
         public SecureString? SecurityToken { get; set; }
 
         /// <summary>
-        /// <para type="description">The project id. Required with AK/SK (sent as X-Project-Id); with a password, it scopes the token by id instead of by region name.</para>
+        /// <para type="description">The project id. With AK/SK it is sent as X-Project-Id; without it, the project named after -Region is looked up through IAM once and kept. With a password, it scopes the token by id instead of by region name.</para>
         /// </summary>
-        [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+        [Parameter(ParameterSetName = AccessKeySet)]
         [Parameter(ParameterSetName = PasswordSet)]
         [ValidateNotNullOrEmpty]
         public string? ProjectId { get; set; }
@@ -160,6 +165,7 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             KooPhoneContext context;
             IRequestAuthenticator authenticator;
+            HostProduct.DescribeOnce(this);
             try
             {
                 var endpoint = EndpointPolicy.Validate(Endpoint ?? EndpointPolicy.DefaultEndpoint);
@@ -194,11 +200,18 @@ namespace KooPhone.PowerShell.Cmdlets
                         password.SignInAsync(traces, stop.Token).GetAwaiter().GetResult();
                     }
 
+                    // Likewise a region whose project IAM cannot name fails here, with IAM's answer.
+                    if (authenticator is AccessKeyAuthenticator accessKey)
+                    {
+                        accessKey.ResolveProjectAsync(traces, stop.Token).GetAwaiter().GetResult();
+                    }
+
                     new KooPhoneApiClient(context, traces).ListInstancesAsync(InstanceQuery.All, 1, 1, stop.Token).GetAwaiter().GetResult();
                 }
             }
-            catch (KooPhoneApiException e) when (!IsCredentialProblem(e) && e.HttpStatus < 500)
+            catch (KooPhoneApiException e) when (e.Operation == KooPhoneOperation.ListInstances.Name && !IsCredentialProblem(e) && e.HttpStatus < 500)
             {
+                // Only the check call itself: IAM's refusals (token, project lookup) end the connect.
                 // The credentials were accepted; the call failed for another reason (a custom policy
                 // without ListInstances, say). The connection is still good for other operations.
                 WriteWarning("The connection check was answered with " + e.ErrorCode + ": " + e.ErrorMessage);
@@ -224,7 +237,7 @@ namespace KooPhone.PowerShell.Cmdlets
             // The context this replaces is not disposed: -PassThru may have handed it to a script
             // that still uses it. Disconnect-KooPhone is what ends a connection.
             KooPhoneContextRegistry.SetConnected(context);
-            WriteVerbose($"Connected to {context.Endpoint} ({context.Region}) with {context.AuthenticationMode} authentication{(context.Account == null ? "" : " as " + context.Account)}.");
+            WriteVerbose($"Connected to {context.Endpoint} ({context.Region}) with {context.AuthenticationMode} authentication{(context.Account == null ? "" : " as " + context.Account)}{(context.ProjectId == null ? "" : " in project " + context.ProjectId)}.");
             if (PassThru)
             {
                 WriteObject(context);
@@ -240,11 +253,12 @@ namespace KooPhone.PowerShell.Cmdlets
             switch (ParameterSetName)
             {
                 case PasswordSet:
-                    var iamEndpoint = EndpointPolicy.Validate(IamEndpoint ?? IamTokenClient.DefaultEndpointFor(Region));
+                    var iamEndpoint = IamEndpoints.Resolve(IamEndpoint, Region);
                     var scope = ProjectId != null ? IamScope.ByProjectId(ProjectId) : IamScope.ByProjectName(Region);
                     return new PasswordTokenAuthenticator(new IamTokenClient(iamEndpoint), Credential.UserName, Credential.Password, DomainName, scope);
                 case AccessKeySet:
-                    return new AccessKeyAuthenticator(AccessKey, SecretKey, ProjectId!, SecurityToken);
+                    var lookup = ProjectId == null ? new ProjectLookup(IamEndpoints.Resolve(IamEndpoint, Region), Region) : null;
+                    return new AccessKeyAuthenticator(AccessKey, SecretKey, ProjectId, SecurityToken, projectLookup: lookup);
                 default:
                     return new TokenAuthenticator(Token);
             }

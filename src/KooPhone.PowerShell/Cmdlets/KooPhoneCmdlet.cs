@@ -82,6 +82,7 @@ namespace KooPhone.PowerShell.Cmdlets
         protected KooPhoneContext ResolveContext()
         {
             KooPhoneContext? context;
+            HostProduct.DescribeOnce(this);
             try
             {
                 context = Context ?? KooPhoneContextRegistry.Current();

@@ -9,7 +9,7 @@ namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Orders new yearly/monthly cloud phones.</para>
-    /// <para type="description">New-KooPhoneInstance places a CreateInstance order and writes it with the ids of the instances it created, as far as the service reports them. Take -InstanceSkuId and -BandwidthSkuId from Get-KooPhoneSku. The order is checked before it is sent: 1 to 1500 instances, a name prefix of at most 14 characters, 1 to 9 months or 1 to 3 years. Unless -AutoPay is given, pay the order in the console. Ordering costs money, so the cmdlet asks first; -Force skips the question and -WhatIf sends nothing.</para>
+    /// <para type="description">New-KooPhoneInstance places a CreateInstance order and writes it with the ids of the instances it created, as far as the service reports them. Take -InstanceSkuId and -BandwidthSkuId from Get-KooPhoneSku. The order is checked before it is sent: at least 1 instance, a name prefix of at most 14 characters, 1 to 9 months or 1 to 3 years. The most one order may hold is the service's to decide (the SDK documents 2000): a larger count is sent, and the service's refusal comes back as the error. Unless -AutoPay is given, pay the order in the console. Ordering costs money, so the cmdlet asks first; -Force skips the question and -WhatIf sends nothing.</para>
     /// </summary>
     /// <example>
     ///   <code>$sku = Get-KooPhoneSku -RegionId cn-north-4 | Select-Object -First 1
@@ -43,7 +43,7 @@ namespace KooPhone.PowerShell.Cmdlets
         [Parameter(Mandatory = true)]
         public string NamePrefix { get; set; } = "";
 
-        /// <summary><para type="description">How many instances, 1 to 1500.</para></summary>
+        /// <summary><para type="description">How many instances, at least 1. The SDK documents at most 2000 per order; the service refuses more with its own error.</para></summary>
         [Parameter(Mandatory = true)]
         public int Count { get; set; }
 

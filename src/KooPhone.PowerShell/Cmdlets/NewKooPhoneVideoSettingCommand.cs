@@ -32,7 +32,7 @@ namespace KooPhone.PowerShell.Cmdlets
         public VideoEncodingType EncodingType { get; set; }
 
         /// <summary>
-        /// <para type="description">Bit rates in kbit/s for 540p, 720p and 1080p, in that order: 100 to 10000, in steps of 100.</para>
+        /// <para type="description">Bit rates in kbit/s for 540p, 720p and 1080p, in that order: 0 to 10000, in steps of 100 (the SDK's rule). Set-KooPhoneVideoSetting checks them before sending.</para>
         /// </summary>
         [Parameter(Mandatory = true)]
         [ValidateCount(3, 3)]

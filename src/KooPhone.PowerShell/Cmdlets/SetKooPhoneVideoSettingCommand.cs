@@ -10,7 +10,7 @@ namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Sets the streaming bit and frame rates of cloud phones.</para>
-    /// <para type="description">Set-KooPhoneVideoSetting sends SetVideo for up to 100 instances per call. The service needs all six network and encoding combinations at once; give them with -Setting (from New-KooPhoneVideoSetting) or the same rates for all six with -CodeRate and -Fps. The settings are checked before anything is sent: every combination exactly once, bit rates 100 to 10000 kbit/s in steps of 100, frame rates 30 or 60. -WhatIf sends nothing.</para>
+    /// <para type="description">Set-KooPhoneVideoSetting sends SetVideo for up to 100 instances per call. The service needs all six network and encoding combinations at once; give them with -Setting (from New-KooPhoneVideoSetting) or the same rates for all six with -CodeRate and -Fps. The settings are checked before anything is sent: every combination exactly once, bit rates 0 to 10000 kbit/s in steps of 100 (the SDK's rule; the service decides whether it takes 0), frame rates 30 or 60. -WhatIf sends nothing.</para>
     /// </summary>
     /// <example>
     ///   <code>Get-KooPhoneInstance | Set-KooPhoneVideoSetting -CodeRate 3000,6000,8000 -Fps 30,30,60</code>

@@ -134,11 +134,20 @@ namespace KooPhone.PowerShell.Internal
                 case "APIGW.0301":
                 case "APIGW.0303": return ErrorCategory.AuthenticationError;
                 case "KOOPHONE.API.9999": return ErrorCategory.ConnectionError;
+                case "KOOPHONE.NOPROJECTFORREGION": return ErrorCategory.ObjectNotFound;
+                case "KOOPHONE.SEVERALPROJECTSFORREGION": return ErrorCategory.InvalidResult;
             }
 
             if (api.ErrorCode == KooPhoneErrorCodes.MalformedResponse)
             {
                 return ErrorCategory.InvalidResult;
+            }
+
+            // IAM's refusals (IAM.401, IAM.403) and any other code answered with these statuses.
+            switch (api.HttpStatus)
+            {
+                case 401: return ErrorCategory.AuthenticationError;
+                case 403: return ErrorCategory.PermissionDenied;
             }
 
             return api.HttpStatus >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;

@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using KooPhone.Client.Api;
+using KooPhone.Client.Http;
+
+namespace KooPhone.Client.Auth
+{
+    /// <summary>
+    /// What every call to IAM shares (a password token, a project lookup): one HttpClient for the
+    /// process, since IAM is asked rarely; retries of IAM's own failures; and IAM's refusals read
+    /// in whichever shape they come.
+    /// </summary>
+    internal static class IamCalls
+    {
+        /// <summary>Attempts of one IAM call: asking IAM again is harmless, so its failures are retried like a read's.</summary>
+        internal const int MaxAttempts = 3;
+
+        private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+
+        public static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(() => new HttpClient(new RequestTraceHandler { InnerHandler = new HttpClientHandler() }));
+
+        public static async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
+        {
+            for (var number = 1; ; number++)
+            {
+                try
+                {
+                    return await attempt().ConfigureAwait(false);
+                }
+                catch (Exception e) when (number < MaxAttempts && IsTransient(e) && !cancellationToken.IsCancellationRequested)
+                {
+                    await Task.Delay(TimeSpan.FromTicks(FirstRetryDelay.Ticks << (number - 1)), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>A request to IAM with the module's request id and User-Agent, traced to the observer.</summary>
+        public static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, string requestId, IRequestObserver? observer)
+        {
+            var request = new HttpRequestMessage(method, uri);
+            request.Headers.TryAddWithoutValidation(KooPhoneHeaders.RequestId, requestId);
+            KooPhoneUserAgent.Stamp(request);
+            RequestProperties.SetObserver(request, observer);
+            return request;
+        }
+
+        /// <summary>
+        /// IAM's refusal as an exception: the body's code and message in any of the shapes
+        /// ServiceErrorBody reads (IAM's own, or the gateway's in front of it), else IAM.&lt;status&gt;.
+        /// </summary>
+        public static KooPhoneApiException Refusal(string operation, HttpResponseMessage response, byte[] body, string requestId, string fallbackMessage)
+        {
+            var status = (int)response.StatusCode;
+            var error = ServiceErrorBody.Read(body);
+            var code = error?.Code ?? "IAM." + status.ToString(CultureInfo.InvariantCulture);
+            var serviceRequestId = ApiResponse.Differing(requestId, KooPhoneHeaders.AnsweredRequestId(response)) ?? ApiResponse.Differing(requestId, error?.RequestId);
+            return new KooPhoneApiException(operation, code, error?.Message ?? fallbackMessage, status, requestId, serviceRequestId: serviceRequestId);
+        }
+
+        // IAM's own failures (5xx, 429) and a connection that failed; a refusal (4xx) is final.
+        private static bool IsTransient(Exception e) =>
+            (e is KooPhoneApiException api && (api.HttpStatus >= 500 || api.HttpStatus == 429)) || e is HttpRequestException || e is IOException;
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using KooPhone.Client.Connection;
+
+namespace KooPhone.Client.Auth
+{
+    /// <summary>
+    /// Which IAM host a context asks, for password tokens and for the AK/SK project lookup alike:
+    /// the one given (-IamEndpoint), else HUAWEICLOUD_SDK_IAM_ENDPOINT as Huawei's SDKs read it
+    /// (a bare host gets https://), else the region's own IAM endpoint.
+    /// </summary>
+    public static class IamEndpoints
+    {
+        /// <summary>The regional IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com.</summary>
+        public static Uri DefaultFor(string region) => new Uri("https://iam." + region + ".myhuaweicloud.com");
+
+        public static Uri Resolve(Uri? given, string region)
+        {
+            var endpoint = given ?? FromEnvironment() ?? DefaultFor(region);
+            return EndpointPolicy.Validate(endpoint);
+        }
+
+        private static Uri? FromEnvironment()
+        {
+            var text = KooPhoneEnvironment.Read(KooPhoneEnvironment.IamEndpoint);
+            if (text == null)
+            {
+                return null;
+            }
+
+            var withScheme = text.IndexOf("://", StringComparison.Ordinal) >= 0 ? text : "https://" + text;
+            if (!Uri.TryCreate(withScheme, UriKind.Absolute, out var endpoint))
+            {
+                throw new ArgumentException($"The environment variable {KooPhoneEnvironment.IamEndpoint} holds '{text}', which is not an IAM endpoint.");
+            }
+
+            return endpoint;
+        }
+    }
+}
