@@ -30,11 +30,17 @@ public static class InstanceQueryEndpoints
             return ApiResults.InvalidParameter(error!);
         }
 
+        InstanceListFilter? filter = InstanceListFilterReader.Read(query, out IResult? filterError);
+        if (filter is null)
+        {
+            return filterError!;
+        }
+
         // The reference documents no maximum (§11 item 2); the emulator clamps silently and
         // reports the effective size, which a client must be able to cope with.
         int effectiveSize = Math.Min(pageSize, options.MaxPageSize);
         InstancePage page = store.QueryPage(
-            QueryParameters.NonEmpty(query["instance_id"]), QueryParameters.NonEmpty(query["instance_name"]), pageNo, effectiveSize);
+            QueryParameters.NonEmpty(query["instance_id"]), QueryParameters.NonEmpty(query["instance_name"]), filter, pageNo, effectiveSize);
         return ApiResults.ListInstances(new ListInstancesData(pageNo, effectiveSize, page.TotalCount, page.Items));
     }
 

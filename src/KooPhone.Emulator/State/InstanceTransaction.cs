@@ -142,7 +142,7 @@ public sealed class InstanceTransaction
 
     /// <summary>Adds a created instance at the end of the listing (see <see cref="InstanceTable.AddCreated"/>).</summary>
     public InstanceRecord AddCreated(string namePrefix, string skuText, RegionInfo region, string os) =>
-        table.AddCreated(namePrefix, skuText, region, os);
+        table.AddCreated(namePrefix, skuText, region, os, NowMs / 1000);
 
     /// <summary>
     /// Deletes instances: from now on they are unknown to every operation. ListInstances drops
