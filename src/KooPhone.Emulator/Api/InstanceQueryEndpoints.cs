@@ -21,7 +21,7 @@ public static class InstanceQueryEndpoints
             .WithMetadata(new KooPhoneOperation("BatchShowInstance"));
     }
 
-    private static IResult ListInstances(HttpContext httpContext, InstanceStore store, EmulatorOptions options)
+    private static IResult ListInstances(HttpContext httpContext, InstanceStore store, EmulatorOptions options, RunTimeOptions runTime, ChurnOperations churn)
     {
         IQueryCollection query = httpContext.Request.Query;
         if (!QueryParameters.TryRequiredInt(query, "page_no", 1, int.MaxValue, out int pageNo, out string? error)
@@ -35,6 +35,8 @@ public static class InstanceQueryEndpoints
         {
             return filterError!;
         }
+
+        churn.Apply(runTime.Current.ListingChurn);
 
         // The reference documents no maximum (§11 item 2); the emulator clamps silently and
         // reports the effective size, which a client must be able to cope with.
