@@ -126,9 +126,17 @@ Describe 'Get-KooPhoneInstance -InstanceId takes the cheaper way' {
     }
 
     It 'needs no per-id call for ids on the first page' {
+        $found = @(Get-KooPhoneInstance -Context $fleetContext -InstanceId $all[3, 4].InstanceId)
+        @($found.InstanceId) | Should -Be @($all[3, 4].InstanceId)
+        Get-EmulatorRequest $fleet -Path '/v1/instances/batch-query' | Should -HaveCount 1
+    }
+
+    It 'asks for a single id by itself, without reading a page' {
         $found = @(Get-KooPhoneInstance -Context $fleetContext -InstanceId $all[3].InstanceId)
         $found.InstanceId | Should -Be $all[3].InstanceId
-        Get-EmulatorRequest $fleet -Path '/v1/instances/batch-query' | Should -HaveCount 1
+        $calls = @(Get-EmulatorRequest $fleet -Path '/v1/instances/batch-query')
+        $calls | Should -HaveCount 1
+        $calls[0].query | Should -Match 'instance_id='
     }
 
     It 'reports ids a stable listing did not find as ObjectNotFound, without asking again' {

@@ -66,11 +66,12 @@ namespace KooPhone.Client.Waiting
 
         /// <summary>
         /// Decides between a query per id and one listing for <paramref name="wanted"/> ids. Reads
-        /// page 1 (one call) unless the fleet is known to have more pages than there are ids.
+        /// page 1 (one call) unless the fleet is known to have more pages than there are ids, or there
+        /// is one id, which no listing reads in fewer calls than its own query.
         /// </summary>
         public async Task<LookupChoice> ChooseAsync(KooPhoneApiClient api, int wanted, CancellationToken cancellationToken, CallCount? calls = null)
         {
-            if (wanted < Volatile.Read(ref _knownPages))
+            if (wanted <= 1 || wanted < Volatile.Read(ref _knownPages))
             {
                 return new LookupChoice(null, Volatile.Read(ref _knownPages), listAll: false);
             }
