@@ -94,7 +94,7 @@ namespace KooPhone.Client.Api
             }
         }
 
-        private static bool IsLast(InstancePage page, int pageNo)
+        internal static bool IsLast(InstancePage page, int pageNo)
         {
             if (page.Instances.Count == 0 || page.Instances.Count < page.PageSize)
             {

@@ -22,6 +22,12 @@ namespace KooPhone.Client.Api
                 .Append("&page_size=").Append(pageSize.ToString(CultureInfo.InvariantCulture));
             AppendFilter(path, "instance_id", query.InstanceId);
             AppendFilter(path, "instance_name", query.InstanceName);
+            AppendFilter(path, "query_start_time", query.Since.HasValue ? KooPhoneTime.FormatUtc(query.Since.Value) : null);
+            AppendFilter(path, "query_end_time", query.Until.HasValue ? KooPhoneTime.FormatUtc(query.Until.Value) : null);
+            AppendFilter(path, "pool_scene_tag", query.Scene.HasValue ? (query.Scene.Value == PoolScene.CloudApp ? "CLOUD_APP" : "CLOUD_PHONE") : null);
+            AppendFilter(path, "pool_name", query.PoolName);
+            AppendFilter(path, "order", query.Descending.HasValue ? (query.Descending.Value ? "desc" : "asc") : null);
+            AppendFilter(path, "order_by", query.SortBy);
 
             var response = await SendAsync(new ApiCall(KooPhoneOperation.ListInstances, path.ToString(), null, requestId), cancellationToken).ConfigureAwait(false);
             var data = ResponseEnvelope.ReadData<InstancePageData>(response, KooPhoneJson.Options);

@@ -8,6 +8,10 @@ namespace KooPhone.Client.Models
     {
         public const string Format = "yyyy-MM-dd HH:mm:ss";
 
+        /// <summary>A moment as the service takes it: UTC, whole seconds (the fraction is dropped).</summary>
+        public static string FormatUtc(DateTimeOffset moment) =>
+            moment.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+
         /// <summary>Parses a service time; anything unparseable is null rather than an error, as one odd field must not lose a listing.</summary>
         public static DateTime? Parse(string? text)
         {

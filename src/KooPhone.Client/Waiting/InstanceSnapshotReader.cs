@@ -13,9 +13,10 @@ namespace KooPhone.Client.Waiting
     /// filtered query per instance, or one pass over all pages of the fleet. It remembers the
     /// fleet's page count from its last listing, so a later read of fewer ids than there are pages
     /// costs one call per id and no page: a read costs at most min(ids, pages) calls, plus the
-    /// first page once, when the fleet's size is not known yet.
+    /// first page once, when the fleet's size is not known yet. <see cref="ChooseAsync"/> makes
+    /// that choice for callers that read the instances their own way (Get-KooPhoneInstance -InstanceId).
     /// </summary>
-    internal sealed class InstanceSnapshotReader
+    public sealed class InstanceSnapshotReader
     {
         private readonly int _concurrency;
         // The fleet's page count at the last listing; 0 until one has been read.
@@ -35,18 +36,16 @@ namespace KooPhone.Client.Waiting
                 return Array.Empty<KooPhoneInstance>();
             }
 
-            if (wanted.Count < Volatile.Read(ref _knownPages))
+            var choice = await ChooseAsync(api, wanted.Count, cancellationToken, calls).ConfigureAwait(false);
+            if (choice.FirstPage == null)
             {
                 return await ReadEachAsync(api, wanted, cancellationToken, calls).ConfigureAwait(false);
             }
 
-            var first = await api.ListInstancesAsync(InstanceQuery.All, 1, InstanceLister.MaxPageSize, cancellationToken).ConfigureAwait(false);
-            var pages = first.TotalCount.HasValue ? (first.TotalCount.Value + first.PageSize - 1) / first.PageSize : int.MaxValue;
-            Volatile.Write(ref _knownPages, first.TotalCount.HasValue ? pages : 0);
-            calls?.Add(1);
-            var found = first.Instances.Where(i => wanted.Contains(i.InstanceId)).ToList();
+            var pages = choice.Pages;
+            var found = choice.FirstPage.Instances.Where(i => wanted.Contains(i.InstanceId)).ToList();
 
-            if (pages <= wanted.Count)
+            if (choice.ListAll)
             {
                 calls?.Add(pages - 1);
                 // The listing blocks while it waits, so it runs off the caller's thread.
@@ -63,6 +62,25 @@ namespace KooPhone.Client.Waiting
             wanted.ExceptWith(found.Select(i => i.InstanceId));
             found.AddRange(await ReadEachAsync(api, wanted, cancellationToken, calls).ConfigureAwait(false));
             return found;
+        }
+
+        /// <summary>
+        /// Decides between a query per id and one listing for <paramref name="wanted"/> ids. Reads
+        /// page 1 (one call) unless the fleet is known to have more pages than there are ids, or there
+        /// is one id, which no listing reads in fewer calls than its own query.
+        /// </summary>
+        public async Task<LookupChoice> ChooseAsync(KooPhoneApiClient api, int wanted, CancellationToken cancellationToken, CallCount? calls = null)
+        {
+            if (wanted <= 1 || wanted < Volatile.Read(ref _knownPages))
+            {
+                return new LookupChoice(null, Volatile.Read(ref _knownPages), listAll: false);
+            }
+
+            var first = await api.ListInstancesAsync(InstanceQuery.All, 1, InstanceLister.MaxPageSize, cancellationToken).ConfigureAwait(false);
+            var pages = first.TotalCount.HasValue ? (first.TotalCount.Value + first.PageSize - 1) / first.PageSize : int.MaxValue;
+            Volatile.Write(ref _knownPages, first.TotalCount.HasValue ? pages : 0);
+            calls?.Add(1);
+            return new LookupChoice(first, pages, listAll: pages <= wanted);
         }
 
         private async Task<IReadOnlyList<KooPhoneInstance>> ReadEachAsync(KooPhoneApiClient api, HashSet<string> wanted, CancellationToken cancellationToken, CallCount? calls)

@@ -63,6 +63,12 @@ public static class ApiErrorCodes
     /// <summary>Instance does not exist (BatchPrepareInstances, ShowProgress; HTTP 200).</summary>
     public const string InstanceNotFound = "KOOPHONE.API.4001";
 
+    /// <summary>A ListInstances time is not <c>yyyy-MM-dd HH:mm:ss</c> (HTTP 400).</summary>
+    public const string BadTimeFormat = "KOOPHONE.API.5002";
+
+    /// <summary>ListInstances' query_end_time is earlier than its query_start_time (HTTP 400).</summary>
+    public const string EndBeforeStart = "KOOPHONE.API.5004";
+
     /// <summary>Pay-per-use instances cannot be deleted (DeleteInstance, HTTP 400 per the error table).</summary>
     public const string PayPerUseNotDeletable = "KOOPHONE.API.5001";
 

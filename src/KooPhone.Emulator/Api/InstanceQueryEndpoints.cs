@@ -21,7 +21,7 @@ public static class InstanceQueryEndpoints
             .WithMetadata(new KooPhoneOperation("BatchShowInstance"));
     }
 
-    private static IResult ListInstances(HttpContext httpContext, InstanceStore store, EmulatorOptions options)
+    private static IResult ListInstances(HttpContext httpContext, InstanceStore store, EmulatorOptions options, RunTimeOptions runTime, ChurnOperations churn)
     {
         IQueryCollection query = httpContext.Request.Query;
         if (!QueryParameters.TryRequiredInt(query, "page_no", 1, int.MaxValue, out int pageNo, out string? error)
@@ -30,11 +30,19 @@ public static class InstanceQueryEndpoints
             return ApiResults.InvalidParameter(error!);
         }
 
+        InstanceListFilter? filter = InstanceListFilterReader.Read(query, out IResult? filterError);
+        if (filter is null)
+        {
+            return filterError!;
+        }
+
+        churn.Apply(runTime.Current.ListingChurn);
+
         // The reference documents no maximum (§11 item 2); the emulator clamps silently and
         // reports the effective size, which a client must be able to cope with.
         int effectiveSize = Math.Min(pageSize, options.MaxPageSize);
         InstancePage page = store.QueryPage(
-            QueryParameters.NonEmpty(query["instance_id"]), QueryParameters.NonEmpty(query["instance_name"]), pageNo, effectiveSize);
+            QueryParameters.NonEmpty(query["instance_id"]), QueryParameters.NonEmpty(query["instance_name"]), filter, pageNo, effectiveSize);
         return ApiResults.ListInstances(new ListInstancesData(pageNo, effectiveSize, page.TotalCount, page.Items));
     }
 

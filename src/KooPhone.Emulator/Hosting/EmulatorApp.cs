@@ -87,6 +87,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton<PrepareOperations>();
         builder.Services.AddSingleton<AssignmentOperations>();
         builder.Services.AddSingleton<OrderOperations>();
+        builder.Services.AddSingleton<ChurnOperations>();
         builder.Services.AddSingleton<StreamingOperations>();
         builder.Services.AddSingleton<AppOperations>();
         builder.Services.AddSingleton<CommandOperations>();

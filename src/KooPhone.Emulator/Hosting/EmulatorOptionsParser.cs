@@ -27,7 +27,7 @@ public static class EmulatorOptionsParser
         "--backup-task-query", "--task-query-unsupported", "--install-response", "--request-log-limit", "--iam-user", "--iam-password", "--iam-domain",
         "--project-id", "--project-name", "--iam-project", "--token-lifetime-seconds", "--access-key", "--secret-key",
         "--security-token", "--latency-ms", "--max-concurrency", "--fault",
-        "--visibility-lag-ms", "--delete-lag-ms", "--time-zone-offset", "--response-request-id",
+        "--visibility-lag-ms", "--delete-lag-ms", "--listing-churn", "--time-zone-offset", "--response-request-id",
         "--refusal-ids", "--rejected-batches", "--regions",
     };
 
@@ -64,6 +64,7 @@ public static class EmulatorOptionsParser
         var faults = new List<FaultRule>();
         int visibilityLagMs = 0;
         int deleteLagMs = 0;
+        int listingChurn = 0;
         TimeSpan utcOffset = TimeSpan.Zero;
         bool ownRequestId = false;
         RefusalIdNaming refusalIdNaming = RefusalIdNaming.Named;
@@ -142,6 +143,7 @@ public static class EmulatorOptionsParser
                 "--fault" => AddFault(value, faults),
                 "--visibility-lag-ms" => ParseInt(name, value, 0, RunTimeSettings.MaxLagMs, out visibilityLagMs),
                 "--delete-lag-ms" => ParseInt(name, value, 0, RunTimeSettings.MaxLagMs, out deleteLagMs),
+                "--listing-churn" => ParseInt(name, value, -RunTimeSettings.MaxListingChurn, RunTimeSettings.MaxListingChurn, out listingChurn),
                 "--time-zone-offset" => UtcOffsetText.TryParse(value, out utcOffset)
                     ? null
                     : $"option '--time-zone-offset' must be {UtcOffsetText.Rule}, got '{value}'",
@@ -194,6 +196,7 @@ public static class EmulatorOptionsParser
             {
                 VisibilityLagMs = visibilityLagMs,
                 DeleteLagMs = deleteLagMs,
+                ListingChurn = listingChurn,
                 UtcOffset = utcOffset,
                 OwnRequestId = ownRequestId,
                 RefusalIdNaming = refusalIdNaming,

@@ -26,6 +26,15 @@ public sealed class RunTimeSettings
     /// <summary>How long a deleted instance is still listed by ListInstances, in ms.</summary>
     [JsonPropertyName("deleteLagMs")] public int DeleteLagMs { get; init; }
 
+    /// <summary>Longest listingChurn either way: instances created or deleted per ListInstances request.</summary>
+    public const int MaxListingChurn = 100;
+
+    /// <summary>
+    /// Instances another client creates (positive) or deletes (negative) just before every
+    /// ListInstances request is answered, so a listing runs over a changing fleet.
+    /// </summary>
+    [JsonPropertyName("listingChurn")] public int ListingChurn { get; init; }
+
     /// <summary>The UTC offset the API writes its times in.</summary>
     [JsonIgnore] public TimeSpan UtcOffset { get; init; }
 

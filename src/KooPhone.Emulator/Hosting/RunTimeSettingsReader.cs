@@ -11,7 +11,7 @@ namespace KooPhone.Emulator.Hosting;
 /// </summary>
 public static class RunTimeSettingsReader
 {
-    private const string Fields = "visibilityLagMs, deleteLagMs, timeZoneOffset, responseRequestId, refusalIds, rejectedBatches";
+    private const string Fields = "visibilityLagMs, deleteLagMs, listingChurn, timeZoneOffset, responseRequestId, refusalIds, rejectedBatches";
 
     /// <summary>The settings with the body's fields applied, or null and the problem.</summary>
     public static RunTimeSettings? TryApply(JsonElement body, RunTimeSettings current, out string? error)
@@ -24,6 +24,7 @@ public static class RunTimeSettingsReader
 
         int visibilityLagMs = current.VisibilityLagMs;
         int deleteLagMs = current.DeleteLagMs;
+        int listingChurn = current.ListingChurn;
         TimeSpan offset = current.UtcOffset;
         bool ownRequestId = current.OwnRequestId;
         RefusalIdNaming refusalIdNaming = current.RefusalIdNaming;
@@ -35,6 +36,7 @@ public static class RunTimeSettingsReader
             {
                 "visibilityLagMs" => ReadLag(property.Name, value, ref visibilityLagMs),
                 "deleteLagMs" => ReadLag(property.Name, value, ref deleteLagMs),
+                "listingChurn" => ReadChurn(value, ref listingChurn),
                 "timeZoneOffset" => ReadOffset(value, ref offset),
                 "responseRequestId" => ReadRequestIdMode(value, ref ownRequestId),
                 "refusalIds" => ReadRefusalIds(value, ref refusalIdNaming),
@@ -53,6 +55,7 @@ public static class RunTimeSettingsReader
         {
             VisibilityLagMs = visibilityLagMs,
             DeleteLagMs = deleteLagMs,
+            ListingChurn = listingChurn,
             UtcOffset = offset,
             OwnRequestId = ownRequestId,
             RefusalIdNaming = refusalIdNaming,
@@ -72,6 +75,17 @@ public static class RunTimeSettingsReader
     {
         partlyApply = text == RunTimeSettings.PartlyApplied;
         return text is RunTimeSettings.Untouched or RunTimeSettings.PartlyApplied;
+    }
+
+    private static string? ReadChurn(JsonElement value, ref int churn)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number) && Math.Abs(number) <= RunTimeSettings.MaxListingChurn)
+        {
+            churn = number;
+            return null;
+        }
+
+        return $"'listingChurn' must be an integer from -{RunTimeSettings.MaxListingChurn} to {RunTimeSettings.MaxListingChurn}";
     }
 
     private static string? ReadLag(string name, JsonElement value, ref int lag)

@@ -50,6 +50,8 @@ public static class UsageText
         "  --visibility-lag-ms N        state changes show in ListInstances, BatchShowInstance and\n" +
         "                               ListInstanceApp only N ms later, 0..300000 (default 0)\n" +
         "  --delete-lag-ms N            ListInstances still lists deleted instances for N ms (default 0)\n" +
+        "  --listing-churn N            before answering each ListInstances request, create N (N > 0)\n" +
+        "                               or delete -N (N < 0) instances, -100..100 (default 0)\n" +
         "  --time-zone-offset +HH:MM    UTC offset the API writes its times in (default +00:00)\n" +
         "  --response-request-id MODE   echo|own: X-Request-Id echoes the client's ID, or is the\n" +
         "                               gateway's own (default echo)\n" +

@@ -23,7 +23,16 @@ public sealed class InstanceProfile
     /// <summary>The image of every seeded instance.</summary>
     public const string SeededOs = "AOSP11";
 
+    /// <summary>pool_scene_tag of every instance: the emulator has cloud phones only.</summary>
+    public const string SceneTag = "CLOUD_PHONE";
+
+    /// <summary>The node group of created instances (pool_name); the reference documents no names.</summary>
+    public const string CreatedPoolName = "pool-1";
+
     private const string NamePrefix = "phone-";
+
+    // Seeded instances were created an hour apart from this moment on, in seed order.
+    private static readonly long CreatedBase = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
 
     private static readonly string[] Skus =
     {
@@ -77,6 +86,12 @@ public sealed class InstanceProfile
         index = number - 1;
         return true;
     }
+
+    /// <summary>The creation time (Unix seconds) of a seeded instance: 2025-01-01 00:00:00 UTC, plus one hour per position.</summary>
+    public static long SeededCreatedAt(int index) => CreatedBase + (long)index * 3600;
+
+    /// <summary>The node group of a seeded instance: pool-1 and pool-2 in turn (phone-00001 in pool-1).</summary>
+    public static string SeededPoolName(int index) => index % 2 == 0 ? CreatedPoolName : "pool-2";
 
     /// <summary>billing_mode of a seeded instance: every 10th (positions 10, 20, … counted from 1) is pay-per-use.</summary>
     public static string BillingMode(int index) => (index + 1) % 10 == 0 ? PostPaid : PrePaid;

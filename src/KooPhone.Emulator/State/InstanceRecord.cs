@@ -72,6 +72,15 @@ public sealed class InstanceRecord
     /// <summary>The region: the ordered one for created instances, the seeded one otherwise.</summary>
     public RegionInfo Region(InstanceProfile profile) => Extras?.Created?.Region ?? profile.SeededRegion(Index);
 
+    /// <summary>instance_name: the ordered one for created instances, phone-NNNNN otherwise.</summary>
+    public string Name => Extras?.Created?.Name ?? InstanceProfile.Name(Index);
+
+    /// <summary>When the instance was created (Unix seconds): the order's time, or the seeded time.</summary>
+    public long CreatedAtSeconds => Extras?.Created?.CreatedAtSeconds ?? InstanceProfile.SeededCreatedAt(Index);
+
+    /// <summary>The node group (pool_name) the instance belongs to.</summary>
+    public string PoolName => Extras?.Created is null ? InstanceProfile.SeededPoolName(Index) : InstanceProfile.CreatedPoolName;
+
     /// <summary>The assign_user the instance reports (empty when unassigned).</summary>
     public string EffectiveAssignUser(InstanceProfile profile) =>
         AssignUserOverride ?? (AssignStatus == StatusValues.Assigned ? profile.DerivedUser(Index) : string.Empty);

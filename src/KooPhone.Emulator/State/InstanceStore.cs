@@ -76,8 +76,8 @@ public sealed class InstanceStore
         }
     }
 
-    /// <summary>ListInstances: page <paramref name="pageNo"/> (1-based) of the instances matching the exact filters.</summary>
-    public InstancePage QueryPage(string? idFilter, string? nameFilter, int pageNo, int pageSize)
+    /// <summary>ListInstances: page <paramref name="pageNo"/> (1-based) of the instances matching the exact filters and <paramref name="filter"/>, in its order.</summary>
+    public InstancePage QueryPage(string? idFilter, string? nameFilter, InstanceListFilter filter, int pageNo, int pageSize)
     {
         long now = NowMs();
         RunTimeSettings settings = options.Current;
@@ -87,26 +87,31 @@ public sealed class InstanceStore
         {
             InstanceTable current = table;
             current.ForgetDeleted(now);
-            if (idFilter is null && nameFilter is null)
+            // IDs and names are both unique, so the exact filters leave at most one instance; the
+            // other filters scan the listing, which only filtered reads pay for.
+            List<InstanceRecord> matches;
+            if (idFilter is not null || nameFilter is not null)
             {
-                total = current.Records.Count;
-                long start = (long)(pageNo - 1) * pageSize;
-                long end = Math.Min(total, start + pageSize);
-                for (long i = start; i < end; i++)
-                {
-                    InstanceRecord record = current.Records[(int)i];
-                    captured.Add((record.Index, record.Id, ReadVisible(record, now, settings.VisibilityLagMs)));
-                }
+                InstanceRecord? match = FindExact(current, idFilter, nameFilter);
+                matches = match is not null && filter.Matches(match) ? new List<InstanceRecord> { match } : new List<InstanceRecord>();
             }
             else
             {
-                // IDs and names are both unique, so at most one instance can match.
-                InstanceRecord? match = FindExact(current, idFilter, nameFilter);
-                total = match is null ? 0 : 1;
-                if (match is not null && pageNo == 1)
-                {
-                    captured.Add((match.Index, match.Id, ReadVisible(match, now, settings.VisibilityLagMs)));
-                }
+                matches = filter.IsNone ? current.Records : current.Records.FindAll(filter.Matches);
+            }
+
+            if (!filter.IsNone)
+            {
+                filter.Sort(matches);
+            }
+
+            total = matches.Count;
+            long start = (long)(pageNo - 1) * pageSize;
+            long end = Math.Min(total, start + pageSize);
+            for (long i = start; i < end; i++)
+            {
+                InstanceRecord record = matches[(int)i];
+                captured.Add((record.Index, record.Id, ReadVisible(record, now, settings.VisibilityLagMs)));
             }
         }
 

@@ -58,7 +58,7 @@ public sealed class InstanceTable
     }
 
     /// <summary>Adds a new instance at the end of the listing, with a fresh ID and a name unique among live instances.</summary>
-    public InstanceRecord AddCreated(string namePrefix, string skuText, RegionInfo region, string os)
+    public InstanceRecord AddCreated(string namePrefix, string skuText, RegionInfo region, string os, long createdAtSeconds)
     {
         string id;
         do
@@ -69,7 +69,7 @@ public sealed class InstanceTable
 
         var record = new InstanceRecord(nextIndex++, id)
         {
-            Extras = new InstanceExtras { Created = new CreatedInstance(NextName(namePrefix), skuText, region, os) },
+            Extras = new InstanceExtras { Created = new CreatedInstance(NextName(namePrefix), skuText, region, os, createdAtSeconds) },
         };
         Records.Add(record);
         ById.Add(id, record);

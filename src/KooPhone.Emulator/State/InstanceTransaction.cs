@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace KooPhone.Emulator.State;
 
@@ -55,6 +56,10 @@ public sealed class InstanceTransaction
         before?.TryAdd(record, VisibleState.Of(record));
         return record;
     }
+
+    /// <summary>The first <paramref name="count"/> live instances in listing order.</summary>
+    public List<InstanceRecord> FirstListed(int count) =>
+        table.Records.Where(r => table.ById.ContainsKey(r.Id)).Take(count).ToList();
 
     /// <summary>What the read operations show of a record this transaction found (see --visibility-lag-ms).</summary>
     public VisibleState Visible(InstanceRecord record) => InstanceVisibility.Visible(record, NowMs, visibilityLagMs);
@@ -142,7 +147,7 @@ public sealed class InstanceTransaction
 
     /// <summary>Adds a created instance at the end of the listing (see <see cref="InstanceTable.AddCreated"/>).</summary>
     public InstanceRecord AddCreated(string namePrefix, string skuText, RegionInfo region, string os) =>
-        table.AddCreated(namePrefix, skuText, region, os);
+        table.AddCreated(namePrefix, skuText, region, os, NowMs / 1000);
 
     /// <summary>
     /// Deletes instances: from now on they are unknown to every operation. ListInstances drops

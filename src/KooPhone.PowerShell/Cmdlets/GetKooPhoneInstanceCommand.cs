@@ -6,6 +6,7 @@ using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
+using KooPhone.Client.Waiting;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -13,7 +14,10 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <summary>
     /// <para type="synopsis">Lists the tenant's cloud phones.</para>
     /// <para type="description">Get-KooPhoneInstance pages through ListInstances and writes one typed object per instance as soon as its page arrives: id, name, run status, assignment, backup and restore status and times, and the other fields the service reports. After the first page it fetches several pages at once (-ThrottleLimit), in order. Its output pipes straight into Backup-KooPhoneInstance and the other instance cmdlets, which bind its InstanceId property.</para>
-    /// <para type="description">-Name takes wildcards; a name without wildcards is filtered by the service. -InstanceId, or ids piped in (strings or objects with an InstanceId property), looks up those instances only; an id that does not exist gives an ObjectNotFound error. A command that gets pipeline input never lists the whole fleet: an empty file, an empty array or input that is not an id lists nothing.</para>
+    /// <para type="description">-Name matches names as PowerShell does: without regard to case, with wildcards. The service's own name filter is not documented to ignore case, so it is used only for exact names that have no letters; any other -Name reads the whole fleet (one call per 100 instances, about 1 s per 2,000 instances on a fast link) and matches locally. An exact name that matches nothing gives an ObjectNotFound error, as Get-Process -Name does; a wildcard that matches nothing gives nothing.</para>
+    /// <para type="description">-Since, -Until, -Scene, -PoolName, -SortBy and -Descending are handed to the service's filters and order. The reference gives their names and formats but not what the time window compares with (the emulator takes the creation time), nor which fields -SortBy accepts: they are sent as given.</para>
+    /// <para type="description">The service pages by position, so instances created or deleted while a listing runs can shift others between pages. Every instance is written once; when the total count changes between pages, the listing is read again (at most twice more), writing only instances not written yet. If it still changed, a warning says how many instances may be missing.</para>
+    /// <para type="description">-InstanceId, or ids piped in (strings or objects with an InstanceId property), looks up those instances only; an id that does not exist gives an ObjectNotFound error. It reads the first page and then takes the cheaper way: one query per id, or one listing of the fleet filtered locally, so 1,000 ids in a fleet of 10,000 cost about 100 calls rather than 1,000, and never more than one call per id plus one. A command that gets pipeline input never lists the whole fleet on its own account: an empty file, an empty array or input that is not an id lists nothing.</para>
     /// </summary>
     /// <example>
     ///   <code>Get-KooPhoneInstance | Group-Object RunStatus</code>
@@ -25,16 +29,27 @@ namespace KooPhone.PowerShell.Cmdlets
     /// </example>
     /// <example>
     ///   <code>Get-KooPhoneInstance -Name 'shop-*' | Where-Object RunStatus -eq Running | Backup-KooPhoneInstance -Force</code>
-    ///   <para>Backs up every running instance whose name starts with shop-.</para>
+    ///   <para>Backs up every running instance whose name starts with shop-, in any case.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "KooPhoneInstance")]
+    /// <example>
+    ///   <code>Get-KooPhoneInstance -Since (Get-Date).AddDays(-7) -SortBy instance_name -Descending</code>
+    ///   <para>Lists the instances the service places in the last seven days' window, sorted by name from Z to A.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Get-KooPhoneInstance -Scene CloudPhone -PoolName 'pool-1'</code>
+    ///   <para>Lists the cloud phones of one node group.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "KooPhoneInstance", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(KooPhoneInstance))]
     public sealed class GetKooPhoneInstanceCommand : KooPhoneCmdlet
     {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
         private readonly List<string> _ids = new List<string>();
 
         /// <summary>
-        /// <para type="description">Instance names to match; wildcards are allowed. Without it (and without ids), every instance is listed.</para>
+        /// <para type="description">Instance names to match, without regard to case; wildcards are allowed. Without it (and without ids), every instance is listed. An exact name that matches nothing gives an ObjectNotFound error. Unless every name is exact and has no letters, the whole fleet is read and matched locally.</para>
         /// </summary>
         [Parameter(Position = 0)]
         [SupportsWildcards]
@@ -42,9 +57,9 @@ namespace KooPhone.PowerShell.Cmdlets
         public string[]? Name { get; set; }
 
         /// <summary>
-        /// <para type="description">Ids of the instances to get. Takes id strings from the pipeline (Get-Content ids.txt) and the InstanceId property of piped objects, also under the names Id and instance_id; anything else gives an error and is not looked up. When the command gets pipeline input, it looks up only those ids: an empty file or pipeline lists nothing, never the whole fleet.</para>
+        /// <para type="description">Ids of the instances to get. Takes id strings from the pipeline (Get-Content ids.txt) and the InstanceId property of piped objects, also under the names Id and instance_id; anything else gives an error and is not looked up. When the command gets pipeline input, it looks up only those ids: an empty file or pipeline lists nothing, never the whole fleet. Makes one query per id or one listing of the fleet, whichever takes fewer calls.</para>
         /// </summary>
-        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.InstanceIdCompleter))]
         [Alias("Id", "instance_id")]
         [InstanceIdTransformation]
@@ -54,11 +69,58 @@ namespace KooPhone.PowerShell.Cmdlets
         public string[]? InstanceId { get; set; }
 
         /// <summary>
+        /// <para type="description">The start of the service's time window (query_start_time), sent in UTC to the second; a time without a zone is taken as UTC. Which time of an instance the window compares with is not documented; the emulator takes its creation time.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? Since { get; set; }
+
+        /// <summary>
+        /// <para type="description">The end of the service's time window (query_end_time), sent in UTC to the second; a time without a zone is taken as UTC. It must not be before -Since.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? Until { get; set; }
+
+        /// <summary>
+        /// <para type="description">Only instances whose pool serves this scene (pool_scene_tag): CloudPhone or CloudApp.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public PoolScene? Scene { get; set; }
+
+        /// <summary>
+        /// <para type="description">Only instances of the node group with this name (pool_name), as the service matches it.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? PoolName { get; set; }
+
+        /// <summary>
+        /// <para type="description">The field the service sorts by (order_by), in the service's own spelling, e.g. instance_name. The accepted fields are not documented, so the value is sent as given. Sorts ascending unless -Descending is given.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? SortBy { get; set; }
+
+        /// <summary>
+        /// <para type="description">Asks the service for descending order (order=desc), by -SortBy or by its own default field. -Descending:$false asks for ascending order.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Descending { get; set; }
+
+        /// <summary>
         /// <para type="description">How many pages (or lookups) may be fetched at once, 1 to 64; default 4.</para>
         /// </summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Since.HasValue && Until.HasValue && UtcTime.Of(Until.Value) < UtcTime.Of(Since.Value))
+            {
+                ThrowTerminatingError(ErrorRecords.Invalid("-Until must not be before -Since.", "KooPhone.InvalidTimeWindow", Until));
+            }
+        }
 
         protected override void ProcessRecord()
         {
@@ -78,7 +140,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
-            var patterns = (Name ?? Array.Empty<string>()).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var names = new InstanceNameFilter(Name);
             // Ids given (on the command line or through the pipeline) mean those ids only. An empty or
             // unbindable pipeline gives none, and must not fall through to listing the whole fleet:
             // the next command could be Remove-KooPhoneInstance.
@@ -86,51 +148,89 @@ namespace KooPhone.PowerShell.Cmdlets
             {
                 if (_ids.Count > 0)
                 {
-                    WriteById(patterns);
+                    WriteById(names);
+                    WriteUnmatched(names);
                 }
 
                 return;
             }
 
-            // Names without wildcards are exact: the service filters them, one listing each.
-            var exactNames = Name != null && Name.All(n => !WildcardPattern.ContainsWildcardCharacters(n));
-            var queries = exactNames
-                ? Name!.Distinct(StringComparer.Ordinal).Select(n => new InstanceQuery { InstanceName = n }).ToArray()
-                : new[] { InstanceQuery.All };
+            var filter = Filter();
+            var serviceNames = names.ServiceNames;
+            var queries = serviceNames == null
+                ? new[] { filter }
+                : serviceNames.Select(n => { var q = Filter(); q.InstanceName = n; return q; }).ToArray();
 
-            var lister = new InstanceLister(Api, ThrottleLimit);
             // A full listing also feeds -InstanceId completion, so it need not list again.
-            var listed = queries.Length == 1 && queries[0] == InstanceQuery.All ? new List<KeyValuePair<string, string>>() : null;
+            var listed = serviceNames == null && !IsFiltered ? new List<KeyValuePair<string, string>>() : null;
             foreach (var query in queries)
             {
-                foreach (var page in Pages(lister, query))
+                var listing = new InstanceListing(Api, ThrottleLimit);
+                foreach (var instances in Pages(listing.Read(query, StopToken)))
                 {
                     if (listed != null)
                     {
-                        listed.AddRange(page.Instances.Select(InstanceNameCache.NameOf));
+                        listed.AddRange(instances.Select(InstanceNameCache.NameOf));
                         // A fleet too large to tab through is not cached: a million-instance listing
                         // must stream in flat memory.
                         listed = listed.Count > InstanceNameCache.MaxEntries ? null : listed;
                     }
-                    foreach (var instance in page.Instances)
+
+                    foreach (var instance in instances)
                     {
-                        if (Matches(instance, patterns))
+                        if (names.IsMatch(instance))
                         {
                             WriteObject(instance);
                         }
                     }
                 }
+
+                WarnIfIncomplete(listing);
             }
 
             if (listed != null)
             {
                 InstanceNameCache.Store(Api.Context, listed);
             }
+
+            WriteUnmatched(names);
         }
 
-        private IEnumerable<InstancePage> Pages(InstanceLister lister, InstanceQuery query)
+        private bool IsFiltered => Since.HasValue || Until.HasValue || Scene.HasValue || PoolName != null || SortBy != null
+            || MyInvocation.BoundParameters.ContainsKey(nameof(Descending));
+
+        private InstanceQuery Filter() => new InstanceQuery
         {
-            using (var pages = lister.ReadPages(query, InstanceLister.MaxPageSize, StopToken).GetEnumerator())
+            Since = Since.HasValue ? new DateTimeOffset(UtcTime.Of(Since.Value)) : (DateTimeOffset?)null,
+            Until = Until.HasValue ? new DateTimeOffset(UtcTime.Of(Until.Value)) : (DateTimeOffset?)null,
+            Scene = Scene,
+            PoolName = PoolName,
+            SortBy = SortBy,
+            // -SortBy alone sorts ascending, as Sort-Object does; the service's default is not documented.
+            Descending = MyInvocation.BoundParameters.ContainsKey(nameof(Descending)) ? Descending.IsPresent
+                : SortBy != null ? false : (bool?)null,
+        };
+
+        private void WarnIfIncomplete(InstanceListing listing)
+        {
+            if (listing.MayBeMissing > 0)
+            {
+                WriteWarning($"The fleet changed while it was listed, through {listing.Passes} readings: up to {listing.MayBeMissing} instance(s) may be missing from the output. Run the command again when the fleet is quieter.");
+            }
+        }
+
+        private void WriteUnmatched(InstanceNameFilter names)
+        {
+            foreach (var name in names.UnmatchedExactNames())
+            {
+                var error = new ItemNotFoundException($"No instance named '{name}' was found.");
+                WriteError(new ErrorRecord(error, "KooPhone.InstanceNameNotFound", ErrorCategory.ObjectNotFound, name));
+            }
+        }
+
+        private IEnumerable<T> Pages<T>(IEnumerable<T> source)
+        {
+            using (var pages = source.GetEnumerator())
             {
                 while (true)
                 {
@@ -156,22 +256,78 @@ namespace KooPhone.PowerShell.Cmdlets
             }
         }
 
-        private void WriteById(List<WildcardPattern> patterns)
+        private void WriteById(InstanceNameFilter names)
+        {
+            var ids = _ids.Distinct(StringComparer.Ordinal).ToList();
+            var wanted = new HashSet<string>(ids, StringComparer.Ordinal);
+            LookupChoice choice;
+            try
+            {
+                choice = Await(new InstanceSnapshotReader(ThrottleLimit).ChooseAsync(Api, ids.Count, StopToken));
+            }
+            catch (Exception e) when (ErrorRecords.IsCallFailure(e))
+            {
+                ThrowTerminatingError(ErrorRecords.ForTarget(e, null, "Listing instances"));
+                return;
+            }
+
+            var confirm = true;
+            if (choice.ListAll)
+            {
+                var listing = new InstanceListing(Api, ThrottleLimit);
+                foreach (var instances in Pages(listing.Read(InstanceQuery.All, StopToken, choice.FirstPage)))
+                {
+                    WriteWanted(instances, wanted, names);
+                }
+
+                // A listing that saw a stable fleet proves the rest absent; otherwise they are asked for one by one.
+                confirm = listing.MayBeMissing > 0;
+            }
+            else if (choice.FirstPage != null)
+            {
+                WriteWanted(choice.FirstPage.Instances, wanted, names);
+            }
+
+            var rest = ids.Where(wanted.Contains);
+            if (confirm)
+            {
+                WriteEach(rest, names);
+                return;
+            }
+
+            foreach (var id in rest)
+            {
+                WriteNotFound(id);
+            }
+        }
+
+        private void WriteWanted(IEnumerable<KooPhoneInstance> instances, HashSet<string> wanted, InstanceNameFilter names)
+        {
+            foreach (var instance in instances)
+            {
+                if (wanted.Remove(instance.InstanceId) && names.IsMatch(instance))
+                {
+                    WriteObject(instance);
+                }
+            }
+        }
+
+        private void WriteEach(IEnumerable<string> ids, InstanceNameFilter names)
         {
             // One filtered query per id, ThrottleLimit at a time, through the same batching engine.
             var api = Api;
             var dispatcher = new BatchDispatcher<string, InstancePage>(1, ThrottleLimit,
-                (ids, ct) => api.ListInstancesAsync(new InstanceQuery { InstanceId = ids[0] }, 1, 1, ct), StopToken);
+                (batch, ct) => api.ListInstancesAsync(new InstanceQuery { InstanceId = batch[0] }, 1, 1, ct), StopToken);
 
-            foreach (var id in _ids.Distinct(StringComparer.Ordinal))
+            foreach (var id in ids)
             {
-                Write(Stoppable(() => dispatcher.Add(id)), patterns);
+                Write(Stoppable(() => dispatcher.Add(id)), names);
             }
 
-            Write(Stoppable(() => dispatcher.Complete().ToList()), patterns);
+            Write(Stoppable(() => dispatcher.Complete().ToList()), names);
         }
 
-        private void Write(IEnumerable<CompletedBatch<string, InstancePage>> lookups, List<WildcardPattern> patterns)
+        private void Write(IEnumerable<CompletedBatch<string, InstancePage>> lookups, InstanceNameFilter names)
         {
             WriteTraces();
             foreach (var lookup in lookups)
@@ -186,17 +342,19 @@ namespace KooPhone.PowerShell.Cmdlets
                 var instance = lookup.Response!.Instances.FirstOrDefault(i => i.InstanceId == id);
                 if (instance == null)
                 {
-                    var error = new ItemNotFoundException($"Instance '{id}' was not found.");
-                    WriteError(new ErrorRecord(error, "KooPhone.InstanceNotFound", ErrorCategory.ObjectNotFound, id));
+                    WriteNotFound(id);
                 }
-                else if (Matches(instance, patterns))
+                else if (names.IsMatch(instance))
                 {
                     WriteObject(instance);
                 }
             }
         }
 
-        private static bool Matches(KooPhoneInstance instance, List<WildcardPattern> patterns) =>
-            patterns.Count == 0 || patterns.Any(p => p.IsMatch(instance.Name ?? ""));
+        private void WriteNotFound(string id)
+        {
+            var error = new ItemNotFoundException($"Instance '{id}' was not found.");
+            WriteError(new ErrorRecord(error, "KooPhone.InstanceNotFound", ErrorCategory.ObjectNotFound, id));
+        }
     }
 }

@@ -1,0 +1,105 @@
+# Every example in the help of every cmdlet runs against the emulator, as written, with only what
+# ties it to a real account swapped for the emulator's: Connect-KooPhone is given the emulator's
+# address (-Endpoint, and -IamEndpoint for a password login), the example instance and task ids
+# become ones the emulator has, and the variables and files an example assumes exist. An example
+# passes when it runs to its end without an error record.
+BeforeDiscovery {
+    Import-Module $env:KOOPHONE_TEST_MODULE -Force
+    $script:examples = foreach ($command in Get-Command -Module KooPhone | Sort-Object Name) {
+        $index = 0
+        foreach ($example in (Get-Help $command.Name -Full).examples.example) {
+            $index++
+            @{ Name = $command.Name; Index = $index; Code = (@($example.code) -join "`n").Trim() }
+        }
+    }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
+    Import-Module $env:KOOPHONE_TEST_MODULE -Force
+    Add-Type -Path (Join-Path $PSScriptRoot 'Hosts/AnsweringHost.cs') -ErrorAction SilentlyContinue
+
+    # The examples' account: domain acme (Connect-KooPhone -Credential … -DomainName acme).
+    $script:emulator = Start-TestEmulator -Instances 12 -JobDelayMs 200 -ExtraArguments @('--iam-domain', 'acme')
+    $script:context = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -PassThru
+    $script:folder = Join-Path ([IO.Path]::GetTempPath()) "koophone-examples-$PID"
+    $null = New-Item -ItemType Directory -Force $folder
+
+    # What the examples assume, defined in the runspace each example runs in.
+    $script:prelude = @'
+param($Module, $Url, $Token, $Folder)
+Import-Module $Module
+Set-Location $Folder
+$null = Connect-KooPhone -Endpoint $Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force)
+function Read-Host { ConvertTo-SecureString $Token -AsPlainText -Force }
+function Get-Credential { [pscredential]::new('emulator-user', (ConvertTo-SecureString 'emulator-password' -AsPlainText -Force)) }
+$token = $tokenB = ConvertTo-SecureString $Token -AsPlainText -Force
+$user = $teacher = '1008600000104285462'
+$url = 'https://bucket.obs.cn-north-4.myhuaweicloud.com/app.apk'
+$md5 = '9e107d9d372bb6826bd81d3542a419d6'
+$sku = Get-KooPhoneSku -RegionId cn-north-4 | Select-Object -First 1
+$id = $sku.SkuId
+$band = $sku.BandwidthSkuId
+$env:AK = 'emulator-ak'
+$env:SK = 'emulator-sk'
+'@
+
+    # Makes an example runnable here; see the file's first comment.
+    function ConvertTo-Runnable([string] $Code, [hashtable] $Ids) {
+        $lines = foreach ($line in $Code -split "`n") {
+            if ($line -match 'Connect-KooPhone' -and $line -notmatch '-Endpoint') {
+                $extra = if ($line -match '-Credential') { ' -Endpoint $Url -IamEndpoint $Url' } else { ' -Endpoint $Url' }
+                $line = $line -replace 'Connect-KooPhone', "Connect-KooPhone$extra"
+            }
+            $line -replace 'http://127\.0\.0\.1:5080', '$Url'
+        }
+        $runnable = $lines -join "`n"
+        foreach ($pair in $Ids.GetEnumerator()) { $runnable = $runnable.Replace($pair.Key, $pair.Value) }
+        $runnable
+    }
+
+    # The fleet an example starts from: the seeded phones plus two of each name the examples use.
+    function Initialize-Fleet {
+        Reset-TestEmulator $emulator
+        foreach ($prefix in 'shop', 'lab', 'old', 'class') {
+            $null = New-KooPhoneInstance -Context $context -InstanceSkuId OFFI863000000000010101 -BandwidthSkuId OFFI863000000000000001 -RegionId cn-north-4 `
+                -NamePrefix $prefix -Count 2 -Bandwidth 2 -Months 1 -AutoPay -Force
+        }
+        $fleet = @(Get-KooPhoneInstance -Context $context)
+        $fleet[0..2].InstanceId | Set-Content (Join-Path $folder 'ids.txt')
+        $fleet[3..4] | ForEach-Object { [pscustomobject]@{ UserId = '1008600000104285462'; InstanceId = $_.InstanceId } } |
+            Export-Csv (Join-Path $folder 'assignments.csv') -NoTypeInformation
+        $task = $fleet[-1].InstanceId | Start-KooPhoneCommand -Context $context -Command ls
+        @{ 'a44uhlf7' = $fleet[0].InstanceId; 'efjy72gs' = $fleet[1].InstanceId; '6837531fd3f54550927b930180a706bf' = $task.TaskId }
+    }
+}
+
+AfterAll {
+    Stop-TestEmulator $emulator
+    Remove-Item -Recurse -Force $folder -ErrorAction SilentlyContinue
+}
+
+Describe 'Help examples' {
+    It 'has examples to run' {
+        $examples.Count | Should -BeGreaterThan 50
+    }
+
+    It '<Name> example <Index> runs against the emulator' -ForEach $examples {
+        $runnable = ConvertTo-Runnable $Code (Initialize-Fleet)
+        # A host that answers Yes to any prompt (-Confirm) and keeps what is written to it (What if: lines).
+        $runspace = [runspacefactory]::CreateRunspace([KooPhone.Tests.AnsweringHost]::new('Y'))
+        $runspace.Open()
+        try {
+            $shell = [powershell]::Create()
+            $shell.Runspace = $runspace
+            $null = $shell.AddScript($prelude + "`n" + $runnable)
+            $null = $shell.AddParameters(@{ Module = $env:KOOPHONE_TEST_MODULE; Url = $emulator.Url; Token = $emulator.Token; Folder = $folder })
+            $null = $shell.Invoke()
+            $errors = @($shell.Streams.Error | ForEach-Object { "$_" })
+        }
+        catch { $errors = @("$($_.Exception.InnerException ?? $_.Exception)") }
+        finally { $runspace.Dispose() }
+
+        $errors | Should -BeNullOrEmpty -Because "the example`n$Code`nran here as`n$runnable"
+    }
+}
