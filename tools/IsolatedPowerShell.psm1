@@ -15,8 +15,9 @@ function Invoke-IsolatedPowerShell {
         [Parameter(Mandatory)] [string] $UserFolder,
         [Parameter(Mandatory)] [string] $File,
         [string[]] $ArgumentList = @(),
-        # More variables for the child (a $null value removes one).
-        [hashtable] $Environment = @{}
+        # More variables for the child (a $null value removes one); a case-sensitive dictionary
+        # can set http_proxy and HTTP_PROXY apart, as Linux keeps them.
+        [System.Collections.IDictionary] $Environment = @{}
     )
     $UserFolder = [System.IO.Path]::GetFullPath($UserFolder)
     # The PowerShell running now: pwsh itself, or 'dotnet pwsh.dll' when it is the pinned dotnet
@@ -39,9 +40,10 @@ function Invoke-IsolatedPowerShell {
         PSModulePath = $null
         POWERSHELL_TELEMETRY_OPTOUT = '1'
     }
-    foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
-    foreach ($name in $variables.Keys) {
-        if ($null -eq $variables[$name]) { $null = $startInfo.Environment.Remove($name) } else { $startInfo.Environment[$name] = $variables[$name] }
+    foreach ($set in $variables, $Environment) {
+        foreach ($name in $set.Keys) {
+            if ($null -eq $set[$name]) { $null = $startInfo.Environment.Remove($name) } else { $startInfo.Environment[$name] = $set[$name] }
+        }
     }
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardOutput = $true

@@ -127,7 +127,8 @@ Describe 'Installing from a local repository with PSResourceGet, offline' -Skip:
 
         # Offline: every proxy variable names a closed port, so anything that tried to reach the
         # internet (PowerShell Gallery included) would fail; only the emulator on loopback is direct.
-        $offline = @{}
+        # Both spellings: .NET and NuGet read either, and Linux keeps them apart.
+        $offline = [System.Collections.Generic.Dictionary[string, string]]::new([StringComparer]::Ordinal)
         foreach ($name in 'http_proxy', 'https_proxy', 'all_proxy') { $offline[$name] = $offline[$name.ToUpperInvariant()] = 'http://127.0.0.1:9' }
         $offline['no_proxy'] = $offline['NO_PROXY'] = '127.0.0.1,localhost'
         $lines = @(Invoke-IsolatedPowerShell -UserFolder $userFolder -File (Join-Path $PSScriptRoot 'Gallery/Invoke-GalleryRoundTrip.ps1') -Environment $offline -ArgumentList @(
