@@ -48,9 +48,16 @@
     AliasesToExport        = @()
     VariablesToExport      = @()
     PrivateData            = @{
+        # What PowerShell Gallery shows; Publish-PSResource copies it into the .nupkg's nuspec.
         PSData = @{
-            Tags       = @('KooPhone', 'HuaweiCloud', 'CloudPhone', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core')
-            LicenseUri = 'https://opensource.org/licenses/MIT'
+            Tags         = @('KooPhone', 'Huawei', 'HuaweiCloud', 'CloudPhone', 'Android', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core')
+            # The licence itself is the LICENSE file inside the module (and so inside the .zip and
+            # the .nupkg), with the copyright line. This address is the MIT text's own, kept at the
+            # Open Source Initiative: a link for the gallery's licence field, not a project address.
+            # ProjectUri, IconUri and HelpInfoURI are left out: the project has no public address yet.
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            # Starts with the version it describes (Package.Tests.ps1 checks it against ModuleVersion).
+            ReleaseNotes = '0.1.0: first release. A cmdlet for every KooPhone operation; pipeline input cut into calls of up to 100 ids, several at once; -WhatIf and -Confirm on every change; -Wait follows tasks to their end; -JournalPath makes reruns safe after Ctrl+C; Get-KooPhoneRun keeps what each id became; log in with a token, an IAM password or an access key; libraries kept private so Az and Microsoft.Graph load side by side. Get-Help about_KooPhone to start.'
         }
     }
 }

@@ -8,7 +8,7 @@
       Test     builds, runs the xunit tests and the Pester tests (Pester 5.7.1 is restored from NuGet)
                and ends with one line 'N passed, N failed'; exits non-zero when anything failed.
       Demo     builds, starts the emulator with 500 instances, backs the fleet up and shows a summary.
-      Package  builds and writes out/KooPhone.zip.
+      Package  builds and writes out/KooPhone.zip and out/KooPhone.<version>.nupkg (with PSResourceGet).
       Bench    builds, measures throughput, memory, listing and import against the emulator, and
                rewrites docs/performance.md.
     Run it with the pinned PowerShell: dotnet tool restore; dotnet pwsh ./build.ps1 <Task>
@@ -74,6 +74,8 @@ function Invoke-Build {
         Copy-Item $dll.FullName $target
     }
     Copy-Item (Join-Path $root 'src/KooPhone.PowerShell/KooPhone.Format.ps1xml'), (Join-Path $root 'src/KooPhone.PowerShell/KooPhone.Types.ps1xml') $moduleDir
+    # The licence travels with the module, so the .zip and the .nupkg carry it.
+    Copy-Item (Join-Path $root 'LICENSE') $moduleDir
     $version = Get-ModuleVersion
     (Get-Content -Raw (Join-Path $root 'KooPhone.psd1')) -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'" |
         Set-Content -Encoding utf8 (Join-Path $moduleDir 'KooPhone.psd1')
@@ -159,6 +161,25 @@ function Invoke-Package {
     # The zip holds the folder KooPhone/ with the manifest inside: the layout Azure Automation imports.
     Compress-Archive -Path $moduleDir -DestinationPath $zip
     Write-Host "Packaged $zip"
+    Write-NuGetPackage
+}
+
+function Write-NuGetPackage {
+    # The .nupkg PowerShell Gallery and Install-PSResource take, written by PSResourceGet itself:
+    # published to a local folder repository registered in a throwaway user folder, so the
+    # builder's own repositories are never read nor changed (tools/IsolatedPowerShell.psm1).
+    $nupkg = Join-Path $out "KooPhone.$(Get-ModuleVersion).nupkg"
+    $scratch = Join-Path ([System.IO.Path]::GetTempPath()) ('koophone-nupkg-' + [guid]::NewGuid().ToString('N'))
+    Remove-Item -Force (Join-Path $out 'KooPhone.*.nupkg') -ErrorAction SilentlyContinue
+    try {
+        Import-Module (Join-Path $root 'tools/IsolatedPowerShell.psm1') -Force
+        $repository = Join-Path $scratch 'repository'
+        $null = Invoke-IsolatedPowerShell -UserFolder (Join-Path $scratch 'user') -File (Join-Path $root 'tools/Publish-ModulePackage.ps1') `
+            -ArgumentList '-ModulePath', $moduleDir, '-RepositoryPath', $repository
+        Move-Item (Join-Path $repository (Split-Path $nupkg -Leaf)) $nupkg
+    }
+    finally { Remove-Item -Recurse -Force $scratch -ErrorAction SilentlyContinue }
+    Write-Host "Packaged $nupkg"
 }
 
 function Invoke-Bench {

@@ -16,6 +16,15 @@ namespace KooPhone.Loader
     {
         public const string DependencyFolderName = "Dependencies";
 
+        /// <summary>
+        /// An AppContext switch that makes PowerShell 7 take the Windows PowerShell path
+        /// (AppDomain.AssemblyResolve) instead of the private load context. It exists so the
+        /// .NET Framework resolver can be exercised where no Windows PowerShell is (Isolation.Tests.ps1);
+        /// it is read only at import, nothing sets it, and on Windows PowerShell it changes nothing.
+        /// On PowerShell 7 it gives up the isolation: the libraries load into the default context.
+        /// </summary>
+        public const string UseAssemblyResolveSwitch = "KooPhone.Loader.UseAssemblyResolve";
+
         private static readonly object Gate = new object();
         private static bool _registered;
 
@@ -29,7 +38,7 @@ namespace KooPhone.Loader
                 }
 
                 var folder = Path.Combine(Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location) ?? ".", DependencyFolderName);
-                if (IsDotNetFramework())
+                if (IsDotNetFramework() || (AppContext.TryGetSwitch(UseAssemblyResolveSwitch, out var forced) && forced))
                 {
                     FrameworkDependencyResolver.Register(folder);
                 }

@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
     Import-Module $env:KOOPHONE_TEST_MODULE -Force
     $script:emulator = Start-TestEmulator -Instances 400 -JobDelayMs 300
-    Connect-TestEmulator $emulator
+    $script:context = Connect-TestEmulator $emulator -PassThru
     $script:allIds = @((Get-KooPhoneInstance).InstanceId)
 
     function Get-BackupRequest { @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') }
@@ -136,9 +136,16 @@ Describe 'Backup-KooPhoneInstance' {
     }
 
     It 'sends no request with -WhatIf, even with -Force' {
-        $results = $allIds[0..149] | Backup-KooPhoneInstance -WhatIf
-        $results | Should -BeNullOrEmpty
-        $null = $allIds[0..9] | Backup-KooPhoneInstance -WhatIf -Force
+        # In a host of its own: the 160 "What if:" lines are asserted here instead of flooding the log.
+        foreach ($case in @{ Command = '$input | Backup-KooPhoneInstance -WhatIf'; Ids = $allIds[0..149] },
+            @{ Command = '$input | Backup-KooPhoneInstance -WhatIf -Force'; Ids = $allIds[0..9] }) {
+            $run = Invoke-InTestHost -Command $case.Command -Context $context -InputObject $case.Ids
+            $run.Output | Should -BeNullOrEmpty
+            $run.Errors | Should -BeNullOrEmpty
+            $run.Prompts | Should -Be 0
+            $named = @($run.Lines -like 'What if:*' | ForEach-Object { ($_ -split '"')[-2] })
+            @($named | Sort-Object) | Should -Be @($case.Ids | Sort-Object) -Because "$($case.Command) says what it would do to each id"
+        }
         (Get-EmulatorRequest $emulator).Count | Should -Be 0
     }
 

@@ -197,30 +197,12 @@ Describe 'Remove-KooPhoneInstance over a listing that is still paging' {
 
 Describe 'Confirmation' {
     BeforeAll {
-        Add-Type -Path (Join-Path $PSScriptRoot 'Hosts/AnsweringHost.cs')
-
-        # Runs a command in a runspace whose host answers every prompt with $Answer; returns the
-        # prompts asked, the ids sent and the output.
+        # Runs a command "interactively", answering every prompt with $Answer; returns the prompts
+        # asked, the ids sent, the output and the lines written to the host.
         function Invoke-Answered([string] $Answer, [string] $Command, [string] $Path) {
             Clear-EmulatorRequest $emulator
-            $answering = [KooPhone.Tests.AnsweringHost]::new($Answer)
-            $runspace = [runspacefactory]::CreateRunspace($answering)
-            $runspace.Open()
-            try {
-                $shell = [powershell]::Create()
-                $shell.Runspace = $runspace
-                $null = $shell.AddScript("param(`$Module, `$Context, `$Ids) Import-Module `$Module; `$Ids | $Command -Context `$Context")
-                $null = $shell.AddParameters(@{ Module = $env:KOOPHONE_TEST_MODULE; Context = $context; Ids = $ids })
-                $output = @($shell.Invoke())
-                [pscustomobject]@{
-                    Prompts = $answering.Answers.Prompts.Count
-                    Sent = @(Get-SentId $Path)
-                    Output = $output
-                    Errors = @($shell.Streams.Error)
-                    Lines = @($answering.Answers.Lines)
-                }
-            }
-            finally { $runspace.Dispose() }
+            $run = Invoke-InTestHost -Command "`$input | $Command" -Context $context -InputObject $ids -Answer $Answer
+            $run | Add-Member -NotePropertyName Sent -NotePropertyValue @(Get-SentId $Path) -PassThru
         }
         $script:ids = @($deletable[0], $deletable[1])
     }

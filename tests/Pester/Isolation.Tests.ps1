@@ -38,6 +38,44 @@ Describe 'Dependency isolation' {
     }
 }
 
+Describe 'The Windows PowerShell resolver (AssemblyResolve), forced on PowerShell 7' {
+    BeforeAll {
+        # No Windows PowerShell here: the loader's AppContext switch makes PowerShell 7 take the
+        # .NET Framework path, so FrameworkDependencyResolver itself is what is tested. Probes load
+        # by name, in this order, as a dependency is asked for: a version newer than the folder's
+        # (refused), an older one (the folder's newer copy answers), no version, a name not there.
+        $script:probes = 'Polly.Core, Version=99.0.0.0', 'Polly.Core, Version=1.0.0.0', 'Microsoft.Extensions.Http', 'KooPhone.NoSuchLibrary'
+        function Invoke-Resolver([switch] $UseAssemblyResolve) {
+            $output = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Isolation/Invoke-ResolverScenario.ps1') `
+                -ModulePath $env:KOOPHONE_TEST_MODULE -Url $emulator.Url -Token $emulator.Token -Probe ($probes -join '|') -UseAssemblyResolve:$UseAssemblyResolve 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "The resolver scenario failed: $($output -join "`n")" }
+            ($output | Select-Object -Last 1) | ConvertFrom-Json
+        }
+    }
+
+    It 'resolves the engine and its libraries from the module''s own folder, never an older copy' {
+        $run = Invoke-Resolver -UseAssemblyResolve
+        $run.Probes[0].Failure | Should -Be 'FileNotFoundException' -Because 'the folder''s Polly.Core is older than 99.0'
+        $run.Probes[1].Location | Should -Be (Join-Path 'Dependencies' 'Polly.Core.dll')
+        $run.Probes[2].Location | Should -Be (Join-Path 'Dependencies' 'Microsoft.Extensions.Http.dll')
+        $run.Probes[3].Failure | Should -Be 'FileNotFoundException'
+        # The engine itself came through AssemblyResolve, not through a load context.
+        $run.Asked | Should -Contain 'KooPhone.Client'
+        $run.Count | Should -Be 300
+        @($run.Loaded.Name) | Should -Contain 'KooPhone.Client'
+        @($run.Loaded.Name) | Should -Contain 'Microsoft.Extensions.Http'
+        $run.Loaded | ForEach-Object { $_.Context | Should -Be 'DefaultAssemblyLoadContext' -Because "$($_.Name) is loaded as on .NET Framework, one context" }
+    }
+
+    It 'is not used without the switch: the same names do not resolve, the engine stays private' {
+        $run = Invoke-Resolver
+        $run.Probes | ForEach-Object { $_.Failure | Should -Be 'FileNotFoundException' -Because "$($_.Name) is found only by the resolver" }
+        $run.Asked | Should -Not -Contain 'KooPhone.Client'
+        $run.Count | Should -Be 300
+        ($run.Loaded | Where-Object Name -eq 'KooPhone.Client').Context | Should -Be 'DependencyLoadContext'
+    }
+}
+
 Describe 'Import' {
     It 'makes the engine''s type names resolve, and takes them away on Remove-Module' {
         # PowerShell caches names it has resolved, so the check after Remove-Module uses a name not asked for before.

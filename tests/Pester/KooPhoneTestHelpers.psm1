@@ -128,4 +128,46 @@ function Get-EmulatorRequestCount {
     $counts
 }
 
-Export-ModuleMember -Function *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Wait-EmulatorCondition
+function Invoke-InTestHost {
+    <#
+        Runs a command in a runspace of its own whose host answers every prompt with $Answer and
+        keeps every line written to it, instead of the Pester console: "What if:" lines and prompts
+        become something a test asserts on, and the test log stays quiet. The module is imported
+        there and $Context is every KooPhone cmdlet's default -Context; $Variables are set for the
+        command, which gets $InputObject on its pipeline as $input.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [Parameter(Mandatory)] $Context,
+        [object[]] $InputObject = @(),
+        [hashtable] $Variables = @{},
+        [string] $Answer = 'No'
+    )
+    if (-not ('KooPhone.Tests.AnsweringHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'Hosts/AnsweringHost.cs') }
+    $answering = [KooPhone.Tests.AnsweringHost]::new($Answer)
+    $runspace = [runspacefactory]::CreateRunspace($answering)
+    $runspace.Open()
+    try {
+        $shell = [powershell]::Create()
+        $shell.Runspace = $runspace
+        # A script block belongs to the runspace that made it, so the command travels as text.
+        $null = $shell.AddScript({
+                param($Module, $Context, $InputObject, $Variables, $Command)
+                Import-Module $Module
+                $PSDefaultParameterValues['*-KooPhone*:Context'] = $Context
+                foreach ($name in $Variables.Keys) { Set-Variable -Name $name -Value $Variables[$name] }
+                $InputObject | & ([scriptblock]::Create($Command))
+            }.ToString())
+        $null = $shell.AddParameters(@{ Module = $env:KOOPHONE_TEST_MODULE; Context = $Context; InputObject = $InputObject; Variables = $Variables; Command = $Command })
+        $output = @($shell.Invoke())
+        [pscustomobject]@{
+            Output = $output
+            Errors = @($shell.Streams.Error)
+            Prompts = $answering.Answers.Prompts.Count
+            Lines = @($answering.Answers.Lines)
+        }
+    }
+    finally { $runspace.Dispose() }
+}
+
+Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Wait-EmulatorCondition

@@ -4,7 +4,7 @@ BeforeAll {
     Import-Module $env:KOOPHONE_TEST_MODULE -Force
     # 700: enough unassigned yearly/monthly instances (every 10th is pay-per-use) for 250 of each kind.
     $script:emulator = Start-TestEmulator -Instances 700 -JobDelayMs 300
-    Connect-TestEmulator $emulator
+    $script:context = Connect-TestEmulator $emulator -PassThru
     $script:all = @(Get-KooPhoneInstance)
     $script:ids = @($all.InstanceId)
     $script:user = '1008600000104285462'
@@ -99,8 +99,17 @@ Describe 'Batch cmdlets' {
         @{ name = 'Stop-KooPhoneStreaming'; run = { $input | Stop-KooPhoneStreaming -WhatIf } }
         @{ name = 'New-KooPhoneInstance'; run = { New-KooPhoneInstance -InstanceSkuId 'sku' -BandwidthSkuId 'band' -RegionId 'cn-north-4' -NamePrefix 'x' -Count 1 -Bandwidth 2 -Months 1 -WhatIf } }
     ) {
-        $out = $ids[0..4] | & $run
-        $out | Should -BeNullOrEmpty
+        # In a host of its own: the "What if:" lines are asserted here instead of flooding the log.
+        $given = $ids[0..4]
+        $whatIf = Invoke-InTestHost -Command $run -Context $context -InputObject $given -Variables @{ rates = $rates; apk = $apk; user = $user }
+        $whatIf.Output | Should -BeNullOrEmpty
+        $whatIf.Errors | Should -BeNullOrEmpty
+        $lines = @($whatIf.Lines -like 'What if:*')
+        if ($name -eq 'New-KooPhoneInstance') { $lines | Should -HaveCount 1 }
+        else {
+            $lines | Should -HaveCount $given.Count -Because 'one line per id it would act on'
+            foreach ($id in $given) { @($lines -like "*`"$id`"*") | Should -HaveCount 1 }
+        }
         (Get-EmulatorRequest $emulator).Count | Should -Be 0
     }
 }
