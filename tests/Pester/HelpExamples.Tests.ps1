@@ -17,7 +17,6 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
     Import-Module $env:KOOPHONE_TEST_MODULE -Force
-    Add-Type -Path (Join-Path $PSScriptRoot 'Hosts/AnsweringHost.cs') -ErrorAction SilentlyContinue
 
     # The examples' account: domain acme (Connect-KooPhone -Credential … -DomainName acme).
     $script:emulator = Start-TestEmulator -Instances 12 -JobDelayMs 200 -ExtraArguments @('--iam-domain', 'acme')
@@ -26,14 +25,13 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Force $folder
 
     # What the examples assume, defined in the runspace each example runs in.
+    # ($EmulatorUrl and $EmulatorToken come in as variables; the examples' own $url and $token are theirs.)
     $script:prelude = @'
-param($Module, $Url, $Token, $Folder)
-Import-Module $Module
 Set-Location $Folder
-$null = Connect-KooPhone -Endpoint $Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force)
-function Read-Host { ConvertTo-SecureString $Token -AsPlainText -Force }
+$null = Connect-KooPhone -Endpoint $EmulatorUrl -Token (ConvertTo-SecureString $EmulatorToken -AsPlainText -Force)
+function Read-Host { ConvertTo-SecureString $EmulatorToken -AsPlainText -Force }
 function Get-Credential { [pscredential]::new('emulator-user', (ConvertTo-SecureString 'emulator-password' -AsPlainText -Force)) }
-$token = $tokenB = ConvertTo-SecureString $Token -AsPlainText -Force
+$token = $tokenB = ConvertTo-SecureString $EmulatorToken -AsPlainText -Force
 $user = $teacher = '1008600000104285462'
 $url = 'https://bucket.obs.cn-north-4.myhuaweicloud.com/app.apk'
 $md5 = '9e107d9d372bb6826bd81d3542a419d6'
@@ -47,11 +45,11 @@ $env:SK = 'emulator-sk'
     # Makes an example runnable here; see the file's first comment.
     function ConvertTo-Runnable([string] $Code, [hashtable] $Ids) {
         $lines = foreach ($line in $Code -split "`n") {
-            if ($line -match 'Connect-KooPhone' -and $line -notmatch '-Endpoint') {
-                $extra = if ($line -match '-Credential') { ' -Endpoint $Url -IamEndpoint $Url' } else { ' -Endpoint $Url' }
-                $line = $line -replace 'Connect-KooPhone', "Connect-KooPhone$extra"
+            if ($line -cmatch '(?<![\w-])Connect-KooPhone' -and $line -notmatch '-Endpoint') {
+                $extra = if ($line -match '-Credential|-AccessKey') { ' -Endpoint $EmulatorUrl -IamEndpoint $EmulatorUrl' } else { ' -Endpoint $EmulatorUrl' }
+                $line = $line -creplace '(?<![\w-])Connect-KooPhone', "Connect-KooPhone$extra"
             }
-            $line -replace 'http://127\.0\.0\.1:5080', '$Url'
+            $line -replace 'http://127\.0\.0\.1:5080', '$EmulatorUrl'
         }
         $runnable = $lines -join "`n"
         foreach ($pair in $Ids.GetEnumerator()) { $runnable = $runnable.Replace($pair.Key, $pair.Value) }
@@ -67,10 +65,14 @@ $env:SK = 'emulator-sk'
         }
         $fleet = @(Get-KooPhoneInstance -Context $context)
         $fleet[0..2].InstanceId | Set-Content (Join-Path $folder 'ids.txt')
-        $fleet[3..4] | ForEach-Object { [pscustomobject]@{ UserId = '1008600000104285462'; InstanceId = $_.InstanceId } } |
+        # Ordered phones are unassigned, so they can be granted.
+        $free = @($fleet | Where-Object InstanceName -like 'shop-*')
+        $free | ForEach-Object { [pscustomobject]@{ UserId = '1008600000104285462'; InstanceId = $_.InstanceId } } |
             Export-Csv (Join-Path $folder 'assignments.csv') -NoTypeInformation
-        $task = $fleet[-1].InstanceId | Start-KooPhoneCommand -Context $context -Command ls
-        @{ 'a44uhlf7' = $fleet[0].InstanceId; 'efjy72gs' = $fleet[1].InstanceId; '6837531fd3f54550927b930180a706bf' = $task.TaskId }
+        $task = @($fleet[-1].InstanceId | Start-KooPhoneCommand -Context $context -Command ls)
+        $task | Export-Csv (Join-Path $folder 'submitted.csv') -NoTypeInformation
+        $lab = @($fleet | Where-Object InstanceName -like 'lab-*')
+        @{ 'a44uhlf7' = $lab[0].InstanceId; 'efjy72gs' = $lab[1].InstanceId; '6837531fd3f54550927b930180a706bf' = $task[0].TaskId }
     }
 }
 
@@ -86,19 +88,10 @@ Describe 'Help examples' {
 
     It '<Name> example <Index> runs against the emulator' -ForEach $examples {
         $runnable = ConvertTo-Runnable $Code (Initialize-Fleet)
-        # A host that answers Yes to any prompt (-Confirm) and keeps what is written to it (What if: lines).
-        $runspace = [runspacefactory]::CreateRunspace([KooPhone.Tests.AnsweringHost]::new('Y'))
-        $runspace.Open()
-        try {
-            $shell = [powershell]::Create()
-            $shell.Runspace = $runspace
-            $null = $shell.AddScript($prelude + "`n" + $runnable)
-            $null = $shell.AddParameters(@{ Module = $env:KOOPHONE_TEST_MODULE; Url = $emulator.Url; Token = $emulator.Token; Folder = $folder })
-            $null = $shell.Invoke()
-            $errors = @($shell.Streams.Error | ForEach-Object { "$_" })
-        }
-        catch { $errors = @("$($_.Exception.InnerException ?? $_.Exception)") }
-        finally { $runspace.Dispose() }
+        # The host answers Yes to any prompt (-Confirm) and keeps what is written to it (What if: lines).
+        $variables = @{ EmulatorUrl = $emulator.Url; EmulatorToken = $emulator.Token; Folder = $folder }
+        $errors = try { @((Invoke-InTestHost -Command ($prelude + "`n" + $runnable) -Variables $variables -Answer 'Yes').Errors | ForEach-Object { "$_" }) }
+        catch { @("$($_.Exception.InnerException ?? $_.Exception)") }
 
         $errors | Should -BeNullOrEmpty -Because "the example`n$Code`nran here as`n$runnable"
     }

@@ -133,12 +133,12 @@ function Invoke-InTestHost {
         Runs a command in a runspace of its own whose host answers every prompt with $Answer and
         keeps every line written to it, instead of the Pester console: "What if:" lines and prompts
         become something a test asserts on, and the test log stays quiet. The module is imported
-        there and $Context is every KooPhone cmdlet's default -Context; $Variables are set for the
-        command, which gets $InputObject on its pipeline as $input.
+        there and $Context, when given, is every KooPhone cmdlet's default -Context; $Variables are
+        set for the command, which gets $InputObject on its pipeline as $input.
     #>
     param(
         [Parameter(Mandatory)] [string] $Command,
-        [Parameter(Mandatory)] $Context,
+        $Context,
         [object[]] $InputObject = @(),
         [hashtable] $Variables = @{},
         [string] $Answer = 'No'
@@ -154,7 +154,7 @@ function Invoke-InTestHost {
         $null = $shell.AddScript({
                 param($Module, $Context, $InputObject, $Variables, $Command)
                 Import-Module $Module
-                $PSDefaultParameterValues['*-KooPhone*:Context'] = $Context
+                if ($Context) { $PSDefaultParameterValues['*-KooPhone*:Context'] = $Context }
                 foreach ($name in $Variables.Keys) { Set-Variable -Name $name -Value $Variables[$name] }
                 $InputObject | & ([scriptblock]::Create($Command))
             }.ToString())
