@@ -31,6 +31,7 @@ namespace KooPhone.PowerShell.Cmdlets
     [OutputType(typeof(KooPhoneInstance))]
     public sealed class GetKooPhoneInstanceCommand : KooPhoneCmdlet
     {
+        private const int ProgressId = 1;
         private readonly List<string> _ids = new List<string>();
 
         /// <summary>
@@ -103,7 +104,9 @@ namespace KooPhone.PowerShell.Cmdlets
             var listed = queries.Length == 1 && queries[0] == InstanceQuery.All ? new List<KeyValuePair<string, string>>() : null;
             foreach (var query in queries)
             {
-                foreach (var page in Pages(lister, query))
+                // One bar per query: each has its own total.
+                var progress = new ListingProgress(this, ProgressId, query.InstanceName == null ? "Listing instances" : $"Listing instances named '{query.InstanceName}'");
+                foreach (var page in Pages(lister, query, progress))
                 {
                     if (listed != null)
                     {
@@ -120,6 +123,8 @@ namespace KooPhone.PowerShell.Cmdlets
                         }
                     }
                 }
+
+                progress.Complete();
             }
 
             if (listed != null)
@@ -128,7 +133,7 @@ namespace KooPhone.PowerShell.Cmdlets
             }
         }
 
-        private IEnumerable<InstancePage> Pages(InstanceLister lister, InstanceQuery query)
+        private IEnumerable<InstancePage> Pages(InstanceLister lister, InstanceQuery query, ListingProgress progress)
         {
             using (var pages = lister.ReadPages(query, InstanceLister.MaxPageSize, StopToken).GetEnumerator())
             {
@@ -151,6 +156,7 @@ namespace KooPhone.PowerShell.Cmdlets
                         yield break;
                     }
 
+                    progress.Read(pages.Current);
                     yield return pages.Current;
                 }
             }
