@@ -112,4 +112,13 @@ public class ValidationTests
 
         Assert.Equal(accepted, VideoSettingRules.Check(settings).Count == 0);
     }
+
+    [Fact]
+    public void A_service_time_with_its_own_zone_keeps_it_and_comes_back_in_utc()
+    {
+        // Only a time without a zone takes the assumed offset; one that names its zone is converted.
+        var time = KooPhoneTime.Parse("2025-01-01T08:05:00+08:00");
+        Assert.Equal(new DateTime(2025, 1, 1, 0, 5, 0, DateTimeKind.Utc), time);
+        Assert.Equal(DateTimeKind.Utc, time!.Value.Kind);
+    }
 }

@@ -33,6 +33,9 @@ namespace KooPhone.Client.Api
         /// <summary>After the listing: how many matching instances may not have been handed out; 0 when it is complete.</summary>
         public int MayBeMissing { get; private set; }
 
+        /// <summary>The page read last, for progress: it carries the total and the page size.</summary>
+        public InstancePage? LastPage { get; private set; }
+
         /// <summary>After the listing: how many times it was read.</summary>
         public int Passes { get; private set; }
 
@@ -52,6 +55,7 @@ namespace KooPhone.Client.Api
                 foreach (var page in pages)
                 {
                     drift.Add(page);
+                    LastPage = page;
                     var fresh = page.Instances.Where(i => _seen.Add(i.InstanceId)).ToList();
                     if (fresh.Count > 0)
                     {

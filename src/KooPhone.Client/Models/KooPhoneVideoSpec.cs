@@ -17,6 +17,7 @@ namespace KooPhone.Client.Models
 
         public int Fps { get; set; }
 
-        public override string ToString() => CodeRate + " kbit/s @ " + Fps + " fps";
+        // No "@": the video settings view shows three of these side by side within 80 columns.
+        public override string ToString() => CodeRate + " kbit/s " + Fps + " fps";
     }
 }

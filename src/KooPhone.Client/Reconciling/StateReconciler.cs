@@ -22,12 +22,6 @@ namespace KooPhone.Client.Reconciling
         private static readonly TimeSpan FirstInterval = TimeSpan.FromMilliseconds(500);
         private static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(4);
 
-        // The reference does not say which time zone backup_time is in [UNCONFIRMED]. Read as UTC,
-        // a fresh time in a zone west of UTC would look up to 12 hours old (14 east). So a
-        // finished backup counts as "untouched" only when its time lies further back than the
-        // widest zone offset; a time in that band cannot tell, and stays Unknown.
-        private static readonly TimeSpan WidestZoneOffset = TimeSpan.FromHours(14);
-
         private readonly KooPhoneApiClient _api;
         private readonly InstanceSnapshotReader _reader;
         private readonly TimeSpan _settleTime;
@@ -139,7 +133,10 @@ namespace KooPhone.Client.Reconciling
                 return new ReconcileOutcome(target, StateVerdict.Unknown, "the instance could not be read " + waited);
             }
 
-            if (operation.StateSignal == StateSignal.BackupStatus && instance.BackupTime.HasValue && instance.BackupTime.Value > submittedAt - WidestZoneOffset)
+            // backup_time's zone is an assumption (KooPhoneTime.AssumedOffset). If it is wrong, a
+            // fresh time looks up to ZoneUncertainty old, so a finished backup counts as "untouched"
+            // only when its time lies further back than that; a time in that band cannot tell.
+            if (operation.StateSignal == StateSignal.BackupStatus && instance.BackupTime.HasValue && instance.BackupTime.Value > submittedAt - KooPhoneTime.ZoneUncertainty)
             {
                 return new ReconcileOutcome(target, StateVerdict.Unknown, $"backup_time {instance.BackupTime:yyyy-MM-dd HH:mm:ss} is too recent to tell in a time zone the reference does not state");
             }

@@ -13,10 +13,10 @@ namespace KooPhone.Client.Waiting
     {
         // The instance keeps the state of its previous backup until the service picks the new one
         // up, so a finished state only counts when its time lies between the submission and now
-        // (widened by this much for clocks that disagree). The reference does not say which time
-        // zone backup_time is in [UNCONFIRMED]: read as UTC, a time in another zone falls outside
-        // that window and is never taken for ours, and a state without a time cannot be told apart
-        // from the previous backup's.
+        // (widened by this much for clocks that disagree). backup_time's zone is an assumption
+        // (KooPhoneTime.AssumedOffset): if it is wrong, a time falls outside that window and is
+        // never taken for ours, and a state without a time cannot be told apart from the previous
+        // backup's.
         private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(2);
 
         private readonly InstanceSnapshotReader _reader;

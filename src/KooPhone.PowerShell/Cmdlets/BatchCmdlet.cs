@@ -33,6 +33,10 @@ namespace KooPhone.PowerShell.Cmdlets
         private Dictionary<string, ReconcileOutcome>? _resumed;
         private int _accepted;
         private int _answered;
+        private ProgressLine? _progress;
+
+        // The total is known only once the input has ended; until then progress shows no percentage.
+        private bool _inputEnded;
 
         /// <summary>
         /// <para type="description">How many API calls may be in flight at once, 1 to 64. The default, 4, is gentle on the service's unpublished rate limits; raise it for large fleets.</para>
@@ -82,6 +86,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 journal?.Intent(items.Select(TargetOf));
                 return SendBatchAsync(api, items, ct);
             }, TargetOf, reconciler, QueueVerbose);
+            _progress = new ProgressLine(this, ProgressId, ActionName);
             var stop = _stop = new RunStop(this, api.Context, ActionName, ThrottleLimit);
             _dispatcher = new BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>(ItemsPerCall, ThrottleLimit, settler.SendAsync, StopToken,
                 batch => stop.Inspect(batch.Succeeded ? batch.Response!.Select(p => (p.Kind, p.Error)) : new[] { (BatchPartKind.Failed, batch.Error) }));
@@ -325,6 +330,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
+            _inputEnded = true;
             if (_dispatcher != null)
             {
                 // Lazily, so each batch is written the moment it ends rather than after the last one.
@@ -338,7 +344,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 }
             }
 
-            WriteProgress(new ProgressRecord(ProgressId, ActionName, "Done") { RecordType = ProgressRecordType.Completed });
+            _progress?.Complete();
             Waiting?.Finish();
         }
 
@@ -411,7 +417,8 @@ namespace KooPhone.PowerShell.Cmdlets
                     WriteErrors(batch.Items, batch.Error!, RunOutcome.Error);
                 }
 
-                WriteProgress(new ProgressRecord(ProgressId, ActionName, $"{_answered} of {_accepted} answered, {_dispatcher!.InFlightCount} calls in flight"));
+                var given = _inputEnded ? $"{_accepted}" : $"{_accepted} so far";
+                _progress?.Write($"{_answered} of {given} answered, {_dispatcher!.InFlightCount} calls in flight", _answered, _inputEnded ? _accepted : (long?)null);
             }
 
             // Whenever the cmdlet has control, -Wait writes what has ended meanwhile.

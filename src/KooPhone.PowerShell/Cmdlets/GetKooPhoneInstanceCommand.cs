@@ -45,6 +45,7 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
+        private const int ProgressId = 1;
 
         private readonly List<string> _ids = new List<string>();
 
@@ -166,8 +167,11 @@ namespace KooPhone.PowerShell.Cmdlets
             foreach (var query in queries)
             {
                 var listing = new InstanceListing(Api, ThrottleLimit);
+                // One bar per query: each has its own total.
+                var progress = new ListingProgress(this, ProgressId, query.InstanceName == null ? "Listing instances" : $"Listing instances named '{query.InstanceName}'");
                 foreach (var instances in Pages(listing.Read(query, StopToken)))
                 {
+                    progress.Read(listing.LastPage!);
                     if (listed != null)
                     {
                         listed.AddRange(instances.Select(InstanceNameCache.NameOf));
@@ -185,6 +189,7 @@ namespace KooPhone.PowerShell.Cmdlets
                     }
                 }
 
+                progress.Complete();
                 WarnIfIncomplete(listing);
             }
 

@@ -21,7 +21,7 @@ namespace KooPhone.PowerShell.Internal
         private const int ProgressId = 2;
         private readonly Cmdlet _cmdlet;
         private readonly IStreamingWaiter<T> _waiter;
-        private readonly string _activity;
+        private readonly ProgressLine _progress;
         private readonly TimeSpan _timeout;
         private readonly CancellationToken _stop;
         private readonly Action _writeTraces;
@@ -35,7 +35,7 @@ namespace KooPhone.PowerShell.Internal
         {
             _cmdlet = cmdlet;
             _waiter = waiter;
-            _activity = activity;
+            _progress = new ProgressLine(cmdlet, ProgressId, activity);
             _timeout = timeout;
             _stop = stop;
             _writeTraces = writeTraces;
@@ -44,15 +44,19 @@ namespace KooPhone.PowerShell.Internal
         /// <summary>More to wait for: results as their batch is accepted.</summary>
         public void Add(IEnumerable<T> items)
         {
-            if (_started == null)
+            var first = _started == null;
+            if (first)
             {
                 _started = DateTime.UtcNow;
                 _nextRoundAt = _started.Value + _interval;
-                _cmdlet.WriteProgress(new ProgressRecord(ProgressId, _activity, "Polling has started. After Ctrl+C, Get-KooPhoneRun -Last | Wait-KooPhoneTask resumes the wait."));
             }
 
             // The waiter takes them in even while a round runs, packed, and polls them from the next round.
             _waiter.Add(items);
+            if (first)
+            {
+                _progress.Write("Polling has started. After Ctrl+C, Get-KooPhoneRun -Last | Wait-KooPhoneTask resumes the wait.", 0, _waiter.Total);
+            }
         }
 
         /// <summary>Writes the results of a round that has ended, and starts the next one when it is due. Never blocks.</summary>
@@ -115,7 +119,7 @@ namespace KooPhone.PowerShell.Internal
             {
                 if (!_stop.IsCancellationRequested)
                 {
-                    _cmdlet.WriteProgress(new ProgressRecord(ProgressId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+                    _progress.Complete();
                 }
             }
         }
@@ -134,8 +138,7 @@ namespace KooPhone.PowerShell.Internal
             }
 
             _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
-            var percent = _waiter.Total == 0 ? 100 : (int)(100L * _waiter.Finished / _waiter.Total);
-            _cmdlet.WriteProgress(new ProgressRecord(ProgressId, _activity, _waiter.Describe()) { PercentComplete = percent });
+            _progress.Write(_waiter.Describe(), _waiter.Finished, _waiter.Total);
             _interval = PollSchedule.Next(_interval, DateTime.UtcNow - _started!.Value);
             _nextRoundAt = DateTime.UtcNow + _interval;
         }
