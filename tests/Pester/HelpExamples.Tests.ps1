@@ -66,12 +66,12 @@ $env:SK = 'emulator-sk'
         $fleet = @(Get-KooPhoneInstance -Context $context)
         $fleet[0..2].InstanceId | Set-Content (Join-Path $folder 'ids.txt')
         # Ordered phones are unassigned, so they can be granted.
-        $free = @($fleet | Where-Object InstanceName -like 'shop-*')
+        $free = @($fleet | Where-Object Name -like 'shop-*')
         $free | ForEach-Object { [pscustomobject]@{ UserId = '1008600000104285462'; InstanceId = $_.InstanceId } } |
             Export-Csv (Join-Path $folder 'assignments.csv') -NoTypeInformation
         $task = @($fleet[-1].InstanceId | Start-KooPhoneCommand -Context $context -Command ls)
         $task | Export-Csv (Join-Path $folder 'submitted.csv') -NoTypeInformation
-        $lab = @($fleet | Where-Object InstanceName -like 'lab-*')
+        $lab = @($fleet | Where-Object Name -like 'lab-*')
         @{ 'a44uhlf7' = $lab[0].InstanceId; 'efjy72gs' = $lab[1].InstanceId; '6837531fd3f54550927b930180a706bf' = $task[0].TaskId }
     }
 }
