@@ -45,7 +45,7 @@ namespace KooPhone.Client.Auth
 
         private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
 
-        public async Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, CancellationToken cancellationToken)
+        public async Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, CancellationToken cancellationToken, bool retryUnreachable = true)
         {
             var body = PasswordBody(userName, password, domainName, scope);
             var requestId = Guid.NewGuid().ToString("D");
@@ -57,7 +57,7 @@ namespace KooPhone.Client.Auth
                     {
                         return await RequestTokenAsync(body, requestId, observer, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (Exception e) when (attempt < MaxAttempts && IsTransient(e) && !cancellationToken.IsCancellationRequested)
+                    catch (Exception e) when (attempt < MaxAttempts && IsTransient(e) && (retryUnreachable || !TransportFailures.SentNothing(e)) && !cancellationToken.IsCancellationRequested)
                     {
                         await Task.Delay(TimeSpan.FromTicks(FirstRetryDelay.Ticks << (attempt - 1)), cancellationToken).ConfigureAwait(false);
                     }
