@@ -23,6 +23,7 @@
         'Invoke-KooPhoneCommand'
         'Start-KooPhoneCommand'
         'Get-KooPhoneContext'
+        'Select-KooPhoneContext'
         'Get-KooPhoneRun'
         'Get-KooPhoneDeviceToken'
         'Backup-KooPhoneInstance'

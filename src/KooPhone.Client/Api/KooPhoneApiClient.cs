@@ -22,11 +22,19 @@ namespace KooPhone.Client.Api
 
         private readonly KooPhoneContext _context;
         private readonly IRequestObserver? _observer;
+        private readonly bool _failFastWhenUnreachable;
 
-        public KooPhoneApiClient(KooPhoneContext context, IRequestObserver? observer = null)
+        /// <param name="context">The connection the calls go over.</param>
+        /// <param name="observer">Sees every attempt (for -Verbose), or null.</param>
+        /// <param name="failFastWhenUnreachable">
+        /// True for a connection check: a host that refuses or cannot be found fails at the first
+        /// attempt instead of being retried, since that means a wrong address rather than a blip.
+        /// </param>
+        public KooPhoneApiClient(KooPhoneContext context, IRequestObserver? observer = null, bool failFastWhenUnreachable = false)
         {
             _context = context ?? throw new ArgumentNullException(nameof(context));
             _observer = observer;
+            _failFastWhenUnreachable = failFastWhenUnreachable;
         }
 
         public KooPhoneContext Context => _context;
@@ -43,6 +51,7 @@ namespace KooPhone.Client.Api
                 request.Content.Headers.ContentType = JsonMediaType;
                 RequestProperties.SetObserver(request, _observer);
                 RequestProperties.SetIdempotent(request, call.Operation.IsSafeToRepeat);
+                RequestProperties.SetFailFastWhenUnreachable(request, _failFastWhenUnreachable);
 
                 try
                 {

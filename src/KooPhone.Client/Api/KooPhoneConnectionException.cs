@@ -16,7 +16,15 @@ namespace KooPhone.Client.Api
             RequestId = requestId;
             Attempts = attempts;
             TimedOut = timedOut;
+            Reason = Describe(inner, timedOut);
+            Unreachable = !timedOut && Http.TransportFailures.SentNothing(inner);
         }
+
+        /// <summary>What happened to the connection, in a few words: "connection refused", "host not found"…</summary>
+        public string Reason { get; }
+
+        /// <summary>True when the request never left: the host refused, could not be found or routed to, or the TLS handshake failed.</summary>
+        public bool Unreachable { get; }
 
         public string Operation { get; }
 
@@ -36,20 +44,7 @@ namespace KooPhone.Client.Api
         /// <summary>The same error as a new object, for one of the ids it ended (see KooPhoneApiException.Copy).</summary>
         public KooPhoneConnectionException Copy() => new KooPhoneConnectionException(Operation, RequestId, Attempts, TimedOut, InnerException!, OutcomeUnknown);
 
-        private static string Describe(Exception inner, bool timedOut)
-        {
-            if (timedOut)
-            {
-                return "the service did not answer in time";
-            }
-
-            var root = inner;
-            while (root.InnerException != null)
-            {
-                root = root.InnerException;
-            }
-
-            return ReferenceEquals(root, inner) ? inner.Message : inner.Message + " " + root.Message;
-        }
+        private static string Describe(Exception inner, bool timedOut) =>
+            timedOut ? "the service did not answer in time" : Http.TransportFailureText.Describe(inner);
     }
 }

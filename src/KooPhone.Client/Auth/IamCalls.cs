@@ -23,7 +23,9 @@ namespace KooPhone.Client.Auth
 
         public static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(() => new HttpClient(new RequestTraceHandler { InnerHandler = new HttpClientHandler() }));
 
-        public static async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
+        // retryUnreachable false: a host that refused the connection or could not be found is not
+        // asked again (Connect-KooPhone says at once that it cannot reach it).
+        public static async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken, bool retryUnreachable = true)
         {
             for (var number = 1; ; number++)
             {
@@ -31,7 +33,7 @@ namespace KooPhone.Client.Auth
                 {
                     return await attempt().ConfigureAwait(false);
                 }
-                catch (Exception e) when (number < MaxAttempts && IsTransient(e) && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (number < MaxAttempts && IsTransient(e) && (retryUnreachable || !TransportFailures.SentNothing(e)) && !cancellationToken.IsCancellationRequested)
                 {
                     await Task.Delay(TimeSpan.FromTicks(FirstRetryDelay.Ticks << (number - 1)), cancellationToken).ConfigureAwait(false);
                 }

@@ -34,13 +34,13 @@ namespace KooPhone.Client.Auth
 
         public Uri Endpoint => _iamEndpoint;
 
-        public async Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, CancellationToken cancellationToken)
+        public async Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, CancellationToken cancellationToken, bool retryUnreachable = true)
         {
             var body = PasswordBody(userName, password, domainName, scope);
             var requestId = Guid.NewGuid().ToString("D");
             try
             {
-                return await IamCalls.WithRetriesAsync(() => RequestTokenAsync(body, requestId, observer, cancellationToken), cancellationToken).ConfigureAwait(false);
+                return await IamCalls.WithRetriesAsync(() => RequestTokenAsync(body, requestId, observer, cancellationToken), cancellationToken, retryUnreachable).ConfigureAwait(false);
             }
             finally
             {

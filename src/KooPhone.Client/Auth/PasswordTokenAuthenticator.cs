@@ -40,6 +40,9 @@ namespace KooPhone.Client.Auth
 
         public AuthenticationMode Mode => AuthenticationMode.Password;
 
+        /// <summary>Where tokens come from, for an error that cannot reach it.</summary>
+        public Uri IamEndpoint => _iam.Endpoint;
+
         /// <summary>domain\user: who this context acts as. Not a secret.</summary>
         public string Account => _domainName + "\\" + _userName;
 
@@ -62,8 +65,12 @@ namespace KooPhone.Client.Auth
 #pragma warning restore CS0618
         }
 
-        /// <summary>Obtains the first token now, so wrong credentials fail at Connect-KooPhone.</summary>
-        public Task SignInAsync(IRequestObserver? observer, CancellationToken cancellationToken) => CurrentTokenAsync(observer, cancellationToken);
+        /// <summary>
+        /// Obtains the first token now, so wrong credentials fail at Connect-KooPhone. An IAM host
+        /// that cannot be reached (refused, not found) fails at the first attempt: at Connect that is
+        /// a wrong address, not a blip, and the user should hear it at once.
+        /// </summary>
+        public Task SignInAsync(IRequestObserver? observer, CancellationToken cancellationToken) => CurrentTokenAsync(observer, cancellationToken, retryUnreachable: false);
 
         public void Invalidate(HttpRequestMessage refusedRequest)
         {
@@ -94,7 +101,7 @@ namespace KooPhone.Client.Auth
             _token = null;
         }
 
-        private async Task<IamToken> CurrentTokenAsync(IRequestObserver? observer, CancellationToken cancellationToken)
+        private async Task<IamToken> CurrentTokenAsync(IRequestObserver? observer, CancellationToken cancellationToken, bool retryUnreachable = true)
         {
             var token = Volatile.Read(ref _token);
             if (token != null && !NeedsRenewal(token))
@@ -111,7 +118,7 @@ namespace KooPhone.Client.Auth
                     return _token;
                 }
 
-                var fresh = await _iam.CreateTokenAsync(_userName, _password, _domainName, _scope, observer, cancellationToken).ConfigureAwait(false);
+                var fresh = await _iam.CreateTokenAsync(_userName, _password, _domainName, _scope, observer, cancellationToken, retryUnreachable).ConfigureAwait(false);
                 // The old token is not disposed: a request being signed right now may still read it.
                 Volatile.Write(ref _token, fresh);
                 Interlocked.Increment(ref _generation);

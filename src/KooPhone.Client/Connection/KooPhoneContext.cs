@@ -18,7 +18,7 @@ namespace KooPhone.Client.Connection
         private readonly string? _projectId;
         private int _disposed;
 
-        public KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, KooPhoneConnectionOptions? options = null, string? projectId = null)
+        public KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, KooPhoneConnectionOptions? options = null, string? projectId = null, string? name = null)
         {
             Endpoint = EndpointPolicy.Validate(endpoint);
             Region = string.IsNullOrWhiteSpace(region) ? KooPhoneRegions.Default : region;
@@ -26,12 +26,23 @@ namespace KooPhone.Client.Connection
             Source = source;
             _projectId = projectId;
             CreatedAt = DateTime.UtcNow;
+            Name = string.IsNullOrWhiteSpace(name) ? DefaultName() : name!.Trim();
             Options = (options ?? KooPhoneConnectionOptions.Default).Validate();
             // One limit for every call of the context, so cmdlets and runspaces sharing it slow down together.
             Concurrency = new AdaptiveConcurrencyLimiter(Options.MaxConcurrentCalls);
             // Built on first use: Connect-KooPhone and Import-Module stay cheap.
             _http = new Lazy<OwnedHttpClient>(() => KooPhoneHttpClientFactory.Create(Endpoint, Authenticator, Options, Concurrency), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        /// <summary>
+        /// What Select-KooPhoneContext and -Context know it by: as given to Connect-KooPhone -Name,
+        /// else "host/project/account" (the region when the project is not known yet, the
+        /// authentication mode when there is no account), as Az names its contexts. Never a secret.
+        /// </summary>
+        public string Name { get; }
+
+        /// <summary>True when the cmdlets use this context when no -Context is given.</summary>
+        public bool IsDefault => KooPhoneContextRegistry.IsDefault(this);
 
         public Uri Endpoint { get; }
 
@@ -62,7 +73,8 @@ namespace KooPhone.Client.Connection
 
         public TimeSpan Timeout => Options.AttemptTimeout;
 
-        public Uri? Proxy => Options.Proxy;
+        /// <summary>The proxy, without any user name or password written into its address.</summary>
+        public Uri? Proxy => Options.Proxy == null ? null : new UriBuilder(Options.Proxy) { UserName = "", Password = "" }.Uri;
 
         public bool IsDisposed => _disposed != 0;
 
@@ -81,7 +93,9 @@ namespace KooPhone.Client.Connection
             }
         }
 
-        public override string ToString() => $"{AuthenticationMode} @ {Endpoint} ({Region})";
+        public override string ToString() => Name;
+
+        private string DefaultName() => $"{Endpoint.Authority}/{ProjectId ?? Region}/{Account ?? AuthenticationMode.ToString()}";
 
         /// <summary>Closes the connections and wipes the credentials.</summary>
         public void Dispose()

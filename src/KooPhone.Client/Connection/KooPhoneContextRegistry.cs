@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,12 +8,15 @@ using KooPhone.Client.Auth;
 namespace KooPhone.Client.Connection
 {
     /// <summary>
-    /// The process-wide default context and the fallback to environment variables. Precedence:
-    /// an explicit -Context, then the connected default, then the environment.
+    /// The process's connections by name, the default among them, and the fallback to environment
+    /// variables. Precedence: an explicit -Context, then the connected default, then the
+    /// environment. Process-wide rather than per runspace, so Start-ThreadJob and
+    /// ForEach-Object -Parallel see the same default as the session that connected.
     /// </summary>
     public static class KooPhoneContextRegistry
     {
         private static readonly object Gate = new object();
+        private static readonly List<KooPhoneContext> Named = new List<KooPhoneContext>();
         private static KooPhoneContext? _connected;
         private static KooPhoneContext? _fromEnvironment;
         private static string? _environmentFingerprint;
@@ -24,18 +28,56 @@ namespace KooPhone.Client.Connection
         }
 
         /// <summary>
-        /// Makes a context the default. The one it replaces is not disposed, because
-        /// Connect-KooPhone -PassThru may have handed it to a script that still uses it.
+        /// Keeps a context under its name and makes it the default. A context of the same name is
+        /// replaced, as Az replaces one, but not disposed: Connect-KooPhone -PassThru may have
+        /// handed it to a script that still uses it.
         /// </summary>
         public static void SetConnected(KooPhoneContext context)
         {
+            if (context == null)
+            {
+                throw new ArgumentNullException(nameof(context));
+            }
+
             lock (Gate)
             {
-                _connected = context ?? throw new ArgumentNullException(nameof(context));
+                Named.RemoveAll(c => ReferenceEquals(c, context) || SameName(c.Name, context.Name));
+                Named.Add(context);
+                _connected = context;
             }
         }
 
-        /// <summary>Forgets and disposes the default context; returns whether there was one.</summary>
+        /// <summary>The connections of this process, in the order they were made.</summary>
+        public static IReadOnlyList<KooPhoneContext> Available()
+        {
+            lock (Gate)
+            {
+                return Named.ToList();
+            }
+        }
+
+        /// <summary>The connection of this name (case-insensitive), or null.</summary>
+        public static KooPhoneContext? Find(string name)
+        {
+            lock (Gate)
+            {
+                return Named.FirstOrDefault(c => SameName(c.Name, name));
+            }
+        }
+
+        /// <summary>Whether the cmdlets use this context when no -Context is given.</summary>
+        public static bool IsDefault(KooPhoneContext context)
+        {
+            lock (Gate)
+            {
+                return ReferenceEquals(_connected ?? _fromEnvironment, context);
+            }
+        }
+
+        /// <summary>
+        /// Forgets and disposes the default context; returns whether there was one. No other
+        /// connection becomes the default: a script must not move to another tenant unasked.
+        /// </summary>
         public static bool Disconnect()
         {
             KooPhoneContext? previous;
@@ -43,11 +85,29 @@ namespace KooPhone.Client.Connection
             {
                 previous = _connected;
                 _connected = null;
+                Named.Remove(previous!);
             }
 
             previous?.Dispose();
             return previous != null;
         }
+
+        /// <summary>Forgets and disposes one context; when it was the default, there is none after it.</summary>
+        public static void Disconnect(KooPhoneContext context)
+        {
+            lock (Gate)
+            {
+                Named.Remove(context);
+                if (ReferenceEquals(_connected, context))
+                {
+                    _connected = null;
+                }
+            }
+
+            context.Dispose();
+        }
+
+        private static bool SameName(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The connected default, else a context from the environment, else null.</summary>
         public static KooPhoneContext? Current()

@@ -11,6 +11,7 @@ namespace KooPhone.Client.Http
         private const string ObserverKey = "KooPhone.RequestObserver";
         private const string IdempotentKey = "KooPhone.Idempotent";
         private const string AttemptsKey = "KooPhone.Attempts";
+        private const string FailFastKey = "KooPhone.FailFastWhenUnreachable";
 
         // HttpRequestMessage.Properties is the only per-request bag netstandard2.0 offers; on
         // .NET 5+ it is backed by HttpRequestMessage.Options, so both runtimes see the same value.
@@ -37,6 +38,14 @@ namespace KooPhone.Client.Http
 
         public static int GetAttempts(HttpRequestMessage request) =>
             request.Properties.TryGetValue(AttemptsKey, out var value) && value is int n ? n : 1;
+        /// <summary>
+        /// Marks a call that is not retried when the host cannot be reached at all (refused, not
+        /// found): Connect-KooPhone's check, where that means a wrong address, said at once.
+        /// </summary>
+        public static void SetFailFastWhenUnreachable(HttpRequestMessage request, bool failFast) => request.Properties[FailFastKey] = failFast;
+
+        public static bool FailsFastWhenUnreachable(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(FailFastKey, out var value) && value is bool b && b;
 #pragma warning restore CS0618
     }
 }

@@ -54,7 +54,9 @@ namespace KooPhone.Client.Http
                         var request = RequestOf(args.Context);
                         var budget = BudgetOf(args.Context);
                         var reason = RetryReason.Describe(args.Outcome.Result, args.Outcome.Exception, options.AttemptTimeout);
-                        RequestProperties.GetObserver(request)?.OnAttemptCompleted(RequestTrace.ForRetry(request, args.AttemptNumber + 2, args.RetryDelay, reason, Allowance(budget)));
+                        RequestProperties.GetObserver(request)?.OnAttemptCompleted(budget.NextIsThrottled
+                            ? RequestTrace.ForRetry(request, args.AttemptNumber + 2, null, args.RetryDelay, reason, ThrottleAllowance(budget))
+                            : RequestTrace.ForRetry(request, args.AttemptNumber + 2, options.MaxRetryCount + 1 + budget.ThrottledRetries, args.RetryDelay, reason, null));
                         // The refused answer is dropped here; only the last one reaches the caller.
                         args.Outcome.Result?.Dispose();
                         return default;
@@ -112,10 +114,8 @@ namespace KooPhone.Client.Http
             }
         }
 
-        private string Allowance(RetryBudget budget) =>
-            budget.NextIsThrottled
-                ? $"throttled {budget.ThrottledRetries} {(budget.ThrottledRetries == 1 ? "time" : "times")} so far; throttled calls are retried within the call's {Duration(_options.TotalTimeout)} time limit"
-                : $"retry {budget.TransientRetries} of {_options.MaxRetryCount}";
+        private string ThrottleAllowance(RetryBudget budget) =>
+            $"throttled {budget.ThrottledRetries} {(budget.ThrottledRetries == 1 ? "time" : "times")} so far; throttled attempts do not count against the {_options.MaxRetryCount + 1} attempts and go on within the call's {Duration(_options.TotalTimeout)} time limit";
 
         private static string Duration(TimeSpan span) =>
             span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0.#} s";

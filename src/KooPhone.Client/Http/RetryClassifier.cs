@@ -39,7 +39,12 @@ namespace KooPhone.Client.Http
             {
                 var transport = error is HttpRequestException || error is IOException || error is TimeoutRejectedException
                     || error is OperationCanceledException; // an attempt abandoned by HttpClient itself, not by the caller
-                return transport && (TransportFailures.SentNothing(error) || RequestProperties.IsIdempotent(request));
+                if (TransportFailures.SentNothing(error))
+                {
+                    return transport && !RequestProperties.FailsFastWhenUnreachable(request);
+                }
+
+                return transport && RequestProperties.IsIdempotent(request);
             }
 
             if (response == null)

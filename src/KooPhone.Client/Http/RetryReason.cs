@@ -1,13 +1,14 @@
 using System;
-using System.IO;
 using System.Net.Http;
 using Polly.Timeout;
 
 namespace KooPhone.Client.Http
 {
     /// <summary>
-    /// What went wrong with an attempt, in words, for the -Verbose note of a retry. Built from the
-    /// status code and the exception alone: never a header, a body or a URL's credentials.
+    /// What went wrong with an attempt, in words that follow "after" in the -Verbose note of a
+    /// retry ("attempt 2 of 6 in 1.1 s, after a timeout of 8 s"). Built from the status code and
+    /// the exception's kind alone: never a header, a body or a URL's credentials, and never a
+    /// .NET or Polly type name.
     /// </summary>
     internal static class RetryReason
     {
@@ -19,40 +20,38 @@ namespace KooPhone.Client.Http
                 switch (status)
                 {
                     case 429:
-                        return "the service is throttling calls (HTTP 429)";
+                        return "throttling (HTTP 429)";
                     case 408:
-                        return "the server stopped waiting for the request (HTTP 408)";
+                        return "HTTP 408 (the server stopped waiting for the request)";
                     case 500:
-                        return "the service failed (HTTP 500)";
+                        return "HTTP 500 (the service failed)";
                     case 502:
-                        return "the gateway had no valid answer from the service (HTTP 502)";
+                        return "HTTP 502 (the gateway had no valid answer from the service)";
                     case 503:
-                        return "the service is unavailable (HTTP 503)";
+                        return "HTTP 503 (the service is unavailable)";
                     case 504:
-                        return "the gateway gave up waiting for the service (HTTP 504)";
+                        return "HTTP 504 (the gateway gave up waiting for the service)";
                     default:
-                        return "the service answered HTTP " + status;
+                        return "HTTP " + status;
                 }
             }
 
             switch (error)
             {
                 case null:
-                    return "the attempt failed";
+                    return "a failed attempt";
                 case TimeoutRejectedException _:
-                    return $"no answer came within {attemptTimeout.TotalSeconds:0.#} s";
-                case HttpRequestException _ when TransportFailures.SentNothing(error):
-                    return "the connection failed before the request was sent (" + Summary(error) + ")";
-                case HttpRequestException _:
-                case IOException _:
-                    return "the connection broke after the request was sent (" + Summary(error) + ")";
+                    return $"a timeout of {Seconds(attemptTimeout)} s";
                 case OperationCanceledException _:
-                    return "the attempt was abandoned before an answer came";
+                    return "an attempt abandoned before its answer came";
                 default:
-                    return "the attempt failed (" + Summary(error) + ")";
+                    var what = TransportFailureText.Describe(error);
+                    return TransportFailures.SentNothing(error)
+                        ? "a connection failure before the request was sent (" + what + ")"
+                        : "a connection failure after the request was sent (" + what + ")";
             }
         }
 
-        private static string Summary(Exception error) => error.GetType().Name + ": " + error.Message;
+        internal static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -9,6 +9,8 @@ namespace KooPhone.Client.Runs
     /// </summary>
     public sealed class KooPhoneRun
     {
+        private readonly RunTally _tally = new RunTally();
+
         internal KooPhoneRun(int id, string command, string operation, string path, DateTime startedAt)
         {
             Id = id;
@@ -41,12 +43,22 @@ namespace KooPhone.Client.Runs
 
         public int Total => Results + Errors + Unknown + NotSent;
 
+        /// <summary>HTTP calls the run made; a retried call counts once. Known once the run ends.</summary>
+        public int Calls { get; internal set; }
+
+        /// <summary>HTTP attempts the run made, retries included. Known once the run ends.</summary>
+        public int Attempts { get; internal set; }
+
+        /// <summary>What the run came to: ids, results by status, errors by code with their culprits, Unknown, NotSent, calls, time.</summary>
+        public KooPhoneRunSummary Summary => new KooPhoneRunSummary(this, _tally, DateTime.UtcNow);
+
         /// <summary>The CSV file that holds the entries (Import-Csv reads it too).</summary>
         public string Path { get; }
 
-        internal void Count(RunOutcome outcome)
+        internal void Count(KooPhoneRunEntry entry)
         {
-            switch (outcome)
+            _tally.Add(entry);
+            switch (entry.Outcome)
             {
                 case RunOutcome.Result: Results++; break;
                 case RunOutcome.Error: Errors++; break;

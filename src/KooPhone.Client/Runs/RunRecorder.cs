@@ -40,13 +40,23 @@ namespace KooPhone.Client.Runs
                     return;
                 }
 
-                Run.Count(entry.Outcome);
+                Run.Count(entry);
                 _file.Append(entry);
             }
         }
 
         /// <summary>Hands what was recorded to the operating system: before a call is sent, what is known must not depend on the process surviving.</summary>
         public void Flush() => _file.Flush();
+
+        /// <summary>Keeps how many HTTP calls and attempts the run made, for its summary.</summary>
+        public void CountCalls(int calls, int attempts)
+        {
+            lock (_gate)
+            {
+                Run.Calls = calls;
+                Run.Attempts = attempts;
+            }
+        }
 
         /// <summary>Ends the run: its time is set and the file closed.</summary>
         public void Dispose()

@@ -346,6 +346,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
             _progress?.Complete();
             Waiting?.Finish();
+            CloseRun();
         }
 
         /// <summary>Ids never sent by a cmdlet that holds them back (Remove) go in the run record as NotSent when the run stops.</summary>
@@ -353,27 +354,49 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && _record != null)
+            if (disposing)
             {
-                // A run that stopped (Ctrl+C, a terminating error) still records every id it took:
-                // those in flight may have been carried out, those not sent were not.
-                foreach (var (item, sentAt) in _dispatcher?.InFlightItems ?? Array.Empty<(TItem, DateTime)>())
-                {
-                    Record(TargetOf(item), RunOutcome.Unknown, errorCode: ErrorRecords.OutcomeUnknown, message: "The run stopped while this call was in flight; the service may have acted on it.", submittedAt: sentAt);
-                }
-
-                foreach (var item in (_dispatcher?.Unsent ?? Array.Empty<TItem>()).Concat(HeldBack))
-                {
-                    Record(TargetOf(item), RunOutcome.NotSent, errorCode: ErrorRecords.NotSent, message: "The run stopped before this id was sent.");
-                }
-
-                _record.Dispose();
-                _record = null;
-                _journal?.Dispose();
-                _journal = null;
+                // A run that stopped (Ctrl+C, a terminating error) still records every id it took;
+                // the pipeline is gone, so its summary is kept on the run record only.
+                CloseRun(writeSummary: false);
             }
 
             base.Dispose(disposing);
+        }
+
+        /// <summary>
+        /// Records every id still open (those in flight may have been carried out, those not sent
+        /// were not), closes the run record and, while the pipeline can take it, writes the run's
+        /// summary (RunSummaryReporter). Once only.
+        /// </summary>
+        private void CloseRun(bool writeSummary = true)
+        {
+            if (_record == null)
+            {
+                return;
+            }
+
+            foreach (var (item, sentAt) in _dispatcher?.InFlightItems ?? Array.Empty<(TItem, DateTime)>())
+            {
+                Record(TargetOf(item), RunOutcome.Unknown, errorCode: ErrorRecords.OutcomeUnknown, message: "The run stopped while this call was in flight; the service may have acted on it.", submittedAt: sentAt);
+            }
+
+            foreach (var item in (_dispatcher?.Unsent ?? Array.Empty<TItem>()).Concat(HeldBack))
+            {
+                Record(TargetOf(item), RunOutcome.NotSent, errorCode: ErrorRecords.NotSent, message: "The run stopped before this id was sent.");
+            }
+
+            var (calls, attempts) = CallCounts;
+            _record.CountCalls(calls, attempts);
+            var run = _record.Run;
+            _record.Dispose();
+            _record = null;
+            _journal?.Dispose();
+            _journal = null;
+            if (writeSummary)
+            {
+                RunSummaryReporter.Write(this, run);
+            }
         }
 
         /// <summary>
@@ -395,6 +418,7 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             var notSent = _dispatcher!.Unsent.Count + HeldBack.Count();
+            CloseRun();
             ThrowTerminatingError(_stop.Terminating(notSent));
         }
 

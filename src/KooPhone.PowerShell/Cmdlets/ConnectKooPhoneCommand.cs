@@ -13,7 +13,8 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <summary>
     /// <para type="synopsis">Connects to KooPhone and makes the connection the default for later commands.</para>
     /// <para type="description">Connect-KooPhone logs in one of three ways, as Huawei Cloud users do: with an IAM token (-Token); with an IAM user's name and password (-Credential and -DomainName), from which it obtains and renews project-scoped tokens itself; or with an access key and secret key (-AccessKey, -SecretKey), signing every request (SDK-HMAC-SHA256). Without -ProjectId the AK/SK set finds the project the way Huawei's SDKs do: it asks IAM for the project named after -Region (GET /v3/projects, signed with the same keys), names it in -Verbose and keeps it for the connection.</para>
-    /// <para type="description">Connect-KooPhone checks the credentials with one cheap call (a one-instance page of ListInstances) and keeps the connection for the other KooPhone cmdlets of this process. With -PassThru it also returns the connection, which any cmdlet takes through -Context, so one script can work with several tenants. Without any Connect-KooPhone, the cmdlets use the environment variables KOOPHONE_TOKEN and KOOPHONE_ENDPOINT, or Huawei's HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_REGION, HUAWEICLOUD_SDK_PROJECT_ID (optional: looked up as above) and HUAWEICLOUD_SDK_IAM_ENDPOINT.</para>
+    /// <para type="description">Connect-KooPhone checks the credentials with one cheap call (a one-instance page of ListInstances) and keeps the connection for the other KooPhone cmdlets of this process, as the default. An endpoint that refuses the connection or whose host cannot be found fails at once, in one attempt and one error ("Cannot reach &lt;endpoint&gt;: connection refused"); other failures are retried as for any call.</para>
+    /// <para type="description">Each connection has a name (-Name, or host/project/account); the session keeps every connection it made, like Az's contexts: Get-KooPhoneContext -ListAvailable lists them, Select-KooPhoneContext makes one the default again, and any cmdlet takes one by object or name through -Context, so one script can work with several tenants. With -PassThru, Connect-KooPhone also returns the connection. Without any Connect-KooPhone, the cmdlets use the environment variables KOOPHONE_TOKEN and KOOPHONE_ENDPOINT, or Huawei's HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_REGION, HUAWEICLOUD_SDK_PROJECT_ID (optional: looked up as above) and HUAWEICLOUD_SDK_IAM_ENDPOINT.</para>
     /// <para type="description">Secrets stay secret: the token is kept as a SecureString, never written to any stream, and wiped by Disconnect-KooPhone. Plain http:// endpoints are refused unless the host is this machine (the bundled emulator).</para>
     /// </summary>
     /// <example>
@@ -36,6 +37,13 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <example>
     ///   <code>Connect-KooPhone -AccessKey $env:AK -SecretKey (ConvertTo-SecureString $env:SK -AsPlainText -Force) -Region cn-north-4 -Verbose</code>
     ///   <para>Signs with an access key pair and lets IAM name the project of cn-north-4; -Verbose shows the project id it found (never the keys).</para>
+    /// </example>
+    /// <example>
+    ///   <code>Connect-KooPhone -Name prod -Credential $prodCred -DomainName acme
+    /// Connect-KooPhone -Name lab -Endpoint http://127.0.0.1:5080 -Token (ConvertTo-SecureString emulator-token -AsPlainText -Force)
+    /// Get-KooPhoneInstance -Context prod
+    /// Select-KooPhoneContext prod</code>
+    ///   <para>Names two connections, reads one by name while the other is the default, then makes prod the default.</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Connect, "KooPhone", DefaultParameterSetName = TokenSet)]
     [OutputType(typeof(KooPhoneContext))]
@@ -156,6 +164,13 @@ namespace KooPhone.PowerShell.Cmdlets
         public PSCredential? ProxyCredential { get; set; }
 
         /// <summary>
+        /// <para type="description">A name for the connection, for Select-KooPhoneContext and -Context; default host/project/account (the region when the project is not given, the authentication mode when there is no account), as Az names its contexts. A connection of the same name in this session is replaced.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>
         /// <para type="description">Returns the connection, for -Context on other cmdlets.</para>
         /// </summary>
         [Parameter]
@@ -178,7 +193,7 @@ namespace KooPhone.PowerShell.Cmdlets
                     Proxy = Proxy,
                     ProxyCredential = ProxyCredential?.GetNetworkCredential(),
                 };
-                context = new KooPhoneContext(endpoint, Region, authenticator, KooPhoneContextSource.Connected, options);
+                context = new KooPhoneContext(endpoint, Region, authenticator, KooPhoneContextSource.Connected, options, name: Name);
             }
             catch (ArgumentException e)
             {
@@ -187,6 +202,7 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             var traces = new RequestTraceQueue();
+            var probed = context.Endpoint;
             try
             {
                 using (var stop = new CancellationTokenSource())
@@ -195,9 +211,13 @@ namespace KooPhone.PowerShell.Cmdlets
                     // A password is exchanged for a token first, so a wrong password fails here with
                     // IAM's own answer; then one small call proves the endpoint answers and the
                     // credentials are accepted, so a wrong token or secret key fails here, once.
+                    // Neither retries a host that refuses or cannot be found: a wrong address is
+                    // said at once, in one error.
                     if (authenticator is PasswordTokenAuthenticator password)
                     {
+                        probed = password.IamEndpoint;
                         password.SignInAsync(traces, stop.Token).GetAwaiter().GetResult();
+                        probed = context.Endpoint;
                     }
 
                     // Likewise a region whose project IAM cannot name fails here, with IAM's answer.
@@ -206,7 +226,7 @@ namespace KooPhone.PowerShell.Cmdlets
                         accessKey.ResolveProjectAsync(traces, stop.Token).GetAwaiter().GetResult();
                     }
 
-                    new KooPhoneApiClient(context, traces).ListInstancesAsync(InstanceQuery.All, 1, 1, stop.Token).GetAwaiter().GetResult();
+                    new KooPhoneApiClient(context, traces, failFastWhenUnreachable: true).ListInstancesAsync(InstanceQuery.All, 1, 1, stop.Token).GetAwaiter().GetResult();
                 }
             }
             catch (KooPhoneApiException e) when (e.Operation == KooPhoneOperation.ListInstances.Name && !IsCredentialProblem(e) && e.HttpStatus < 500)
@@ -221,11 +241,11 @@ namespace KooPhone.PowerShell.Cmdlets
                 context.Dispose();
                 throw new PipelineStoppedException();
             }
-            catch (Exception e) when (ErrorRecords.IsCallFailure(e))
+            catch (Exception e) when (ErrorRecords.IsCallFailure(e) || e is System.IO.IOException)
             {
                 WriteTraces(traces);
                 context.Dispose();
-                ThrowTerminatingError(ErrorRecords.ForTarget(e, context.Endpoint, "Connecting to KooPhone"));
+                ThrowTerminatingError(ConnectFailure.For(e, probed, iam: !ReferenceEquals(probed, context.Endpoint)));
                 return;
             }
             finally
@@ -237,7 +257,7 @@ namespace KooPhone.PowerShell.Cmdlets
             // The context this replaces is not disposed: -PassThru may have handed it to a script
             // that still uses it. Disconnect-KooPhone is what ends a connection.
             KooPhoneContextRegistry.SetConnected(context);
-            WriteVerbose($"Connected to {context.Endpoint} ({context.Region}) with {context.AuthenticationMode} authentication{(context.Account == null ? "" : " as " + context.Account)}{(context.ProjectId == null ? "" : " in project " + context.ProjectId)}.");
+            WriteVerbose($"Connected as '{context.Name}' to {context.Endpoint} ({context.Region}) with {context.AuthenticationMode} authentication{(context.Account == null ? "" : " as " + context.Account)}{(context.ProjectId == null ? "" : " in project " + context.ProjectId)}.");
             if (PassThru)
             {
                 WriteObject(context);

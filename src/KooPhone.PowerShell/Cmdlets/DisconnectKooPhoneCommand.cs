@@ -5,7 +5,7 @@ namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Ends a KooPhone connection and wipes its credentials.</para>
-    /// <para type="description">Disconnect-KooPhone closes the default connection (or the one given with -Context), wipes the token or keys it held and closes its network connections. Later commands fall back to the environment variables, if set.</para>
+    /// <para type="description">Disconnect-KooPhone closes the default connection (or the one given with -Context, by object or name), wipes the token or keys it held, closes its network connections and removes it from the session's list (Get-KooPhoneContext -ListAvailable). No other connection becomes the default by itself, so a script never moves to another tenant unasked: later commands fall back to the environment variables, if set, until Select-KooPhoneContext or Connect-KooPhone sets a default.</para>
     /// </summary>
     /// <example>
     ///   <code>Disconnect-KooPhone</code>
@@ -16,26 +16,26 @@ namespace KooPhone.PowerShell.Cmdlets
     /// Disconnect-KooPhone -Context $tenantB</code>
     ///   <para>Ends one particular connection that a script kept.</para>
     /// </example>
+    /// <example>
+    ///   <code>Disconnect-KooPhone -Context lab</code>
+    ///   <para>Ends the connection named lab (Connect-KooPhone -Name lab).</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Disconnect, "KooPhone")]
     [OutputType(typeof(void))]
     public sealed class DisconnectKooPhoneCommand : PSCmdlet
     {
         /// <summary>
-        /// <para type="description">The connection to end; by default, the one Connect-KooPhone made last.</para>
+        /// <para type="description">The connection to end, or its name; by default, the default connection.</para>
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
+        [Internal.ContextTransformation]
         public KooPhoneContext? Context { get; set; }
 
         protected override void ProcessRecord()
         {
             if (Context != null)
             {
-                if (ReferenceEquals(Context, KooPhoneContextRegistry.Connected))
-                {
-                    KooPhoneContextRegistry.Disconnect();
-                }
-
-                Context.Dispose();
+                KooPhoneContextRegistry.Disconnect(Context);
                 WriteVerbose($"Disconnected from {Context.Endpoint}.");
                 return;
             }

@@ -9,10 +9,20 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="description">Every run of a cmdlet that takes instance ids leaves a record in the session: one entry per id with its outcome (Result, Error, Unknown or NotSent), the status the service confirmed, the task, job and request ids, the error code and the times. It is kept even when the pipeline could not take the objects (after Ctrl+C, under -ErrorAction Stop), so nothing the run learned is lost. The entries have the property names Wait-KooPhoneTask binds, and export with Export-Csv.</para>
     /// <para type="description">Unknown means the call was sent and the service may have acted, but neither its answer nor the instance's state could tell: check those instances before running the command again. NotSent ids are safe to run again.</para>
     /// <para type="description">The record of each run is a CSV file in the temp folder (the Path property of -List output); the session keeps the newest 50.</para>
+    /// <para type="description">With -Summary it returns what the run came to instead of its entries: the ids it took, results by status, errors by code (naming the ids when there are at most five), the Unknown and NotSent ids, the HTTP calls and attempts, and the time. Every batch cmdlet also writes that summary to the information stream with the tag KooPhone.RunSummary (capture it with -InformationVariable); an interactive console shows it after a run of 100 ids or more, or of 10 seconds or more.</para>
     /// </summary>
     /// <example>
     ///   <code>Get-KooPhoneRun -Last -Outcome Unknown, NotSent, Error | Export-Csv check.csv</code>
     ///   <para>Writes the ids of the last run that need attention to a file.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Get-KooPhoneRun -Summary</code>
+    ///   <para>Shows what the last run came to: ids, results by status, errors by code with their culprits, Unknown, NotSent, calls and time.</para>
+    /// </example>
+    /// <example>
+    ///   <code>Get-KooPhoneInstance | Backup-KooPhoneInstance -Force -InformationVariable info | Out-Null
+    /// ($info | Where-Object Tags -contains 'KooPhone.RunSummary').MessageData.ErrorsByCode</code>
+    ///   <para>Keeps the summary the run wrote to the information stream and reads its errors by code.</para>
     /// </example>
     /// <example>
     ///   <code>Get-KooPhoneRun -List</code>
@@ -21,6 +31,7 @@ namespace KooPhone.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.Get, "KooPhoneRun", DefaultParameterSetName = LastSet)]
     [OutputType(typeof(KooPhoneRunEntry), ParameterSetName = new[] { LastSet, ByIdSet })]
     [OutputType(typeof(KooPhoneRun), ParameterSetName = new[] { ListSet })]
+    [OutputType(typeof(KooPhoneRunSummary), ParameterSetName = new[] { LastSet, ByIdSet })]
     public sealed class GetKooPhoneRunCommand : PSCmdlet
     {
         private const string LastSet = "Last";
@@ -52,6 +63,13 @@ namespace KooPhone.PowerShell.Cmdlets
         [Parameter(ParameterSetName = ByIdSet)]
         public RunOutcome[]? Outcome { get; set; }
 
+        /// <summary>
+        /// <para type="description">Returns the run's summary (ids, results by status, errors by code with their culprits, Unknown, NotSent, calls, time) instead of its entries.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = LastSet)]
+        [Parameter(ParameterSetName = ByIdSet)]
+        public SwitchParameter Summary { get; set; }
+
         protected override void EndProcessing()
         {
             if (ParameterSetName == ListSet)
@@ -68,6 +86,12 @@ namespace KooPhone.PowerShell.Cmdlets
                     WriteError(new ErrorRecord(new ItemNotFoundException($"This session has no run {Id}; Get-KooPhoneRun -List shows the runs it keeps."), "KooPhone.RunNotFound", ErrorCategory.ObjectNotFound, Id));
                 }
 
+                return;
+            }
+
+            if (Summary)
+            {
+                WriteObject(run.Summary);
                 return;
             }
 

@@ -26,9 +26,10 @@ namespace KooPhone.PowerShell.Cmdlets
         private KooPhoneApiClient? _api;
 
         /// <summary>
-        /// <para type="description">The connection to use instead of the default one: the object Connect-KooPhone -PassThru returns. Lets one script work with several tenants.</para>
+        /// <para type="description">The connection to use instead of the default one: the object Connect-KooPhone -PassThru returns, or the name of a connection of this session (Get-KooPhoneContext -ListAvailable lists them). Lets one script work with several tenants. A context works in Start-ThreadJob and ForEach-Object -Parallel ($using:context); one that went through Start-Job or remoting carries no credentials and is refused with an error that says so.</para>
         /// </summary>
         [Parameter]
+        [ContextTransformation]
         public KooPhoneContext? Context { get; set; }
 
         protected CancellationToken StopToken
@@ -69,6 +70,9 @@ namespace KooPhone.PowerShell.Cmdlets
 
         private static readonly TimeSpan StopWatchInterval = TimeSpan.FromMilliseconds(100);
 
+        /// <summary>HTTP calls and attempts this cmdlet has made so far (a retried call counts once among the calls).</summary>
+        private protected (int Calls, int Attempts) CallCounts => (_traces.Calls, _traces.Attempts);
+
         /// <summary>The API client of this call, over the resolved context.</summary>
         protected KooPhoneApiClient Api => _api ??= new KooPhoneApiClient(ResolveContext(), _traces);
 
@@ -95,9 +99,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
             if (context == null)
             {
-                var error = new InvalidOperationException(
-                    "There is no KooPhone connection. Run Connect-KooPhone, or set the environment variable " +
-                    KooPhoneEnvironment.Token + " (and " + KooPhoneEnvironment.Endpoint + " for an endpoint other than the default).");
+                var error = new InvalidOperationException(ConnectionHelp.NoConnection);
                 ThrowTerminatingError(new ErrorRecord(error, ErrorRecords.NotConnected, ErrorCategory.AuthenticationError, null));
             }
 

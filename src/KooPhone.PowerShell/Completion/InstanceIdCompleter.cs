@@ -42,7 +42,8 @@ namespace KooPhone.PowerShell.Completion
             try
             {
                 var given = fakeBoundParameters?["Context"];
-                return (given is PSObject wrapped ? wrapped.BaseObject : given) as KooPhoneContext ?? KooPhoneContextRegistry.Current();
+                given = given is PSObject wrapped ? wrapped.BaseObject : given;
+                return (given is string name ? KooPhoneContextRegistry.Find(name) : given as KooPhoneContext) ?? KooPhoneContextRegistry.Current();
             }
             catch (ArgumentException)
             {

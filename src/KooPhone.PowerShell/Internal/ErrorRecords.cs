@@ -53,11 +53,8 @@ namespace KooPhone.PowerShell.Internal
         public static ErrorRecord Unknown(Exception error, object? target, string action)
         {
             var record = new ErrorRecord(PerTarget(error), OutcomeUnknown, UnknownCategory, target);
-            var subject = target == null ? action : $"{action} of '{target}'";
-            record.ErrorDetails = new ErrorDetails($"{subject}: outcome unknown. {error.Message}")
-            {
-                RecommendedAction = "The service may have carried it out. Check the instance (Get-KooPhoneInstance; Get-KooPhoneRun -Last -Outcome Unknown lists every such id) before running the command again for it.",
-            };
+            const string advice = "The service may have carried it out. Check the instance (Get-KooPhoneInstance; Get-KooPhoneRun -Last -Outcome Unknown lists every such id) before running the command again for it.";
+            record.ErrorDetails = new ErrorDetails(ErrorText.Unknown(ErrorText.Subject(action, target), OutcomeUnknown, error, advice)) { RecommendedAction = advice };
             return record;
         }
 
@@ -73,10 +70,10 @@ namespace KooPhone.PowerShell.Internal
                 return Unknown(error, target, action);
             }
 
-            var record = new ErrorRecord(PerTarget(error), ErrorIdOf(error), CategoryOf(error), target);
-            var subject = target == null ? action : $"{action} of '{target}'";
-            record.ErrorDetails = new ErrorDetails($"{subject} failed: {error.Message}");
+            var code = ErrorIdOf(error);
+            var record = new ErrorRecord(PerTarget(error), code, CategoryOf(error), target);
             var advice = AdviceFor(error);
+            record.ErrorDetails = new ErrorDetails(ErrorText.Failed(ErrorText.Subject(action, target), code, error, advice));
             if (advice != null)
             {
                 record.ErrorDetails.RecommendedAction = advice;
@@ -162,7 +159,7 @@ namespace KooPhone.PowerShell.Internal
 
             if (!(error is KooPhoneApiException api))
             {
-                return error is HttpRequestException || error is KooPhoneConnectionException ? "Check the endpoint, proxy and network, then run the command again for the instances that failed." : null;
+                return error is HttpRequestException || error is KooPhoneConnectionException ? "Check the endpoint, proxy and network, then run the command again for the ids that failed (Get-KooPhoneRun -Last -Outcome Error lists them)." : null;
             }
 
             switch (CategoryOf(error))
@@ -171,7 +168,7 @@ namespace KooPhone.PowerShell.Internal
                 case ErrorCategory.ResourceBusy: return "The instance is busy; run the command again when its backup or restore has ended.";
                 case ErrorCategory.InvalidOperation: return "Only running instances can take this operation; Get-KooPhoneInstance shows each RunStatus.";
                 case ErrorCategory.AuthenticationError: return "Run Connect-KooPhone again with valid credentials.";
-                default: return api.HttpStatus >= 500 ? "The service failed; run the command again for the instances that failed." : null;
+                default: return api.HttpStatus >= 500 ? "The service failed; run the command again for the ids that failed (Get-KooPhoneRun -Last -Outcome Error lists them)." : null;
             }
         }
     }

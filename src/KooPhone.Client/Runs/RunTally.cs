@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace KooPhone.Client.Runs
+{
+    /// <summary>
+    /// What a run's summary needs, counted as entries are recorded: results by status, errors by
+    /// code, the Unknown and NotSent ids, each with the first few ids. Thread-safe: entries come
+    /// from the pipeline thread and from calls that answer after Ctrl+C.
+    /// </summary>
+    internal sealed class RunTally
+    {
+        private readonly object _gate = new object();
+        private readonly Dictionary<string, KooPhoneRunCount> _results = new Dictionary<string, KooPhoneRunCount>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, KooPhoneRunCount> _errors = new Dictionary<string, KooPhoneRunCount>(StringComparer.OrdinalIgnoreCase);
+        private readonly KooPhoneRunCount _unknown = new KooPhoneRunCount(nameof(RunOutcome.Unknown));
+        private readonly KooPhoneRunCount _notSent = new KooPhoneRunCount(nameof(RunOutcome.NotSent));
+
+        public void Add(KooPhoneRunEntry entry)
+        {
+            lock (_gate)
+            {
+                switch (entry.Outcome)
+                {
+                    case RunOutcome.Result:
+                        Of(_results, string.IsNullOrEmpty(entry.Status) ? "Done" : entry.Status!).Add(entry.InstanceId);
+                        break;
+                    case RunOutcome.Error:
+                        Of(_errors, string.IsNullOrEmpty(entry.ErrorCode) ? "Error" : entry.ErrorCode!).Add(entry.InstanceId);
+                        break;
+                    case RunOutcome.Unknown:
+                        _unknown.Add(entry.InstanceId);
+                        break;
+                    case RunOutcome.NotSent:
+                        _notSent.Add(entry.InstanceId);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>A consistent copy: results and errors most frequent first.</summary>
+        public (IReadOnlyList<KooPhoneRunCount> Results, IReadOnlyList<KooPhoneRunCount> Errors, KooPhoneRunCount Unknown, KooPhoneRunCount NotSent) Snapshot()
+        {
+            lock (_gate)
+            {
+                return (Sorted(_results), Sorted(_errors), _unknown.Copy(), _notSent.Copy());
+            }
+        }
+
+        private static IReadOnlyList<KooPhoneRunCount> Sorted(Dictionary<string, KooPhoneRunCount> counts) =>
+            counts.Values.OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Copy()).ToList();
+
+        private static KooPhoneRunCount Of(Dictionary<string, KooPhoneRunCount> counts, string name)
+        {
+            if (!counts.TryGetValue(name, out var count))
+            {
+                count = counts[name] = new KooPhoneRunCount(name);
+            }
+
+            return count;
+        }
+    }
+}
