@@ -57,6 +57,7 @@ BeforeAll {
                 RunId = 9999; Operation = 'BatchBackupInstances'; InstanceId = $instanceId; UserId = $userId; Outcome = [KooPhone.Client.Runs.RunOutcome]::Unknown; Status = 'NotStarted'
                 TaskId = $taskId; JobId = $jobId; RequestId = $requestId; ErrorCode = 'KooPhone.OutcomeUnknown'; Message = 'The run stopped while this call was in flight.'; SubmittedAt = [Nullable[datetime]] $utc; At = $utc } }
         'KooPhone.Client.Runs.KooPhoneRun'                = @{ Object = $run; Ids = @() }
+        'KooPhone.Client.Runs.KooPhoneRunSummary'         = @{ Object = $run.Summary; Ids = @() }
         'KooPhone.Client.Connection.KooPhoneContext'      = @{ Object = $context; Ids = @() }
         'KooPhone.Client.Models.KooPhoneInstanceStatus'   = @{ Ids = 'InstanceId'; Object = New-Sample KooPhone.Client.Models.KooPhoneInstanceStatus @{
                 InstanceId = $instanceId; RunStatus = [KooPhone.Client.Models.InstanceRunStatus]::GoingOffline; StatusCode = 3; RequestId = $requestId } }

@@ -18,8 +18,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
     Import-Module $env:KOOPHONE_TEST_MODULE -Force
 
-    # The examples' account: domain acme (Connect-KooPhone -Credential … -DomainName acme).
-    $script:emulator = Start-TestEmulator -Instances 12 -JobDelayMs 200 -ExtraArguments @('--iam-domain', 'acme')
+    # The examples' account: domain acme (Connect-KooPhone -Credential … -DomainName acme). Jobs and restarts take
+    # 1.5 s: long enough for Restart -Wait to see a restart (a quicker one is never claimed), short for -Wait.
+    $script:emulator = Start-TestEmulator -Instances 12 -JobDelayMs 1500 -ExtraArguments @('--iam-domain', 'acme')
     $script:context = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -PassThru
     $script:folder = Join-Path ([IO.Path]::GetTempPath()) "koophone-examples-$PID"
     $null = New-Item -ItemType Directory -Force $folder
@@ -28,10 +29,13 @@ BeforeAll {
     # ($EmulatorUrl and $EmulatorToken come in as variables; the examples' own $url and $token are theirs.)
     $script:prelude = @'
 Set-Location $Folder
-$null = Connect-KooPhone -Endpoint $EmulatorUrl -Token (ConvertTo-SecureString $EmulatorToken -AsPlainText -Force)
 function Read-Host { ConvertTo-SecureString $EmulatorToken -AsPlainText -Force }
 function Get-Credential { [pscredential]::new('emulator-user', (ConvertTo-SecureString 'emulator-password' -AsPlainText -Force)) }
 $token = $tokenB = ConvertTo-SecureString $EmulatorToken -AsPlainText -Force
+$prodCred = Get-Credential
+# Named connections the examples refer to ('prod', 'lab'); the default is connected last, below.
+$null = Connect-KooPhone -Name prod -Endpoint $EmulatorUrl -Token $token
+$null = Connect-KooPhone -Name lab -Endpoint $EmulatorUrl -Token $token
 $user = $teacher = '1008600000104285462'
 $url = 'https://bucket.obs.cn-north-4.myhuaweicloud.com/app.apk'
 $md5 = '9e107d9d372bb6826bd81d3542a419d6'
@@ -40,6 +44,7 @@ $id = $sku.SkuId
 $band = $sku.BandwidthSkuId
 $env:AK = 'emulator-ak'
 $env:SK = 'emulator-sk'
+$null = Connect-KooPhone -Endpoint $EmulatorUrl -Token $token
 '@
 
     # Makes an example runnable here; see the file's first comment.

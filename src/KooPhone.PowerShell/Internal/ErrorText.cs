@@ -34,7 +34,9 @@ namespace KooPhone.PowerShell.Internal
             {
                 var message = string.IsNullOrWhiteSpace(api.ErrorMessage) ? "the service gave no message" : api.ErrorMessage!.TrimEnd('.');
                 var unknown = api.OutcomeUnknown ? " The service may have acted on it all the same." : "";
-                return $"{message} ({api.Operation}, HTTP {api.HttpStatus}, request id {api.RequestId ?? "none"}).{unknown}";
+                // Both ids when the service answered with its own: support asks for either.
+                var service = api.ServiceRequestId == null ? "" : ", service request id " + api.ServiceRequestId;
+                return $"{message} ({api.Operation}, HTTP {api.HttpStatus}, request id {api.RequestId ?? "none"}{service}).{unknown}";
             }
 
             var text = error.Message.Trim();
