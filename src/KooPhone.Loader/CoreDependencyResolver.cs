@@ -14,11 +14,15 @@ namespace KooPhone.Loader
         private const string EngineName = "KooPhone.Client";
         private static DependencyLoadContext? _context;
 
+        // The private context outlives a Remove-Module: what it loaded cannot be unloaded, and a
+        // later import must find the same engine the cmdlet assembly already bound to.
         public static void Register(string folder)
         {
-            _context = new DependencyLoadContext(folder);
+            _context ??= new DependencyLoadContext(folder);
             AssemblyLoadContext.Default.Resolving += Resolve;
         }
+
+        public static void Unregister() => AssemblyLoadContext.Default.Resolving -= Resolve;
 
         private static Assembly? Resolve(AssemblyLoadContext defaultContext, AssemblyName name) =>
             string.Equals(name.Name, EngineName, StringComparison.Ordinal) ? _context!.LoadFromAssemblyName(name) : null;

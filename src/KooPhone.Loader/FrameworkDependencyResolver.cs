@@ -20,6 +20,8 @@ namespace KooPhone.Loader
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         }
 
+        public static void Unregister() => AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
             var name = new AssemblyName(args.Name);

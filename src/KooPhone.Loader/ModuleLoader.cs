@@ -11,8 +11,13 @@ namespace KooPhone.Loader
     /// Microsoft.Extensions.Http, Polly, System.Text.Json… — live in the Dependencies folder,
     /// where PowerShell does not look, so whatever versions other modules (Az, Microsoft.Graph…)
     /// loaded first cannot clash with ours, and ours cannot break theirs.
+    /// The resolver hook is process-wide while imports are per runspace, so imports are counted:
+    /// the hook goes with the last Remove-Module and comes back with the next import. A runspace
+    /// closed without Remove-Module never calls OnRemove, so its count stays and the hook with it:
+    /// a hook left behind only answers for our own assemblies, while one taken too early would
+    /// break the runspaces still using the module.
     /// </summary>
-    public sealed class ModuleLoader : IModuleAssemblyInitializer
+    public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         public const string DependencyFolderName = "Dependencies";
 
@@ -26,19 +31,21 @@ namespace KooPhone.Loader
         public const string UseAssemblyResolveSwitch = "KooPhone.Loader.UseAssemblyResolve";
 
         private static readonly object Gate = new object();
-        private static bool _registered;
+        private static int _imports;
+        private static bool _framework;
 
         public void OnImport()
         {
             lock (Gate)
             {
-                if (_registered)
+                if (_imports++ > 0)
                 {
                     return;
                 }
 
                 var folder = Path.Combine(Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location) ?? ".", DependencyFolderName);
-                if (IsDotNetFramework() || (AppContext.TryGetSwitch(UseAssemblyResolveSwitch, out var forced) && forced))
+                _framework = IsDotNetFramework() || (AppContext.TryGetSwitch(UseAssemblyResolveSwitch, out var forced) && forced);
+                if (_framework)
                 {
                     FrameworkDependencyResolver.Register(folder);
                 }
@@ -47,8 +54,26 @@ namespace KooPhone.Loader
                     // Kept in its own class so .NET Framework never has to load AssemblyLoadContext.
                     CoreDependencyResolver.Register(folder);
                 }
+            }
+        }
 
-                _registered = true;
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            lock (Gate)
+            {
+                if (_imports == 0 || --_imports > 0)
+                {
+                    return;
+                }
+
+                if (_framework)
+                {
+                    FrameworkDependencyResolver.Unregister();
+                }
+                else
+                {
+                    CoreDependencyResolver.Unregister();
+                }
             }
         }
 

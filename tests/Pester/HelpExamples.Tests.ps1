@@ -33,6 +33,10 @@ function Read-Host { ConvertTo-SecureString $EmulatorToken -AsPlainText -Force }
 function Get-Credential { [pscredential]::new('emulator-user', (ConvertTo-SecureString 'emulator-password' -AsPlainText -Force)) }
 $token = $tokenB = ConvertTo-SecureString $EmulatorToken -AsPlainText -Force
 $prodCred = Get-Credential
+$ak = 'emulator-ak'
+$sk = ConvertTo-SecureString 'emulator-sk' -AsPlainText -Force
+$prodProject = '0123456789abcdef0123456789abcdef'
+$labToken = $token
 # Named connections the examples refer to ('prod', 'lab'); the default is connected last, below.
 $null = Connect-KooPhone -Name prod -Endpoint $EmulatorUrl -Token $token
 $null = Connect-KooPhone -Name lab -Endpoint $EmulatorUrl -Token $token

@@ -83,6 +83,29 @@ Describe 'Import' {
         $answers | Should -Be @('Running', 'end')
     }
 
+    It 'unhooks its resolver with the last Remove-Module, not while another runspace still has the module' {
+        # Asking the default context for the engine by name goes through the resolver hook only.
+        $script = @'
+$module = $args[0]
+function Test-Hook { try { $null = [Runtime.Loader.AssemblyLoadContext]::Default.LoadFromAssemblyName([Reflection.AssemblyName]'KooPhone.Client'); 'hooked' } catch { 'unhooked' } }
+Import-Module $module
+$other = [powershell]::Create()
+$null = $other.AddScript("Import-Module '$module'").Invoke()
+Remove-Module KooPhone
+Test-Hook
+$other.Commands.Clear(); $null = $other.AddScript('(Get-KooPhoneRun -List | Measure-Object).Count; Remove-Module KooPhone')
+$other.Invoke()
+Test-Hook
+Import-Module $module
+Test-Hook
+(Get-Command Get-KooPhoneRun).Name
+'@
+        $file = Join-Path $TestDrive 'hook.ps1'
+        Set-Content $file $script
+        $answers = & dotnet pwsh -NoProfile -NonInteractive -File $file $env:KOOPHONE_TEST_MODULE 2>&1
+        $answers | Should -Be @('hooked', '0', 'unhooked', 'hooked', 'Get-KooPhoneRun')
+    }
+
     It 'loads no engine dependency and calls no service at import' {
         $loaded = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$env:KOOPHONE_TEST_MODULE'; [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name" 2>&1
         $loaded | Should -Contain 'KooPhone'

@@ -151,7 +151,8 @@ Describe 'A call whose answer was lost before the service acted' {
     It 'is sent again only once the state shows it untouched, and acts once' {
         Clear-EmulatorRequest $emulator
         Set-EmulatorFault $emulator @(@{ kind = 'status'; status = 503; times = 1; path = '/v1/instances/backup' })
-        $results = @($ids | Backup-KooPhoneInstance -Context $context -Force -BatchSize 100 -Verbose 4>&1)
+        # One call at a time, so the first call (the full batch of 100) is the one that meets the 503.
+        $results = @($ids | Backup-KooPhoneInstance -Context $context -Force -BatchSize 100 -ThrottleLimit 1 -Verbose 4>&1)
 
         $verbose = @($results | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $jobs = @($results | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
