@@ -4,8 +4,11 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
     Import-Module $env:KOOPHONE_TEST_MODULE -Force
 
-    function Connect-Emulator($Emulator) {
-        Connect-KooPhone -Endpoint $Emulator.Url -Token (ConvertTo-SecureString $Emulator.Token -AsPlainText -Force) -PassThru
+    # An emulator whose restarts take $JobDelayMs, with a connection to it and its ids, for one Context.
+    function Start-RestartEmulator([int] $Instances, [int] $JobDelayMs) {
+        $script:emulator = Start-TestEmulator -Instances $Instances -JobDelayMs $JobDelayMs
+        $script:context = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -PassThru
+        $script:ids = @((Get-KooPhoneInstance -Context $context).InstanceId)
     }
     function Get-StatusQueryIdCounts($Emulator) {
         @(Get-EmulatorRequest $Emulator -Path "/v1/instances/batch-query-status") | ForEach-Object { @($_.instanceIds).Count }
@@ -16,9 +19,7 @@ Describe 'Restart-KooPhoneInstance -Wait' {
     Context 'restarts that take a few seconds' {
         BeforeAll {
             # The emulator keeps a restarted instance Starting (running_status 4) for 2.5 s.
-            $script:emulator = Start-TestEmulator -Instances 150 -JobDelayMs 2500
-            $script:context = Connect-Emulator $emulator
-            $script:ids = @((Get-KooPhoneInstance -Context $context).InstanceId)
+            Start-RestartEmulator -Instances 150 -JobDelayMs 2500
         }
         AfterAll { Stop-TestEmulator $emulator }
         BeforeEach { Reset-TestEmulator $emulator; Clear-EmulatorRequest $emulator }
@@ -59,9 +60,7 @@ Describe 'Restart-KooPhoneInstance -Wait' {
     Context 'restarts quicker than the polls' {
         BeforeAll {
             # A restart that is over at once: no poll can see the instance out of Running.
-            $script:emulator = Start-TestEmulator -Instances 10 -JobDelayMs 0
-            $script:context = Connect-Emulator $emulator
-            $script:ids = @((Get-KooPhoneInstance -Context $context).InstanceId)
+            Start-RestartEmulator -Instances 10 -JobDelayMs 0
         }
         AfterAll { Stop-TestEmulator $emulator }
 
@@ -77,9 +76,7 @@ Describe 'Restart-KooPhoneInstance -Wait' {
 
     Context 'restarts that outlast the wait' {
         BeforeAll {
-            $script:emulator = Start-TestEmulator -Instances 10 -JobDelayMs 60000
-            $script:context = Connect-Emulator $emulator
-            $script:ids = @((Get-KooPhoneInstance -Context $context).InstanceId)
+            Start-RestartEmulator -Instances 10 -JobDelayMs 60000
         }
         AfterAll { Stop-TestEmulator $emulator }
         BeforeEach { Reset-TestEmulator $emulator }
