@@ -77,7 +77,7 @@ public static class EmulatorApp
         builder.Services.AddRouting();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<RunTimeOptions>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(options.UseManualClock ? new ManualClock(TimeProvider.System.GetUtcNow()) : TimeProvider.System);
         builder.Services.AddSingleton(new InstanceProfile(options.Seed, options.ProjectId, options.ProjectName, options.Regions));
         builder.Services.AddSingleton(new InstanceSeeder(options.Seed, options.Instances));
         builder.Services.AddSingleton<InstanceStore>();

@@ -50,6 +50,12 @@ public sealed class EmulatorOptions
     /// <summary>How long every job and time-based transition takes (backup, reboot, reset, restore, unassignment, commands, installs).</summary>
     public TimeSpan JobDelay { get; init; } = TimeSpan.FromMilliseconds(2000);
 
+    /// <summary>
+    /// True (--clock manual): the clock stands still until the admin API moves it, so tests
+    /// decide when jobs end, tokens expire and lags run out (<see cref="ManualClock"/>).
+    /// </summary>
+    public bool UseManualClock { get; init; }
+
     /// <summary>ListInstances clamps page_size to this.</summary>
     public int MaxPageSize { get; init; } = 100;
 
