@@ -22,9 +22,9 @@ public static class AppEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/app/install", InstallAppAsync)
-            .WithMetadata(new KooPhoneOperation("InstallApp"));
+            .WithMetadata(new OperationMarker("InstallApp"));
         v1.MapGet("/instances/{instance_id}/app-list", ListInstanceApp)
-            .WithMetadata(new KooPhoneOperation("ListInstanceApp"));
+            .WithMetadata(new OperationMarker("ListInstanceApp"));
     }
 
     private static async Task<IResult> InstallAppAsync(

@@ -17,9 +17,9 @@ public static class AssignmentEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/assign", ProvisionInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("ProvisionInstance"));
+            .WithMetadata(new OperationMarker("ProvisionInstance"));
         v1.MapPost("/instances/unassign", CancelInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("CancelInstance"));
+            .WithMetadata(new OperationMarker("CancelInstance"));
     }
 
     // Synchronous: the binding exists when the answer arrives; no data.

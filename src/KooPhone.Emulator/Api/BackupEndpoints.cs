@@ -16,7 +16,7 @@ public static class BackupEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/backup", BatchBackupInstancesAsync)
-            .WithMetadata(new KooPhoneOperation("BatchBackupInstances"));
+            .WithMetadata(new OperationMarker("BatchBackupInstances"));
     }
 
     private static async Task<IResult> BatchBackupInstancesAsync(

@@ -18,9 +18,9 @@ public static class CommandEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/sync-command", SyncInvokeInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("SyncInvokeInstance"));
+            .WithMetadata(new OperationMarker("SyncInvokeInstance"));
         v1.MapPost("/instances/async-command", AsyncInvokeInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("AsyncInvokeInstance"));
+            .WithMetadata(new OperationMarker("AsyncInvokeInstance"));
     }
 
     // A request-level "0" with per-instance results: a stopped instance fails in its own entry.

@@ -16,9 +16,9 @@ public static class InstanceQueryEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/instances/batch-query", ListInstances)
-            .WithMetadata(new KooPhoneOperation("ListInstances", requestIdInQuery: true));
+            .WithMetadata(new OperationMarker("ListInstances", requestIdInQuery: true));
         v1.MapPost("/instances/batch-query-status", BatchShowInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("BatchShowInstance"));
+            .WithMetadata(new OperationMarker("BatchShowInstance"));
     }
 
     private static IResult ListInstances(HttpContext httpContext, InstanceStore store, EmulatorOptions options, RunTimeOptions runTime, ChurnOperations churn)

@@ -18,11 +18,11 @@ public static class LifecycleEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/reboot", BatchRebootInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("BatchRebootInstance"));
+            .WithMetadata(new OperationMarker("BatchRebootInstance"));
         v1.MapPost("/instances/batch-reset", BatchResetInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("BatchResetInstance"));
+            .WithMetadata(new OperationMarker("BatchResetInstance"));
         v1.MapPost("/instances/delete", DeleteInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("DeleteInstance"));
+            .WithMetadata(new OperationMarker("DeleteInstance"));
     }
 
     // Fire-and-forget: no task, no data (§5.4).

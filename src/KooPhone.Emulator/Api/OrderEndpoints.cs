@@ -18,9 +18,9 @@ public static class OrderEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/instances/sku", BatchShowSku)
-            .WithMetadata(new KooPhoneOperation("BatchShowSku"));
+            .WithMetadata(new OperationMarker("BatchShowSku"));
         v1.MapPost("/instances/create", CreateInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("CreateInstance"));
+            .WithMetadata(new OperationMarker("CreateInstance"));
     }
 
     // type is required and only 0 (cloud-phone SKUs) exists.

@@ -17,9 +17,9 @@ public static class PrepareEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/prepare", BatchPrepareInstancesAsync)
-            .WithMetadata(new KooPhoneOperation("BatchPrepareInstances"));
+            .WithMetadata(new OperationMarker("BatchPrepareInstances"));
         v1.MapPost("/instances/prepare-progress", ShowProgressAsync)
-            .WithMetadata(new KooPhoneOperation("ShowProgress"));
+            .WithMetadata(new OperationMarker("ShowProgress"));
     }
 
     private static async Task<IResult> BatchPrepareInstancesAsync(

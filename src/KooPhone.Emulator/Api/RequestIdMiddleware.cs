@@ -30,7 +30,7 @@ public sealed class RequestIdMiddleware
     public Task InvokeAsync(HttpContext httpContext)
     {
         ApiRequestContext request = ApiRequestContext.For(httpContext);
-        KooPhoneOperation? operation = httpContext.GetEndpoint()?.Metadata.GetMetadata<KooPhoneOperation>();
+        OperationMarker? operation = httpContext.GetEndpoint()?.Metadata.GetMetadata<OperationMarker>();
         request.ReceivedRequestId = ReadRequestId(httpContext.Request, operation?.RequestIdInQuery ?? true);
         // A gateway may answer with an ID of its own (--response-request-id own), so a client
         // must not insist that the answer's ID is the one it sent.

@@ -16,7 +16,7 @@ public static class TaskEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/instances/tasks/{task_id}", ExecuteJob)
-            .WithMetadata(new KooPhoneOperation("ExecuteJob"));
+            .WithMetadata(new OperationMarker("ExecuteJob"));
     }
 
     private static IResult ExecuteJob(

@@ -17,7 +17,7 @@ public static class VideoEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPut("/instances/video-setting", SetVideoAsync)
-            .WithMetadata(new KooPhoneOperation("SetVideo"));
+            .WithMetadata(new OperationMarker("SetVideo"));
     }
 
     private static async Task<IResult> SetVideoAsync(HttpContext httpContext, VideoOperations video, ActionLog actions, RunTimeOptions runTime)

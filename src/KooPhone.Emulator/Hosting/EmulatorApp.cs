@@ -100,9 +100,9 @@ public static class EmulatorApp
         builder.Services.AddSingleton<IssuedTokenStore>();
         builder.Services.AddSingleton<IamAccount>();
         builder.Services.AddSingleton(new StaticTokenSet(options.Tokens));
-        builder.Services.AddSingleton<TokenAuthenticator>();
-        builder.Services.AddSingleton<SignatureAuthenticator>();
-        builder.Services.AddSingleton<IRequestAuthenticator, GatewayAuthenticator>();
+        builder.Services.AddSingleton<TokenVerifier>();
+        builder.Services.AddSingleton<SignatureVerifier>();
+        builder.Services.AddSingleton<ICredentialVerifier, GatewayCredentialVerifier>();
 
         builder.Services.AddSingleton(new ConcurrencyLimiter(options.MaxConcurrency));
         builder.Services.AddSingleton(new FaultInjector(options.Faults, options.LatencyMs, options.Seed));
@@ -135,7 +135,7 @@ public static class EmulatorApp
             });
 
         KooPhoneApi.Map(app);
-        IamEndpoints.Map(app);
+        IamTokenEndpoints.Map(app);
         IamProjectEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;

@@ -23,7 +23,7 @@ public sealed class BackupOperations
             new InstanceCheck(Rejection.BackingUp, r => r.BackupStatus == StatusValues.Executing),
             new InstanceCheck(Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running));
         long completesAtMs = (tx.Now + duration).ToUnixTimeMilliseconds();
-        foreach (InstanceRecord record in screening.RecordsToChange())
+        foreach (StoredInstance record in screening.RecordsToChange())
         {
             record.BackupStatus = StatusValues.Executing;
             record.RunningStatus = StatusValues.GoingOffline;

@@ -27,7 +27,7 @@ public sealed class CommandOperations
         var outcomes = new JobOutcome[ids.Count];
         for (int i = 0; i < outcomes.Length; i++)
         {
-            InstanceRecord record = screening.Record(i);
+            StoredInstance record = screening.Record(i);
             outcomes[i] = record.RunningStatus == StatusValues.Running
                 ? JobOutcome.Output(CommandOutput.For(command, record.Os))
                 : JobOutcome.PhoneNotFound;

@@ -29,7 +29,7 @@ public sealed class OrderOperations
             long nowSeconds = tx.NowMs / 1000;
             for (int i = 0; i < created.Length; i++)
             {
-                InstanceRecord record = tx.AddCreated(order.NamePrefix, order.Sku.InstanceSkuText, order.Sku.Region, order.Os);
+                StoredInstance record = tx.AddCreated(order.NamePrefix, order.Sku.InstanceSkuText, order.Sku.Region, order.Os);
                 record.RunningStatus = StatusValues.Running;
 
                 // Never backed up ("other"); the data was put on its machine when it was made.

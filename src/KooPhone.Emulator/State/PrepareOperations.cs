@@ -24,7 +24,7 @@ public sealed class PrepareOperations
         var statuses = new int[ids.Count];
         foreach (int i in screening.ToChange)
         {
-            InstanceRecord record = screening.Record(i);
+            StoredInstance record = screening.Record(i);
             statuses[i] = LifecycleStatus(record);
             if (statuses[i] == StatusValues.LifecycleWaitingToBeRestored && record.RestoreStatus != StatusValues.Executing)
             {
@@ -45,7 +45,7 @@ public sealed class PrepareOperations
     /// </summary>
     public BatchResult<PrepareProgress> TryShowProgress(string instanceId) => store.Update(tx =>
     {
-        InstanceRecord? record = tx.Find(instanceId);
+        StoredInstance? record = tx.Find(instanceId);
         if (record is null)
         {
             return BatchResult<PrepareProgress>.Refused(new Refusal(Rejection.UnknownInstances, new[] { instanceId }));
@@ -73,7 +73,7 @@ public sealed class PrepareOperations
     });
 
     // §4.2 as far as the emulator's states go; a restore already under way still waits (1).
-    private static int LifecycleStatus(InstanceRecord record)
+    private static int LifecycleStatus(StoredInstance record)
     {
         if (record.BackupStatus == StatusValues.Executing)
         {

@@ -14,7 +14,7 @@ public sealed class VideoOperations
     public BatchResult TrySet(IReadOnlyList<string> ids, IReadOnlyList<VideoSetting> settings) => store.Update(tx =>
     {
         BatchScreening screening = tx.Screen(ids);
-        foreach (InstanceRecord record in screening.RecordsToChange())
+        foreach (StoredInstance record in screening.RecordsToChange())
         {
             record.Extend().VideoSettings = settings;
         }

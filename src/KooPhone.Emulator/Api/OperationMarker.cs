@@ -4,10 +4,10 @@ namespace KooPhone.Emulator.Api;
 /// Endpoint metadata that marks a route as a KooPhone operation. The gateway middleware treats
 /// any /v1 route without it (including ASP.NET's own 405 endpoints) as an unknown API.
 /// </summary>
-public sealed class KooPhoneOperation
+public sealed class OperationMarker
 {
     /// <summary>Creates the marker.</summary>
-    public KooPhoneOperation(string name, bool requestIdInQuery = false)
+    public OperationMarker(string name, bool requestIdInQuery = false)
     {
         Name = name;
         RequestIdInQuery = requestIdInQuery;

@@ -6,10 +6,10 @@ namespace KooPhone.Emulator.State;
 /// and the seed by <see cref="InstanceProfile"/>, so a million instances stay memory-light.
 /// Not thread-safe by itself: only <see cref="InstanceStore"/> touches it, under its lock.
 /// </summary>
-public sealed class InstanceRecord
+public sealed class StoredInstance
 {
     /// <summary>Creates a record for the instance at <paramref name="index"/> (seed order).</summary>
-    public InstanceRecord(int index, string id)
+    public StoredInstance(int index, string id)
     {
         Index = index;
         Id = id;

@@ -19,7 +19,7 @@ namespace KooPhone.Emulator.Auth;
 /// finally the signature recomputed over what was actually received. Failure messages name the
 /// rule that failed but never echo a key, token or signature.
 /// </summary>
-public sealed class SignatureAuthenticator : IRequestAuthenticator
+public sealed class SignatureVerifier : ICredentialVerifier
 {
     /// <summary>The project header the SDK signs on every call of a project-level service (§7.3).</summary>
     public const string ProjectIdHeader = "X-Project-Id";
@@ -37,7 +37,7 @@ public sealed class SignatureAuthenticator : IRequestAuthenticator
     private readonly TimeProvider time;
 
     /// <summary>Creates the authenticator for the configured key pair and project.</summary>
-    public SignatureAuthenticator(EmulatorOptions options, TimeProvider time)
+    public SignatureVerifier(EmulatorOptions options, TimeProvider time)
     {
         accessKey = Encoding.UTF8.GetBytes(options.AccessKey);
         secretKey = options.SecretKey;

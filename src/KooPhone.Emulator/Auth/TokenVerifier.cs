@@ -11,7 +11,7 @@ namespace KooPhone.Emulator.Auth;
 /// Accepts requests whose X-Auth-Token header is one of the --token values that has not been
 /// revoked, or a token the IAM endpoint issued that has neither expired nor been revoked.
 /// </summary>
-public sealed class TokenAuthenticator : IRequestAuthenticator
+public sealed class TokenVerifier : ICredentialVerifier
 {
     /// <summary>The header carrying an IAM token (§2.2); header names are case-insensitive.</summary>
     public const string HeaderName = "X-Auth-Token";
@@ -28,7 +28,7 @@ public sealed class TokenAuthenticator : IRequestAuthenticator
     private readonly TimeProvider time;
 
     /// <summary>Creates an authenticator for the --token values and the issued tokens.</summary>
-    public TokenAuthenticator(StaticTokenSet staticTokens, IssuedTokenStore issued, TimeProvider time)
+    public TokenVerifier(StaticTokenSet staticTokens, IssuedTokenStore issued, TimeProvider time)
     {
         this.staticTokens = staticTokens;
         this.issued = issued;
