@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>ProvisionInstance (§5.16) and CancelInstance (§5.8): binding instances to end users and back.</summary>
+/// <summary>ProvisionInstance (docs/api-reference.md §5.16) and CancelInstance (§5.8): binding instances to end users and back.</summary>
 public static class AssignmentEndpoints
 {
     /// <summary>Maps the area's operations.</summary>

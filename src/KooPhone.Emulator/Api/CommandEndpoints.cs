@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>SyncInvokeInstance (§5.21) and AsyncInvokeInstance (§5.1): ADB shell commands.</summary>
+/// <summary>SyncInvokeInstance (docs/api-reference.md §5.21) and AsyncInvokeInstance (§5.1): ADB shell commands.</summary>
 public static class CommandEndpoints
 {
     /// <summary>Maps the area's operations.</summary>

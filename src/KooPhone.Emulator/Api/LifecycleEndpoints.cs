@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>BatchRebootInstance (§5.4), BatchResetInstance (§5.5) and DeleteInstance (§5.10).</summary>
+/// <summary>BatchRebootInstance (docs/api-reference.md §5.4), BatchResetInstance (§5.5) and DeleteInstance (§5.10).</summary>
 public static class LifecycleEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
@@ -25,7 +25,7 @@ public static class LifecycleEndpoints
             .WithMetadata(new OperationMarker("DeleteInstance"));
     }
 
-    // Fire-and-forget: no task, no data (§5.4).
+    // Fire-and-forget: no task, no data (docs/api-reference.md §5.4).
     private static async Task<IResult> BatchRebootInstanceAsync(
         HttpContext httpContext, LifecycleOperations lifecycle, EmulatorOptions options, ActionLog actions, RunTimeOptions runTime)
     {

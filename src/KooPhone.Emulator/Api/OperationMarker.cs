@@ -16,6 +16,6 @@ public sealed class OperationMarker
     /// <summary>The SDK operation name, e.g. BatchBackupInstances.</summary>
     public string Name { get; }
 
-    /// <summary>True when x-request-id may come as a query parameter (ListInstances, §2.2).</summary>
+    /// <summary>True when x-request-id may come as a query parameter (ListInstances, docs/api-reference.md §2.2).</summary>
     public bool RequestIdInQuery { get; }
 }

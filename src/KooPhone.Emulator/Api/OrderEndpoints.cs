@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>BatchShowSku (§5.7) and CreateInstance (§5.9): what can be bought, and buying it.</summary>
+/// <summary>BatchShowSku (docs/api-reference.md §5.7) and CreateInstance (§5.9): what can be bought, and buying it.</summary>
 public static class OrderEndpoints
 {
     /// <summary>Maps the area's operations.</summary>

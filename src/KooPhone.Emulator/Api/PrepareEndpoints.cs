@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>BatchPrepareInstances (§5.3) and ShowProgress (§5.18). Both report unknown instances as KOOPHONE.API.4001.</summary>
+/// <summary>BatchPrepareInstances (docs/api-reference.md §5.3) and ShowProgress (§5.18). Both report unknown instances as KOOPHONE.API.4001.</summary>
 public static class PrepareEndpoints
 {
     /// <summary>Maps the area's operations.</summary>

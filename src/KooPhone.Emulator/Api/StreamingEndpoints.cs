@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Routing;
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// ExecuteInstanceAuthToken (§5.11), StopInstancesSession (§5.19) and StopInstancesStreaming
-/// (§5.20): one instance each. The device token is a secret: it is only ever in the response.
+/// ExecuteInstanceAuthToken (docs/api-reference.md §5.11), StopInstancesSession (§5.19) and StopInstancesStreaming
+/// (docs/api-reference.md §5.20): one instance each. The device token is a secret: it is only ever in the response.
 /// </summary>
 public static class StreamingEndpoints
 {

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>SetVideo (§5.17): bit and frame rates per network type, codec and definition.</summary>
+/// <summary>SetVideo (docs/api-reference.md §5.17): bit and frame rates per network type, codec and definition.</summary>
 public static class VideoEndpoints
 {
     /// <summary>Maps the area's operations.</summary>

@@ -13,13 +13,13 @@ namespace KooPhone.Emulator.Auth;
 /// </summary>
 public sealed class TokenVerifier : ICredentialVerifier
 {
-    /// <summary>The header carrying an IAM token (§2.2); header names are case-insensitive.</summary>
+    /// <summary>The header carrying an IAM token (docs/api-reference.md §2.2); header names are case-insensitive.</summary>
     public const string HeaderName = "X-Auth-Token";
 
     private static readonly AuthenticationOutcome Invalid = AuthenticationOutcome.Failure(
         ApiErrorCodes.AuthenticationFailed, "Incorrect IAM authentication information: token invalid");
 
-    // What IAM reports for an expired token (§7.1), so a client can tell "renew" from "wrong".
+    // What IAM reports for an expired token (docs/api-reference.md §7.1), so a client can tell "renew" from "wrong".
     private static readonly AuthenticationOutcome Expired = AuthenticationOutcome.Failure(
         ApiErrorCodes.AuthenticationFailed, "The token must be updated.");
 

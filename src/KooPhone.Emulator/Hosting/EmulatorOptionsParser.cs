@@ -332,7 +332,7 @@ public static class EmulatorOptionsParser
         return null;
     }
 
-    // A comma-separated list of the kinds whose polling the reference leaves open (§2.6 item 5).
+    // A comma-separated list of the kinds whose polling the reference leaves open (docs/api-reference.md §2.6 item 5).
     private static string? ParseUnqueryableKinds(string value, HashSet<TaskKind> unqueryable)
     {
         foreach (string part in value.Split(','))

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 namespace KooPhone.Emulator.Iam;
 
 /// <summary>
-/// IAM's password token endpoint (reference §7.1) on the emulator's own host, so the emulator URL
+/// IAM's password token endpoint (docs/api-reference.md §7.1) on the emulator's own host, so the emulator URL
 /// also serves as the IAM endpoint. It is not part of /v1: no gateway checks, no request log and
 /// no fault injection. A malformed body is a 400, wrong credentials a 401, and a scope other
 /// than the configured project a 400 (checked after the credentials, as IAM does).

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>InstallApp (§5.13) and ListInstanceApp (§5.14).</summary>
+/// <summary>InstallApp (docs/api-reference.md §5.13) and ListInstanceApp (§5.14).</summary>
 public sealed class AppOperations
 {
     private readonly InstanceStore store;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>ProvisionInstance (§5.16) and CancelInstance (§5.8): binding instances to end users.</summary>
+/// <summary>ProvisionInstance (docs/api-reference.md §5.16) and CancelInstance (§5.8): binding instances to end users.</summary>
 public sealed class AssignmentOperations
 {
     private readonly InstanceStore store;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>BatchBackupInstances (§5.2): back data up to OBS and release the machines.</summary>
+/// <summary>BatchBackupInstances (docs/api-reference.md §5.2): back data up to OBS and release the machines.</summary>
 public sealed class BackupOperations
 {
     private readonly InstanceStore store;

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>SyncInvokeInstance (§5.21) and AsyncInvokeInstance (§5.1): what a command does on each instance.</summary>
+/// <summary>SyncInvokeInstance (docs/api-reference.md §5.21) and AsyncInvokeInstance (§5.1): what a command does on each instance.</summary>
 public sealed class CommandOperations
 {
     private readonly InstanceStore store;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>BatchRebootInstance (§5.4), BatchResetInstance (§5.5) and DeleteInstance (§5.10).</summary>
+/// <summary>BatchRebootInstance (docs/api-reference.md §5.4), BatchResetInstance (§5.5) and DeleteInstance (§5.10).</summary>
 public sealed class LifecycleOperations
 {
     private readonly InstanceStore store;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>CreateInstance (§5.9): the instances an order adds.</summary>
+/// <summary>CreateInstance (docs/api-reference.md §5.9): the instances an order adds.</summary>
 public sealed class OrderOperations
 {
     private readonly InstanceStore store;

@@ -24,22 +24,22 @@ public sealed class StoredInstance
     /// <summary>The instance_id.</summary>
     public string Id { get; }
 
-    /// <summary>running_status, §4.1.</summary>
+    /// <summary>running_status, docs/api-reference.md §4.1.</summary>
     public sbyte RunningStatus { get; set; }
 
-    /// <summary>frozen_status, §4.5.</summary>
+    /// <summary>frozen_status, docs/api-reference.md §4.5.</summary>
     public sbyte FrozenStatus { get; set; }
 
-    /// <summary>login_status, §4.5.</summary>
+    /// <summary>login_status, docs/api-reference.md §4.5.</summary>
     public sbyte LoginStatus { get; set; }
 
-    /// <summary>assign_status, §4.5.</summary>
+    /// <summary>assign_status, docs/api-reference.md §4.5.</summary>
     public sbyte AssignStatus { get; set; }
 
-    /// <summary>backup_status, §4.5.</summary>
+    /// <summary>backup_status, docs/api-reference.md §4.5.</summary>
     public sbyte BackupStatus { get; set; }
 
-    /// <summary>restore_status, §4.5.</summary>
+    /// <summary>restore_status, docs/api-reference.md §4.5.</summary>
     public sbyte RestoreStatus { get; set; }
 
     /// <summary>backup_time as Unix seconds.</summary>

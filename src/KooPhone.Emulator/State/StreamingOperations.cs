@@ -1,6 +1,6 @@
 namespace KooPhone.Emulator.State;
 
-/// <summary>ExecuteInstanceAuthToken (§5.11), StopInstancesSession (§5.19) and StopInstancesStreaming (§5.20).</summary>
+/// <summary>ExecuteInstanceAuthToken (docs/api-reference.md §5.11), StopInstancesSession (§5.19) and StopInstancesStreaming (§5.20).</summary>
 public sealed class StreamingOperations
 {
     private readonly InstanceStore store;

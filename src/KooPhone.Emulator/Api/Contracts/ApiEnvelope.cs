@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>The common response body (§2.3): error_code, error_msg and, on success with content, data.</summary>
+/// <summary>The common response body (docs/api-reference.md §2.3): error_code, error_msg and, on success with content, data.</summary>
 public sealed class ApiEnvelope
 {
     /// <summary>Creates an envelope.</summary>

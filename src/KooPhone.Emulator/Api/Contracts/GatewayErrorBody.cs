@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>An API-gateway error that also carries request_id (§6.1), e.g. APIGW.0301.</summary>
+/// <summary>An API-gateway error that also carries request_id (docs/api-reference.md §6.1), e.g. APIGW.0301.</summary>
 public sealed class GatewayErrorBody
 {
     /// <summary>Creates the body.</summary>

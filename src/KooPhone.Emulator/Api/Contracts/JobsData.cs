@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>ExecuteJob's data (§5.12).</summary>
+/// <summary>ExecuteJob's data (docs/api-reference.md §5.12).</summary>
 public sealed class JobsData
 {
     /// <summary>Creates the data.</summary>
