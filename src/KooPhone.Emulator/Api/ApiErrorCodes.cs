@@ -3,7 +3,6 @@ namespace KooPhone.Emulator.Api;
 /// <summary>The error codes the emulator returns (docs/api-reference.md §6) in one place.</summary>
 public static class ApiErrorCodes
 {
-    /// <summary>Success.</summary>
     public const string Ok = "0";
 
     /// <summary>Gateway: no such API (HTTP 404).</summary>

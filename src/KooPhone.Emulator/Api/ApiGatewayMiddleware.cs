@@ -20,7 +20,6 @@ public sealed class ApiGatewayMiddleware
     private readonly ICredentialVerifier authenticator;
     private readonly ILogger<ApiGatewayMiddleware> logger;
 
-    /// <summary>Creates the middleware.</summary>
     public ApiGatewayMiddleware(RequestDelegate next, ICredentialVerifier authenticator, ILogger<ApiGatewayMiddleware> logger)
     {
         this.next = next;

@@ -6,7 +6,6 @@ namespace KooPhone.Emulator.Api;
 /// </summary>
 public sealed class OperationMarker
 {
-    /// <summary>Creates the marker.</summary>
     public OperationMarker(string name, bool requestIdInQuery = false)
     {
         Name = name;

@@ -19,7 +19,6 @@ public sealed class RequestIdMiddleware
     private readonly RequestDelegate next;
     private readonly RunTimeOptions options;
 
-    /// <summary>Creates the middleware.</summary>
     public RequestIdMiddleware(RequestDelegate next, RunTimeOptions options)
     {
         this.next = next;

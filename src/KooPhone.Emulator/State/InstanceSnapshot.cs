@@ -45,7 +45,6 @@ public class InstanceSnapshot
     /// <summary>instance_name.</summary>
     [JsonPropertyName("instance_name")] public string InstanceName { get; }
 
-    /// <summary>region.</summary>
     [JsonPropertyName("region")] public string Region { get; }
 
     /// <summary>instance_sku.</summary>

@@ -5,7 +5,6 @@ namespace KooPhone.Emulator.Api.Contracts;
 /// <summary>The common response body (docs/api-reference.md §2.3): error_code, error_msg and, on success with content, data.</summary>
 public sealed class ApiEnvelope
 {
-    /// <summary>Creates an envelope.</summary>
     public ApiEnvelope(string errorCode, string errorMessage, object? data)
     {
         ErrorCode = errorCode;

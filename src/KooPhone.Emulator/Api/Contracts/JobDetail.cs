@@ -5,7 +5,6 @@ namespace KooPhone.Emulator.Api.Contracts;
 /// <summary>ExecuteJob's data.jobs[] item (docs/api-reference.md §3.3).</summary>
 public sealed class JobDetail
 {
-    /// <summary>Creates an item.</summary>
     public JobDetail(string jobId, int status, string errorCode, string errorMessage, string executeMessage)
     {
         JobId = jobId;

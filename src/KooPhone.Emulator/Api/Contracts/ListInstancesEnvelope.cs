@@ -8,6 +8,5 @@ public sealed class ListInstancesEnvelope
     /// <summary>Wraps <paramref name="data"/>.</summary>
     public ListInstancesEnvelope(ListInstancesData data) => Data = data;
 
-    /// <summary>The page.</summary>
     [JsonPropertyName("data")] public ListInstancesData Data { get; }
 }

@@ -5,7 +5,6 @@ namespace KooPhone.Emulator.Api.Contracts;
 /// <summary>BatchShowInstance's data.status_results[] item (docs/api-reference.md §3.6).</summary>
 public sealed class StatusResult
 {
-    /// <summary>Creates an item.</summary>
     public StatusResult(string instanceId, int status)
     {
         InstanceId = instanceId;

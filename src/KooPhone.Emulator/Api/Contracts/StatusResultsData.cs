@@ -6,7 +6,6 @@ namespace KooPhone.Emulator.Api.Contracts;
 /// <summary>BatchShowInstance's data (docs/api-reference.md §5.6).</summary>
 public sealed class StatusResultsData
 {
-    /// <summary>Creates the data.</summary>
     public StatusResultsData(IReadOnlyList<StatusResult> statusResults) => StatusResults = statusResults;
 
     /// <summary>One entry per requested ID, in request order.</summary>

@@ -7,7 +7,6 @@ namespace KooPhone.Emulator.Api.Contracts;
 /// <summary>An async call's data (docs/api-reference.md §3.2): task_id plus one job per instance.</summary>
 public sealed class TaskData
 {
-    /// <summary>Creates the data.</summary>
     public TaskData(string taskId, IReadOnlyList<CmdJob> cmdJobs)
     {
         TaskId = taskId;
