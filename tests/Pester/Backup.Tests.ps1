@@ -76,7 +76,8 @@ Describe 'Backup-KooPhoneInstance' {
         $rest = $allIds[100..149]
         & {
             $first
-            Start-Sleep -Milliseconds 800
+            # Times out, failing the test, when the first batch waits for the input to end.
+            Wait-EmulatorCondition -Description 'the first batch sent while input still flows' -Condition { (Get-BackupRequest).Count -ge 1 }
             $script:sentDuringInput = (Get-BackupRequest).Count
             $rest
         } | Backup-KooPhoneInstance -Force | Out-Null

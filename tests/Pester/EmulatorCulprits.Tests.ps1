@@ -5,10 +5,10 @@
 # (--regions, KOOPHONE.API.1002). These talk to the emulator over raw HTTP, not through the module.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
-    # A long job delay keeps every transition in flight while a test looks at it.
-    $script:emulator = Start-TestEmulator -Instances 20 -JobDelayMs 5000
+    # A clock that stands still keeps every transition in flight while a test looks at it.
+    $script:emulator = Start-TestEmulator -Instances 20 -JobDelayMs 5000 -ManualClock
     $script:regions = 'cn-north-4', 'cn-east-3', 'xx-lab-1'
-    $script:configured = Start-TestEmulator -Instances 12 -JobDelayMs 5000 -ExtraArguments @(
+    $script:configured = Start-TestEmulator -Instances 12 -JobDelayMs 5000 -ManualClock -ExtraArguments @(
         '--refusal-ids', 'first', '--rejected-batches', 'partly-applied', '--regions', ($regions -join ','))
 
     function Invoke-Api {

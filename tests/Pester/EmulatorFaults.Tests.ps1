@@ -4,9 +4,10 @@
 # These talk to the emulator over raw HTTP, not through the module.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
-    $script:emulator = Start-TestEmulator -Instances 40 -JobDelayMs 1000
+    # Both clocks stand still until a test moves them, so jobs and lags end exactly when it says.
+    $script:emulator = Start-TestEmulator -Instances 40 -JobDelayMs 1000 -ManualClock
     # Everything set at start-up instead of at run time, and two static tokens to revoke one of.
-    $script:configured = Start-TestEmulator -Instances 10 -JobDelayMs 300 -Token 'static-a' -ExtraArguments @(
+    $script:configured = Start-TestEmulator -Instances 10 -JobDelayMs 300 -Token 'static-a' -ManualClock -ExtraArguments @(
         '--token', 'static-b', '--visibility-lag-ms', '1500', '--delete-lag-ms', '1500', '--time-zone-offset', '-05:30',
         '--response-request-id', 'own', '--fault', 'kind=drop,phase=after,times=1,path=/v1/instances/backup')
 
@@ -55,7 +56,8 @@ Describe 'Emulator faults and lags' {
             { Invoke-Api POST '/v1/instances/backup' @{ instance_ids = @($id) } } | Should -Throw
 
             @(Get-EmulatorAction $emulator -Operation BatchBackupInstances -InstanceId $id).count | Should -Be 1
-            Wait-EmulatorCondition { (Get-EmulatorInstance $emulator $id).running_status -eq 1 } 'the backup to release the machine'
+            (Get-EmulatorInstance $emulator $id).running_status | Should -Be 3 -Because 'the backup runs for the job delay'
+            Move-EmulatorClock $emulator 1000 | Out-Null
             $after = Get-EmulatorInstance $emulator $id
             $after.backup_status | Should -Be 2
             $after.backup_time | Should -Not -Be $before.backup_time
@@ -142,14 +144,15 @@ Describe 'Emulator faults and lags' {
         It 'shows an assignment in ListInstances only after the run-time visibility lag' {
             Set-EmulatorOption $emulator @{ visibilityLagMs = 1500 } | Out-Null
             $id = $unassigned[2]
-            $watch = [System.Diagnostics.Stopwatch]::StartNew()
 
             Invoke-Api POST '/v1/instances/assign' @{ user_instances = @(@{ user_id = 'u-lag'; instance_id = $id }) } | Out-Null
 
             (Get-Listed $id).data.result[0].assign_status | Should -Be 0
             (Get-EmulatorInstance $emulator $id).assign_status | Should -Be 1
-            Wait-EmulatorCondition { (Get-Listed $id).data.result[0].assign_user -eq 'u-lag' } 'the assignment to show'
-            $watch.ElapsedMilliseconds | Should -BeGreaterOrEqual 1400
+            Move-EmulatorClock $emulator 1499 | Out-Null
+            (Get-Listed $id).data.result[0].assign_status | Should -Be 0 -Because 'a millisecond of the lag is left'
+            Move-EmulatorClock $emulator 1 | Out-Null
+            (Get-Listed $id).data.result[0].assign_user | Should -Be 'u-lag'
         }
 
         It 'keeps showing the old running status in BatchShowInstance during the lag' {
@@ -173,10 +176,12 @@ Describe 'Emulator faults and lags' {
             $apps = { @(((Invoke-Api GET "/v1/instances/$id/app-list?page_no=1&page_size=50&app_type=2").Content | ConvertFrom-Json).data.result.app_pkg) }
 
             Invoke-Api POST '/v1/instances/app/install' $install | Out-Null
-            Wait-EmulatorCondition { @((Get-EmulatorInstance $emulator $id).apps.app_pkg) -contains 'com.example.lag' } 'the install to land'
+            Move-EmulatorClock $emulator 1000 | Out-Null
+            @((Get-EmulatorInstance $emulator $id).apps.app_pkg) | Should -Contain 'com.example.lag' -Because 'the install job took its delay'
 
             & $apps | Should -Not -Contain 'com.example.lag'
-            Wait-EmulatorCondition { (& $apps) -contains 'com.example.lag' } 'the installed app to show'
+            Move-EmulatorClock $emulator 1500 | Out-Null
+            & $apps | Should -Contain 'com.example.lag'
         }
 
         It 'hides changes for --visibility-lag-ms at start-up' {
@@ -185,7 +190,8 @@ Describe 'Emulator faults and lags' {
             Invoke-Api POST '/v1/instances/assign' @{ user_instances = @(@{ user_id = 'u-start'; instance_id = $id }) } -Target $configured | Out-Null
 
             (Get-Listed $id $configured).data.result[0].assign_status | Should -Be 0
-            Wait-EmulatorCondition { (Get-Listed $id $configured).data.result[0].assign_status -eq 1 } 'the assignment to show'
+            Move-EmulatorClock $configured 1500 | Out-Null
+            (Get-Listed $id $configured).data.result[0].assign_status | Should -Be 1
         }
     }
 
@@ -200,7 +206,8 @@ Describe 'Emulator faults and lags' {
             ((Invoke-Api POST '/v1/instances/batch-query-status' @{ instance_ids = @($id) }).Content | ConvertFrom-Json).error_code | Should -Be 'KOOPHONE.API.1001'
             ((Invoke-Api POST '/v1/instances/delete' @{ instanceIdList = @($id) }).Content | ConvertFrom-Json).error_code | Should -Be '0'
             @(Get-EmulatorAction $emulator -Operation DeleteInstance -InstanceId $id).count | Should -Be 1
-            Wait-EmulatorCondition { (Get-Listed $id).data.total_count -eq 0 } 'the deleted instance to leave the listing'
+            Move-EmulatorClock $emulator 1500 | Out-Null
+            (Get-Listed $id).data.total_count | Should -Be 0
             ((Invoke-Api POST '/v1/instances/delete' @{ instanceIdList = @($id) }).Content | ConvertFrom-Json).error_code | Should -Be 'KOOPHONE.API.1001'
         }
 
@@ -210,7 +217,8 @@ Describe 'Emulator faults and lags' {
             Invoke-Api POST '/v1/instances/delete' @{ instanceIdList = @($id) } -Target $configured | Out-Null
 
             (Get-Listed $id $configured).data.total_count | Should -Be 1
-            Wait-EmulatorCondition { (Get-Listed $id $configured).data.total_count -eq 0 } 'the deleted instance to leave the listing'
+            Move-EmulatorClock $configured 1500 | Out-Null
+            (Get-Listed $id $configured).data.total_count | Should -Be 0
         }
     }
 

@@ -13,8 +13,12 @@ function Start-TestEmulator {
         [int] $Instances = 300,
         [int] $JobDelayMs = 300,
         [string] $Token = $script:DefaultToken,
-        [string[]] $ExtraArguments = @()
+        [string[]] $ExtraArguments = @(),
+        # The emulator's clock stands still until Move-EmulatorClock moves it: jobs, token
+        # lifetimes and lags end when the test says, not when real time has passed.
+        [switch] $ManualClock
     )
+    if ($ManualClock) { $ExtraArguments = @('--clock', 'manual') + $ExtraArguments }
     Start-KooPhoneEmulator -EmulatorPath $env:KOOPHONE_TEST_EMULATOR -Instances $Instances -JobDelayMs $JobDelayMs -Token $Token -ExtraArguments $ExtraArguments
 }
 
@@ -109,6 +113,13 @@ function Revoke-EmulatorStaticToken {
     Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/tokens/revoke-static" -ContentType 'application/json' -Body (@{ token = $Token } | ConvertTo-Json) | Out-Null
 }
 
+function Move-EmulatorClock {
+    # Moves the clock of an emulator started with -ManualClock forward; returns its new time.
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [long] $Milliseconds)
+    $body = @{ advanceMs = $Milliseconds } | ConvertTo-Json
+    (Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/clock" -ContentType 'application/json' -Body $body).now
+}
+
 function Wait-EmulatorCondition {
     # Polls until the script block returns true; throws with the description after the timeout.
     param([Parameter(Mandatory)] [scriptblock] $Condition, [Parameter(Mandatory)] [string] $Description, [int] $TimeoutMs = 10000)
@@ -170,4 +181,4 @@ function Invoke-InTestHost {
     finally { $runspace.Dispose() }
 }
 
-Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Wait-EmulatorCondition
+Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition

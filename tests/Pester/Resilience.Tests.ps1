@@ -166,9 +166,8 @@ Describe 'Resilience' {
                     Get-KooPhoneInstance -Context $context | Select-Object -First 300 | Backup-KooPhoneInstance -Context $context -Force
                 }).AddArgument($env:KOOPHONE_TEST_MODULE).AddArgument($emulator.Url).AddArgument($emulator.Token)
             $run = $shell.BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while (@(Get-EmulatorRequest $emulator -Path '/v1/instances/backup').Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-            Start-Sleep -Milliseconds 300
+            # The emulator records a hanging request as it arrives, so the run is now waiting on it.
+            Wait-EmulatorCondition -Description 'a backup call hanging' -TimeoutMs 20000 -Condition { @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup').Count -ge 1 }
 
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
             $shell.Stop()

@@ -50,6 +50,6 @@ public sealed class ActionLog
     public void Clear() => counts.Clear();
 
     private static string OperationOf(HttpContext httpContext) =>
-        httpContext.GetEndpoint()?.Metadata.GetMetadata<KooPhoneOperation>()?.Name
+        httpContext.GetEndpoint()?.Metadata.GetMetadata<OperationMarker>()?.Name
         ?? throw new InvalidOperationException("only a KooPhone operation's endpoint records actions");
 }

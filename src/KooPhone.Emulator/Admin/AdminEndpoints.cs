@@ -16,8 +16,9 @@ namespace KooPhone.Emulator.Admin;
 /// <summary>
 /// Test-control endpoints under /_emulator/. They need no authentication: the emulator listens on
 /// 127.0.0.1 only and exists for tests. They are not part of the KooPhone API and not logged.
-/// Fault injection and tokens have their own classes (<see cref="FaultAdminEndpoints"/>,
-/// <see cref="TokenAdminEndpoints"/>).
+/// Fault injection, tokens, run-time options and the clock have their own classes
+/// (<see cref="FaultAdminEndpoints"/>, <see cref="TokenAdminEndpoints"/>,
+/// <see cref="OptionsAdminEndpoints"/>, <see cref="ClockAdminEndpoints"/>).
 /// </summary>
 public static class AdminEndpoints
 {
@@ -48,6 +49,7 @@ public static class AdminEndpoints
         FaultAdminEndpoints.Map(admin);
         TokenAdminEndpoints.Map(admin);
         OptionsAdminEndpoints.Map(admin);
+        ClockAdminEndpoints.Map(admin);
     }
 
     private static IResult GetRequests(HttpContext httpContext, RequestLog log)
@@ -85,6 +87,7 @@ public static class AdminEndpoints
     // and everything in flight are gone), no tasks, empty request and action logs, the start-up
     // fault rules (counters at zero), latency and run-time options, and every --token value
     // accepted again. Issued IAM tokens stay valid: tests reset state between cases but stay logged in.
+    // The clock is not reset either: stored times would otherwise lie in the future.
     private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, ActionLog actions, FaultInjector faults, RunTimeOptions options, StaticTokenSet staticTokens)
     {
         store.Reset();

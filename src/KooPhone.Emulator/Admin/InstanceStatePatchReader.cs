@@ -58,7 +58,7 @@ public static class InstanceStatePatchReader
         or "assign_status" or "assign_user" or "backup_status" or "backup_time" or "restore_status" or "restore_time";
 
     // Statuses are stored as sbyte; any value in that range is accepted so tests can try
-    // values the reference does not list (e.g. status 6/7 of §10 item 10).
+    // values the reference does not list (e.g. status 6/7 of docs/api-reference.md §10 item 10).
     private static bool TryStatus(JsonElement value, System.Action<sbyte> set)
     {
         if (value.ValueKind == JsonValueKind.Number && value.TryGetSByte(out sbyte status))

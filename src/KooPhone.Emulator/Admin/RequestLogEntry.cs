@@ -34,10 +34,8 @@ public sealed class RequestLogEntry
     /// <summary>Increasing over the process lifetime (not reset by clearing the log).</summary>
     [JsonPropertyName("sequence")] public long Sequence { get; internal set; }
 
-    /// <summary>HTTP method.</summary>
     [JsonPropertyName("method")] public string Method { get; }
 
-    /// <summary>Request path.</summary>
     [JsonPropertyName("path")] public string Path { get; }
 
     /// <summary>Query string including the leading '?', or empty.</summary>

@@ -13,7 +13,6 @@ public sealed class RequestLogMiddleware
     private readonly InFlightCounter inFlight;
     private readonly TimeProvider time;
 
-    /// <summary>Creates the middleware.</summary>
     public RequestLogMiddleware(RequestDelegate next, RequestRecorder recorder, InFlightCounter inFlight, TimeProvider time)
     {
         this.next = next;

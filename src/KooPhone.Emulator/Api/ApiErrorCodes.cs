@@ -1,9 +1,8 @@
 namespace KooPhone.Emulator.Api;
 
-/// <summary>The error codes the emulator returns (reference §6) in one place.</summary>
+/// <summary>The error codes the emulator returns (docs/api-reference.md §6) in one place.</summary>
 public static class ApiErrorCodes
 {
-    /// <summary>Success.</summary>
     public const string Ok = "0";
 
     /// <summary>Gateway: no such API (HTTP 404).</summary>
@@ -18,7 +17,7 @@ public static class ApiErrorCodes
     /// <summary>Gateway: X-Sdk-Date more than 15 minutes off the gateway's clock (HTTP 401).</summary>
     public const string RequestDateSkewed = "APIGW.0303";
 
-    /// <summary>Gateway: throttled (HTTP 429). The reference leaves the code open (§6.5); this is the usual one.</summary>
+    /// <summary>Gateway: throttled (HTTP 429). The reference leaves the code open (docs/api-reference.md §6.5); this is the usual one.</summary>
     public const string Throttled = "APIGW.0308";
 
     /// <summary>x-request-id missing (HTTP 200).</summary>
@@ -42,7 +41,7 @@ public static class ApiErrorCodes
     /// <summary>User–instance binding does not exist (CancelInstance, HTTP 200).</summary>
     public const string BindingMissing = "KOOPHONE.API.2210";
 
-    /// <summary>No device can be assigned (ProvisionInstance). Note the different prefix (§10 item 4).</summary>
+    /// <summary>No device can be assigned (ProvisionInstance). Note the different prefix (docs/api-reference.md §10 item 4).</summary>
     public const string NoDeviceAssignable = "KPAPI.2209";
 
     /// <summary>No such SKU or region (CreateInstance, HTTP 200).</summary>

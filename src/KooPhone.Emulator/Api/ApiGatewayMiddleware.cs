@@ -17,11 +17,10 @@ namespace KooPhone.Emulator.Api;
 public sealed class ApiGatewayMiddleware
 {
     private readonly RequestDelegate next;
-    private readonly IRequestAuthenticator authenticator;
+    private readonly ICredentialVerifier authenticator;
     private readonly ILogger<ApiGatewayMiddleware> logger;
 
-    /// <summary>Creates the middleware.</summary>
-    public ApiGatewayMiddleware(RequestDelegate next, IRequestAuthenticator authenticator, ILogger<ApiGatewayMiddleware> logger)
+    public ApiGatewayMiddleware(RequestDelegate next, ICredentialVerifier authenticator, ILogger<ApiGatewayMiddleware> logger)
     {
         this.next = next;
         this.authenticator = authenticator;
@@ -32,7 +31,7 @@ public sealed class ApiGatewayMiddleware
     public async Task InvokeAsync(HttpContext httpContext)
     {
         ApiRequestContext request = ApiRequestContext.For(httpContext);
-        KooPhoneOperation? operation = httpContext.GetEndpoint()?.Metadata.GetMetadata<KooPhoneOperation>();
+        OperationMarker? operation = httpContext.GetEndpoint()?.Metadata.GetMetadata<OperationMarker>();
         if (operation is null)
         {
             await ApiResults.ApiNotFound().ExecuteAsync(httpContext).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>Factories for the response shapes of reference §2.3 and §6.</summary>
+/// <summary>Factories for the response shapes of docs/api-reference.md §2.3 and §6.</summary>
 public static class ApiResults
 {
     /// <summary>HTTP 200 {"error_code":"0","error_msg":"ok","data":…}; data omitted when null.</summary>
@@ -18,7 +18,7 @@ public static class ApiResults
     public static KooPhoneJsonResult Error(int httpStatus, string errorCode, string message) =>
         new(httpStatus, errorCode, new ApiEnvelope(errorCode, message, null));
 
-    /// <summary>A business error: the current error table lists these under HTTP 200 (§2.4).</summary>
+    /// <summary>A business error: the current error table lists these under HTTP 200 (docs/api-reference.md §2.4).</summary>
     public static KooPhoneJsonResult BusinessError(string errorCode, string message) =>
         Error(StatusCodes.Status200OK, errorCode, message);
 

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>InstallApp (§5.13) and ListInstanceApp (§5.14).</summary>
+/// <summary>InstallApp (docs/api-reference.md §5.13) and ListInstanceApp (§5.14).</summary>
 public static class AppEndpoints
 {
     /// <summary>Largest ListInstanceApp page (SDK: 1–200).</summary>
@@ -22,9 +22,9 @@ public static class AppEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/app/install", InstallAppAsync)
-            .WithMetadata(new KooPhoneOperation("InstallApp"));
+            .WithMetadata(new OperationMarker("InstallApp"));
         v1.MapGet("/instances/{instance_id}/app-list", ListInstanceApp)
-            .WithMetadata(new KooPhoneOperation("ListInstanceApp"));
+            .WithMetadata(new OperationMarker("ListInstanceApp"));
     }
 
     private static async Task<IResult> InstallAppAsync(
@@ -55,7 +55,7 @@ public static class AppEndpoints
 
         actions.Record(httpContext, request.InstanceIds);
 
-        // Install jobs report 0 (not started) for the first third of the delay, then 1, then 2 (§4.4).
+        // Install jobs report 0 (not started) for the first third of the delay, then 1, then 2 (docs/api-reference.md §4.4).
         EmulatorTask task = tasks.CreateSucceeding(
             TaskKind.Install, request.InstanceIds, result.At + (options.JobDelay / 3), result.At + options.JobDelay);
         TaskData data = TaskData.From(task);

@@ -10,16 +10,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>ProvisionInstance (§5.16) and CancelInstance (§5.8): binding instances to end users and back.</summary>
+/// <summary>ProvisionInstance (docs/api-reference.md §5.16) and CancelInstance (§5.8): binding instances to end users and back.</summary>
 public static class AssignmentEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/assign", ProvisionInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("ProvisionInstance"));
+            .WithMetadata(new OperationMarker("ProvisionInstance"));
         v1.MapPost("/instances/unassign", CancelInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("CancelInstance"));
+            .WithMetadata(new OperationMarker("CancelInstance"));
     }
 
     // Synchronous: the binding exists when the answer arrives; no data.

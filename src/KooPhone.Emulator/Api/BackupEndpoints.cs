@@ -9,14 +9,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>BatchBackupInstances (§5.2): back instances up to OBS and release their machines.</summary>
+/// <summary>BatchBackupInstances (docs/api-reference.md §5.2): back instances up to OBS and release their machines.</summary>
 public static class BackupEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/backup", BatchBackupInstancesAsync)
-            .WithMetadata(new KooPhoneOperation("BatchBackupInstances"));
+            .WithMetadata(new OperationMarker("BatchBackupInstances"));
     }
 
     private static async Task<IResult> BatchBackupInstancesAsync(
@@ -28,7 +28,7 @@ public static class BackupEndpoints
             return ApiResults.InvalidParameter(read.Error!);
         }
 
-        // Whole-batch rejection (an inference from §11 item 4): one bad instance fails the request.
+        // Whole-batch rejection (an inference from docs/api-reference.md §11 item 4): one bad instance fails the request.
         BatchResult started = backups.TryStart(read.Ids, options.JobDelay);
         if (started.Refusal is not null)
         {

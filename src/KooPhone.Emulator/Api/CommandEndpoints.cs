@@ -11,16 +11,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>SyncInvokeInstance (§5.21) and AsyncInvokeInstance (§5.1): ADB shell commands.</summary>
+/// <summary>SyncInvokeInstance (docs/api-reference.md §5.21) and AsyncInvokeInstance (§5.1): ADB shell commands.</summary>
 public static class CommandEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/sync-command", SyncInvokeInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("SyncInvokeInstance"));
+            .WithMetadata(new OperationMarker("SyncInvokeInstance"));
         v1.MapPost("/instances/async-command", AsyncInvokeInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("AsyncInvokeInstance"));
+            .WithMetadata(new OperationMarker("AsyncInvokeInstance"));
     }
 
     // A request-level "0" with per-instance results: a stopped instance fails in its own entry.

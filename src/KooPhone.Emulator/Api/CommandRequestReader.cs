@@ -6,8 +6,8 @@ namespace KooPhone.Emulator.Api;
 
 /// <summary>
 /// Reads {"command","instance_ids"} (SyncInvokeInstance, AsyncInvokeInstance). The command is 1
-/// to 1024 UTF-8 bytes of letters, digits and _ . / : - (§5.1), plus spaces, which the official
-/// example itself uses (§10 item 19). Anything else, such as | ; &gt; or quotes, is refused.
+/// to 1024 UTF-8 bytes of letters, digits and _ . / : - (docs/api-reference.md §5.1), plus spaces, which the official
+/// example itself uses (docs/api-reference.md §10 item 19). Anything else, such as | ; &gt; or quotes, is refused.
 /// </summary>
 public static class CommandRequestReader
 {

@@ -1,6 +1,6 @@
 namespace KooPhone.Emulator.Api;
 
-/// <summary>A CreateInstance body (§5.9) whose fields have the right types and ranges; the catalog checks come next (<see cref="OrderValidator"/>).</summary>
+/// <summary>A CreateInstance body (docs/api-reference.md §5.9) whose fields have the right types and ranges; the catalog checks come next (<see cref="OrderValidator"/>).</summary>
 public sealed record CreateInstanceRequest(
     string Os,
     string InstanceSkuId,

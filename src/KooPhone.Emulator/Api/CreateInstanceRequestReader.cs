@@ -5,7 +5,7 @@ using KooPhone.Emulator.State;
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// Reads CreateInstance's camelCase body (§5.9): a missing os is KOOPHONE.API.3003, every other
+/// Reads CreateInstance's camelCase body (docs/api-reference.md §5.9): a missing os is KOOPHONE.API.3003, every other
 /// broken type or range a 400 naming it. Whether the SKU, region and period fit together is
 /// <see cref="OrderValidator"/>'s job.
 /// </summary>

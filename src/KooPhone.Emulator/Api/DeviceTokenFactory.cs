@@ -8,7 +8,7 @@ using KooPhone.Emulator.State;
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// Builds ExecuteInstanceAuthToken's data (§5.11) in the shape of the reference's example. The
+/// Builds ExecuteInstanceAuthToken's data (docs/api-reference.md §5.11) in the shape of the reference's example. The
 /// token, streaming ID and device ID are fresh random values on every call; the addresses are
 /// stable per instance and come from documentation ranges (192.168/16, 203.0.113/24), and every
 /// host is under the reserved .invalid domain, so no client can reach anything real with them.

@@ -6,10 +6,10 @@ using KooPhone.Emulator.State;
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// Reads InstallApp's body (§5.13) in the reference's field order. fast_install, when present,
+/// Reads InstallApp's body (docs/api-reference.md §5.13) in the reference's field order. fast_install, when present,
 /// must be the string "0" or "1" (KOOPHONE.API.3008); every other broken rule is a 400 naming it.
 /// content_type, install_package_url and instance_id_list are treated as required: the table
-/// that would say was cut off (§11 item 11), and an install cannot work without them.
+/// that would say was cut off (docs/api-reference.md §11 item 11), and an install cannot work without them.
 /// </summary>
 public static class InstallAppRequestReader
 {

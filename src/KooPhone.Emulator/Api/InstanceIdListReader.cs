@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// Reads and validates instance ID lists (§2.5: 1 to 100 distinct IDs, each at most 32
+/// Reads and validates instance ID lists (docs/api-reference.md §2.5: 1 to 100 distinct IDs, each at most 32
 /// characters), whatever the operation calls the field: instance_ids, instanceIdList
 /// (DeleteInstance) or instance_id_list (InstallApp). Also checks single IDs.
 /// </summary>

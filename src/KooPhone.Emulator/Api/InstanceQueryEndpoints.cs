@@ -9,16 +9,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>Read-only instance queries: ListInstances (§5.15) and BatchShowInstance (§5.6).</summary>
+/// <summary>Read-only instance queries: ListInstances (docs/api-reference.md §5.15) and BatchShowInstance (§5.6).</summary>
 public static class InstanceQueryEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/instances/batch-query", ListInstances)
-            .WithMetadata(new KooPhoneOperation("ListInstances", requestIdInQuery: true));
+            .WithMetadata(new OperationMarker("ListInstances", requestIdInQuery: true));
         v1.MapPost("/instances/batch-query-status", BatchShowInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("BatchShowInstance"));
+            .WithMetadata(new OperationMarker("BatchShowInstance"));
     }
 
     private static IResult ListInstances(HttpContext httpContext, InstanceStore store, EmulatorOptions options, RunTimeOptions runTime, ChurnOperations churn)
@@ -38,7 +38,7 @@ public static class InstanceQueryEndpoints
 
         churn.Apply(runTime.Current.ListingChurn);
 
-        // The reference documents no maximum (§11 item 2); the emulator clamps silently and
+        // The reference documents no maximum (docs/api-reference.md §11 item 2); the emulator clamps silently and
         // reports the effective size, which a client must be able to cope with.
         int effectiveSize = Math.Min(pageSize, options.MaxPageSize);
         InstancePage page = store.QueryPage(

@@ -13,7 +13,6 @@ public sealed class KooPhoneJsonResult : IResult, IStatusCodeHttpResult
 {
     private readonly object body;
 
-    /// <summary>Creates a result.</summary>
     public KooPhoneJsonResult(int statusCode, string errorCode, object body)
     {
         StatusCode = statusCode;
@@ -21,7 +20,6 @@ public sealed class KooPhoneJsonResult : IResult, IStatusCodeHttpResult
         this.body = body;
     }
 
-    /// <summary>The HTTP status.</summary>
     public int StatusCode { get; }
 
     int? IStatusCodeHttpResult.StatusCode => StatusCode;

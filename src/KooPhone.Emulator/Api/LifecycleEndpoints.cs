@@ -11,21 +11,21 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>BatchRebootInstance (§5.4), BatchResetInstance (§5.5) and DeleteInstance (§5.10).</summary>
+/// <summary>BatchRebootInstance (docs/api-reference.md §5.4), BatchResetInstance (§5.5) and DeleteInstance (§5.10).</summary>
 public static class LifecycleEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/reboot", BatchRebootInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("BatchRebootInstance"));
+            .WithMetadata(new OperationMarker("BatchRebootInstance"));
         v1.MapPost("/instances/batch-reset", BatchResetInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("BatchResetInstance"));
+            .WithMetadata(new OperationMarker("BatchResetInstance"));
         v1.MapPost("/instances/delete", DeleteInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("DeleteInstance"));
+            .WithMetadata(new OperationMarker("DeleteInstance"));
     }
 
-    // Fire-and-forget: no task, no data (§5.4).
+    // Fire-and-forget: no task, no data (docs/api-reference.md §5.4).
     private static async Task<IResult> BatchRebootInstanceAsync(
         HttpContext httpContext, LifecycleOperations lifecycle, EmulatorOptions options, ActionLog actions, RunTimeOptions runTime)
     {

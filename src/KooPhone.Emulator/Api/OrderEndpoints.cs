@@ -11,16 +11,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>BatchShowSku (§5.7) and CreateInstance (§5.9): what can be bought, and buying it.</summary>
+/// <summary>BatchShowSku (docs/api-reference.md §5.7) and CreateInstance (§5.9): what can be bought, and buying it.</summary>
 public static class OrderEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/instances/sku", BatchShowSku)
-            .WithMetadata(new KooPhoneOperation("BatchShowSku"));
+            .WithMetadata(new OperationMarker("BatchShowSku"));
         v1.MapPost("/instances/create", CreateInstanceAsync)
-            .WithMetadata(new KooPhoneOperation("CreateInstance"));
+            .WithMetadata(new OperationMarker("CreateInstance"));
     }
 
     // type is required and only 0 (cloud-phone SKUs) exists.

@@ -4,7 +4,7 @@ using KooPhone.Emulator.State;
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// CreateInstance's business checks, after the body's shape (§5.9, §6.2): the region, the SKU
+/// CreateInstance's business checks, after the body's shape (docs/api-reference.md §5.9, §6.2): the region, the SKU
 /// and the bandwidth SKU must be the catalog's and fit together (KOOPHONE.API.3002), and the
 /// period must be 1–9 months (3006) or 1–3 years (3007).
 /// </summary>

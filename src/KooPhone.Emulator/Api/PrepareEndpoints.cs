@@ -10,16 +10,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>BatchPrepareInstances (§5.3) and ShowProgress (§5.18). Both report unknown instances as KOOPHONE.API.4001.</summary>
+/// <summary>BatchPrepareInstances (docs/api-reference.md §5.3) and ShowProgress (§5.18). Both report unknown instances as KOOPHONE.API.4001.</summary>
 public static class PrepareEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/prepare", BatchPrepareInstancesAsync)
-            .WithMetadata(new KooPhoneOperation("BatchPrepareInstances"));
+            .WithMetadata(new OperationMarker("BatchPrepareInstances"));
         v1.MapPost("/instances/prepare-progress", ShowProgressAsync)
-            .WithMetadata(new KooPhoneOperation("ShowProgress"));
+            .WithMetadata(new OperationMarker("ShowProgress"));
     }
 
     private static async Task<IResult> BatchPrepareInstancesAsync(

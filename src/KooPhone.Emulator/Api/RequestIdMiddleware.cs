@@ -19,7 +19,6 @@ public sealed class RequestIdMiddleware
     private readonly RequestDelegate next;
     private readonly RunTimeOptions options;
 
-    /// <summary>Creates the middleware.</summary>
     public RequestIdMiddleware(RequestDelegate next, RunTimeOptions options)
     {
         this.next = next;
@@ -30,7 +29,7 @@ public sealed class RequestIdMiddleware
     public Task InvokeAsync(HttpContext httpContext)
     {
         ApiRequestContext request = ApiRequestContext.For(httpContext);
-        KooPhoneOperation? operation = httpContext.GetEndpoint()?.Metadata.GetMetadata<KooPhoneOperation>();
+        OperationMarker? operation = httpContext.GetEndpoint()?.Metadata.GetMetadata<OperationMarker>();
         request.ReceivedRequestId = ReadRequestId(httpContext.Request, operation?.RequestIdInQuery ?? true);
         // A gateway may answer with an ID of its own (--response-request-id own), so a client
         // must not insist that the answer's ID is the one it sent.

@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Routing;
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// ExecuteInstanceAuthToken (§5.11), StopInstancesSession (§5.19) and StopInstancesStreaming
-/// (§5.20): one instance each. The device token is a secret: it is only ever in the response.
+/// ExecuteInstanceAuthToken (docs/api-reference.md §5.11), StopInstancesSession (§5.19) and StopInstancesStreaming
+/// (docs/api-reference.md §5.20): one instance each. The device token is a secret: it is only ever in the response.
 /// </summary>
 public static class StreamingEndpoints
 {
@@ -20,11 +20,11 @@ public static class StreamingEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/instances/{instance_id}/auth", ExecuteInstanceAuthToken)
-            .WithMetadata(new KooPhoneOperation("ExecuteInstanceAuthToken"));
+            .WithMetadata(new OperationMarker("ExecuteInstanceAuthToken"));
         v1.MapPost("/instances/session/release", StopInstancesSessionAsync)
-            .WithMetadata(new KooPhoneOperation("StopInstancesSession"));
+            .WithMetadata(new OperationMarker("StopInstancesSession"));
         v1.MapPost("/instances/streaming/stop", StopInstancesStreamingAsync)
-            .WithMetadata(new KooPhoneOperation("StopInstancesStreaming"));
+            .WithMetadata(new OperationMarker("StopInstancesStreaming"));
     }
 
     // No body: the instance is in the path, stream_type (1 SDK, 2 H5) optionally in the query.

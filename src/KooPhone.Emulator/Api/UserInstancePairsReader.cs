@@ -7,9 +7,9 @@ namespace KooPhone.Emulator.Api;
 
 /// <summary>
 /// Reads {"user_instances":[{"user_id","instance_id"}…]} (ProvisionInstance, CancelInstance):
-/// 1 to 100 pairs, both IDs 1 to 32 characters (§3.7), and no instance twice, since one
+/// 1 to 100 pairs, both IDs 1 to 32 characters (docs/api-reference.md §3.7), and no instance twice, since one
 /// request cannot sensibly bind an instance to two users. CancelInstance's count limit is not
-/// documented (§11 item 14); it takes ProvisionInstance's.
+/// documented (docs/api-reference.md §11 item 14); it takes ProvisionInstance's.
 /// </summary>
 public static class UserInstancePairsReader
 {

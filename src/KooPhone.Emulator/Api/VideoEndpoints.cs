@@ -10,14 +10,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KooPhone.Emulator.Api;
 
-/// <summary>SetVideo (§5.17): bit and frame rates per network type, codec and definition.</summary>
+/// <summary>SetVideo (docs/api-reference.md §5.17): bit and frame rates per network type, codec and definition.</summary>
 public static class VideoEndpoints
 {
     /// <summary>Maps the area's operations.</summary>
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPut("/instances/video-setting", SetVideoAsync)
-            .WithMetadata(new KooPhoneOperation("SetVideo"));
+            .WithMetadata(new OperationMarker("SetVideo"));
     }
 
     private static async Task<IResult> SetVideoAsync(HttpContext httpContext, VideoOperations video, ActionLog actions, RunTimeOptions runTime)

@@ -6,7 +6,7 @@ using KooPhone.Emulator.State;
 namespace KooPhone.Emulator.Api;
 
 /// <summary>
-/// Reads SetVideo's instance_settings (§5.17): each of the six network_type × encoding_type
+/// Reads SetVideo's instance_settings (docs/api-reference.md §5.17): each of the six network_type × encoding_type
 /// combinations exactly once, each with video_spec_groups whose three definitions have a
 /// code_rate of 0 to 10000 kbit/s in steps of 100 (the SDK's range; the 2025 page says 100 to 10000) and an fps of 30 or 60.
 /// </summary>

@@ -46,7 +46,7 @@ public sealed class IssuedTokenStore
         return now < expiresAt ? IssuedTokenStatus.Active : IssuedTokenStatus.Expired;
     }
 
-    /// <summary>Invalidates every token issued so far, as IAM may do early (§7.1).</summary>
+    /// <summary>Invalidates every token issued so far, as IAM may do early (docs/api-reference.md §7.1).</summary>
     public void RevokeAll() => expiryByHash.Clear();
 
     /// <summary>Tokens issued since start, and those still active at <paramref name="now"/>.</summary>

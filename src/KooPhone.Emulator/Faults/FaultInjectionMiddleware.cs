@@ -23,7 +23,6 @@ public sealed class FaultInjectionMiddleware
     private readonly AfterPhaseRunner afterPhase;
     private readonly IHostApplicationLifetime lifetime;
 
-    /// <summary>Creates the middleware.</summary>
     public FaultInjectionMiddleware(
         RequestDelegate next, ConcurrencyLimiter limiter, FaultInjector faults, FaultResponder responder, AfterPhaseRunner afterPhase,
         IHostApplicationLifetime lifetime)

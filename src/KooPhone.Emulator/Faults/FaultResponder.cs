@@ -67,7 +67,7 @@ public sealed class FaultResponder
         }
     }
 
-    // The gateway's own failures carry request_id (§6.1); a 500 comes from KooPhone itself.
+    // The gateway's own failures carry request_id (docs/api-reference.md §6.1); a 500 comes from KooPhone itself.
     private static KooPhoneJsonResult StatusResult(int status, string requestId) => status switch
     {
         StatusCodes.Status429TooManyRequests => ApiResults.Throttled(requestId),

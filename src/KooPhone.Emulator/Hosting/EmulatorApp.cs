@@ -77,7 +77,7 @@ public static class EmulatorApp
         builder.Services.AddRouting();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<RunTimeOptions>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(options.UseManualClock ? new ManualClock(TimeProvider.System.GetUtcNow()) : TimeProvider.System);
         builder.Services.AddSingleton(new InstanceProfile(options.Seed, options.ProjectId, options.ProjectName, options.Regions));
         builder.Services.AddSingleton(new InstanceSeeder(options.Seed, options.Instances));
         builder.Services.AddSingleton<InstanceStore>();
@@ -100,9 +100,9 @@ public static class EmulatorApp
         builder.Services.AddSingleton<IssuedTokenStore>();
         builder.Services.AddSingleton<IamAccount>();
         builder.Services.AddSingleton(new StaticTokenSet(options.Tokens));
-        builder.Services.AddSingleton<TokenAuthenticator>();
-        builder.Services.AddSingleton<SignatureAuthenticator>();
-        builder.Services.AddSingleton<IRequestAuthenticator, GatewayAuthenticator>();
+        builder.Services.AddSingleton<TokenVerifier>();
+        builder.Services.AddSingleton<SignatureVerifier>();
+        builder.Services.AddSingleton<ICredentialVerifier, GatewayCredentialVerifier>();
 
         builder.Services.AddSingleton(new ConcurrencyLimiter(options.MaxConcurrency));
         builder.Services.AddSingleton(new FaultInjector(options.Faults, options.LatencyMs, options.Seed));
@@ -135,7 +135,7 @@ public static class EmulatorApp
             });
 
         KooPhoneApi.Map(app);
-        IamEndpoints.Map(app);
+        IamTokenEndpoints.Map(app);
         IamProjectEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;

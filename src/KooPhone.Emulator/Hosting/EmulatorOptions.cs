@@ -20,7 +20,7 @@ public sealed class EmulatorOptions
     /// <summary>Default IAM account (domain) name.</summary>
     public const string DefaultIamDomain = "emulator-domain";
 
-    /// <summary>Default project ID: the one the reference's KooPhone-shaped signing vectors use (§8.4).</summary>
+    /// <summary>Default project ID: the one the signing unit tests use (docs/api-reference.md §8.4).</summary>
     public const string DefaultProjectId = "0123456789abcdef0123456789abcdef";
 
     /// <summary>Default project name: Huawei Cloud names a region's default project after the region.</summary>
@@ -50,16 +50,22 @@ public sealed class EmulatorOptions
     /// <summary>How long every job and time-based transition takes (backup, reboot, reset, restore, unassignment, commands, installs).</summary>
     public TimeSpan JobDelay { get; init; } = TimeSpan.FromMilliseconds(2000);
 
+    /// <summary>
+    /// True (--clock manual): the clock stands still until the admin API moves it, so tests
+    /// decide when jobs end, tokens expire and lags run out (<see cref="ManualClock"/>).
+    /// </summary>
+    public bool UseManualClock { get; init; }
+
     /// <summary>ListInstances clamps page_size to this.</summary>
     public int MaxPageSize { get; init; } = 100;
 
     /// <summary>
     /// Kinds of task whose IDs ExecuteJob answers as unknown (--task-query-unsupported): the
-    /// reference only promises command and install tasks (§2.6 item 5).
+    /// reference only promises command and install tasks (docs/api-reference.md §2.6 item 5).
     /// </summary>
     public IReadOnlySet<TaskKind> UnqueryableTaskKinds { get; init; } = new HashSet<TaskKind>();
 
-    /// <summary>True: InstallApp answers in the pre-3.1.207 shape data.data.{task_id, cmd_jobs} (§10 item 3).</summary>
+    /// <summary>True: InstallApp answers in the pre-3.1.207 shape data.data.{task_id, cmd_jobs} (docs/api-reference.md §10 item 3).</summary>
     public bool NestedInstallResponse { get; init; }
 
     /// <summary>The admin request log keeps at most this many newest entries.</summary>
@@ -86,7 +92,7 @@ public sealed class EmulatorOptions
     /// <summary>The regions seeded instances are spread over, round-robin (--regions); by default only cn-north-4.</summary>
     public IReadOnlyList<RegionInfo> Regions { get; init; } = new[] { RegionCatalog.NorthBeijing4 };
 
-    /// <summary>How long an issued IAM token stays valid (24 hours in the real service, §7).</summary>
+    /// <summary>How long an issued IAM token stays valid (24 hours in the real service, docs/api-reference.md §7).</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(86400);
 
     /// <summary>The access key AK/SK-signed requests must name.</summary>

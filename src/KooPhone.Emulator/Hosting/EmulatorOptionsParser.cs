@@ -28,7 +28,7 @@ public static class EmulatorOptionsParser
         "--project-id", "--project-name", "--iam-project", "--token-lifetime-seconds", "--access-key", "--secret-key",
         "--security-token", "--latency-ms", "--max-concurrency", "--fault",
         "--visibility-lag-ms", "--delete-lag-ms", "--listing-churn", "--time-zone-offset", "--response-request-id",
-        "--refusal-ids", "--rejected-batches", "--regions",
+        "--refusal-ids", "--rejected-batches", "--regions", "--clock",
     };
 
     // Options that may be given several times; every other option may appear once.
@@ -46,6 +46,7 @@ public static class EmulatorOptionsParser
         var tokens = new List<string>();
         var otherProjects = new List<IamProjectEntry>();
         int jobDelayMs = 2000;
+        bool manualClock = false;
         int maxPageSize = 100;
         var unqueryable = new HashSet<TaskKind>();
         bool nestedInstallResponse = false;
@@ -123,6 +124,7 @@ public static class EmulatorOptionsParser
                 "--seed" => ParseInt(name, value, int.MinValue, int.MaxValue, out seed),
                 "--token" => AddToken(value, tokens),
                 "--job-delay-ms" => ParseInt(name, value, 0, int.MaxValue, out jobDelayMs),
+                "--clock" => ParseClock(value, out manualClock),
                 "--max-page-size" => ParseInt(name, value, 1, int.MaxValue, out maxPageSize),
                 "--backup-task-query" => ParseBackupTaskQuery(value, unqueryable),
                 "--task-query-unsupported" => ParseUnqueryableKinds(value, unqueryable),
@@ -174,6 +176,7 @@ public static class EmulatorOptionsParser
             Seed = seed,
             Tokens = tokens.Count > 0 ? tokens.ToArray() : new[] { EmulatorOptions.DefaultToken },
             JobDelay = TimeSpan.FromMilliseconds(jobDelayMs),
+            UseManualClock = manualClock,
             MaxPageSize = maxPageSize,
             UnqueryableTaskKinds = unqueryable,
             NestedInstallResponse = nestedInstallResponse,
@@ -329,7 +332,7 @@ public static class EmulatorOptionsParser
         return null;
     }
 
-    // A comma-separated list of the kinds whose polling the reference leaves open (§2.6 item 5).
+    // A comma-separated list of the kinds whose polling the reference leaves open (docs/api-reference.md §2.6 item 5).
     private static string? ParseUnqueryableKinds(string value, HashSet<TaskKind> unqueryable)
     {
         foreach (string part in value.Split(','))
@@ -350,6 +353,12 @@ public static class EmulatorOptionsParser
         }
 
         return null;
+    }
+
+    private static string? ParseClock(string value, out bool manual)
+    {
+        manual = value == "manual";
+        return manual || value == "system" ? null : $"option '--clock' must be 'system' or 'manual', got '{value}'";
     }
 
     private static string? ParseInstallResponse(string value, out bool nested)

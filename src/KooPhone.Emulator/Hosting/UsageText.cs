@@ -17,6 +17,8 @@ public static class UsageText
         "  --seed N                     seed of the instance data and of fault rates (default 1)\n" +
         "  --job-delay-ms N             how long jobs and transitions take (backup, reboot, reset, restore,\n" +
         "                               unassign, commands, installs), in ms (default 2000)\n" +
+        "  --clock MODE                 system|manual: manual stands still until POST /_emulator/clock\n" +
+        "                               {\"advanceMs\":N} moves it (default system)\n" +
         "  --max-page-size N            ListInstances clamps page_size to N (default 100)\n" +
         "  --task-query-unsupported K   ExecuteJob answers these task kinds as unknown: a comma-separated\n" +
         "                               list of backup, reset, unassign (default: all kinds answer)\n" +

@@ -26,7 +26,7 @@ public static class IamProjectEndpoints
     /// <summary>Maps the endpoint.</summary>
     public static void Map(IEndpointRouteBuilder routes) => routes.MapGet(ProjectsPath, ListAsync);
 
-    private static async Task<IResult> ListAsync(HttpContext httpContext, IamAccount account, SignatureAuthenticator signatures)
+    private static async Task<IResult> ListAsync(HttpContext httpContext, IamAccount account, SignatureVerifier signatures)
     {
         ApiRequestContext request = ApiRequestContext.For(httpContext);
         if (!SdkAuthorization.IsSignature(httpContext.Request.Headers.Authorization.ToString()))

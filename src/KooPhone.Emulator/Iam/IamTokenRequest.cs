@@ -1,7 +1,7 @@
 namespace KooPhone.Emulator.Iam;
 
 /// <summary>
-/// A password token request (reference §7.1) that is well-formed. Whether its credentials and
+/// A password token request (docs/api-reference.md §7.1) that is well-formed. Whether its credentials and
 /// scope are right is decided afterwards, in that order, as IAM does.
 /// </summary>
 public sealed class IamTokenRequest

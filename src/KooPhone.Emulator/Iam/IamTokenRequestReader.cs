@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace KooPhone.Emulator.Iam;
 
 /// <summary>
-/// Reads the body of POST /v3/auth/tokens (reference §7.1). Only the password method is
+/// Reads the body of POST /v3/auth/tokens (docs/api-reference.md §7.1). Only the password method is
 /// supported; the message for a malformed body names the field that is wrong.
 /// </summary>
 public static class IamTokenRequestReader

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace KooPhone.Emulator.State;
 
 /// <summary>
-/// One app installed on an instance, as ListInstanceApp reports it (§5.14) plus its type, which
+/// One app installed on an instance, as ListInstanceApp reports it (docs/api-reference.md §5.14) plus its type, which
 /// the app_type filter selects on. Immutable, so app lists can be shared and copied freely.
 /// </summary>
 public sealed record AppEntry(

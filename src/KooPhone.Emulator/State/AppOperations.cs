@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>InstallApp (§5.13) and ListInstanceApp (§5.14).</summary>
+/// <summary>InstallApp (docs/api-reference.md §5.13) and ListInstanceApp (§5.14).</summary>
 public sealed class AppOperations
 {
     private readonly InstanceStore store;
@@ -20,7 +20,7 @@ public sealed class AppOperations
     {
         BatchScreening screening = tx.Screen(ids, new InstanceCheck(Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running));
         var pending = new PendingInstall((tx.Now + duration).ToUnixTimeMilliseconds(), app);
-        foreach (InstanceRecord record in screening.RecordsToChange())
+        foreach (StoredInstance record in screening.RecordsToChange())
         {
             InstanceExtras extras = record.Extend();
             (extras.PendingInstalls ??= new List<PendingInstall>()).Add(pending);
@@ -32,7 +32,7 @@ public sealed class AppOperations
     /// <summary>Page <paramref name="pageNo"/> (1-based) of an instance's apps, optionally only one app_type.</summary>
     public BatchResult<AppPage> TryList(string instanceId, int? appType, int pageNo, int pageSize) => store.Update(tx =>
     {
-        InstanceRecord? record = tx.Find(instanceId);
+        StoredInstance? record = tx.Find(instanceId);
         if (record is null)
         {
             return BatchResult<AppPage>.Refused(new Refusal(Rejection.UnknownInstances, new[] { instanceId }));

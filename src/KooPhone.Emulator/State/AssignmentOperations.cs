@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>ProvisionInstance (§5.16) and CancelInstance (§5.8): binding instances to end users.</summary>
+/// <summary>ProvisionInstance (docs/api-reference.md §5.16) and CancelInstance (§5.8): binding instances to end users.</summary>
 public sealed class AssignmentOperations
 {
     private readonly InstanceStore store;
@@ -23,7 +23,7 @@ public sealed class AssignmentOperations
             || (record.AssignStatus == StatusValues.Assigned && !string.Equals(record.EffectiveAssignUser(tx.Profile), pairs[i].UserId, StringComparison.Ordinal))));
         foreach (int i in screening.ToChange)
         {
-            InstanceRecord record = screening.Record(i);
+            StoredInstance record = screening.Record(i);
             record.AssignStatus = StatusValues.Assigned;
             record.AssignUserOverride = pairs[i].UserId;
         }
@@ -42,7 +42,7 @@ public sealed class AssignmentOperations
         BatchScreening screening = tx.Screen(InstanceIdsOf(pairs), new InstanceCheck(Rejection.BindingMissing, (record, i) =>
             record.AssignStatus != StatusValues.Assigned || !string.Equals(record.EffectiveAssignUser(tx.Profile), pairs[i].UserId, StringComparison.Ordinal)));
         long completesAtMs = (tx.Now + duration).ToUnixTimeMilliseconds();
-        foreach (InstanceRecord record in screening.RecordsToChange())
+        foreach (StoredInstance record in screening.RecordsToChange())
         {
             InstanceExtras extras = record.Extend();
             if (extras.UnassignCompletesAtMs == 0)

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>BatchBackupInstances (§5.2): back data up to OBS and release the machines.</summary>
+/// <summary>BatchBackupInstances (docs/api-reference.md §5.2): back data up to OBS and release the machines.</summary>
 public sealed class BackupOperations
 {
     private readonly InstanceStore store;
@@ -23,7 +23,7 @@ public sealed class BackupOperations
             new InstanceCheck(Rejection.BackingUp, r => r.BackupStatus == StatusValues.Executing),
             new InstanceCheck(Rejection.NotRunning, r => r.RunningStatus != StatusValues.Running));
         long completesAtMs = (tx.Now + duration).ToUnixTimeMilliseconds();
-        foreach (InstanceRecord record in screening.RecordsToChange())
+        foreach (StoredInstance record in screening.RecordsToChange())
         {
             record.BackupStatus = StatusValues.Executing;
             record.RunningStatus = StatusValues.GoingOffline;

@@ -10,10 +10,10 @@ namespace KooPhone.Emulator.State;
 /// </summary>
 public sealed class BatchScreening
 {
-    private readonly InstanceRecord?[] records;
+    private readonly StoredInstance?[] records;
 
     /// <summary>Creates the outcome; only <see cref="InstanceTransaction"/> does.</summary>
-    internal BatchScreening(InstanceRecord?[] records, IReadOnlyList<int> toChange, Refusal? refusal)
+    internal BatchScreening(StoredInstance?[] records, IReadOnlyList<int> toChange, Refusal? refusal)
     {
         this.records = records;
         ToChange = toChange;
@@ -27,12 +27,12 @@ public sealed class BatchScreening
     public IReadOnlyList<int> ToChange { get; }
 
     /// <summary>The settled record at <paramref name="position"/>, one of <see cref="ToChange"/>.</summary>
-    public InstanceRecord Record(int position) => records[position]!;
+    public StoredInstance Record(int position) => records[position]!;
 
     /// <summary>The records at <see cref="ToChange"/>, in request order.</summary>
-    public List<InstanceRecord> RecordsToChange()
+    public List<StoredInstance> RecordsToChange()
     {
-        var result = new List<InstanceRecord>(ToChange.Count);
+        var result = new List<StoredInstance>(ToChange.Count);
         foreach (int position in ToChange)
         {
             result.Add(records[position]!);

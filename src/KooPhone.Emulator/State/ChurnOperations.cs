@@ -32,7 +32,7 @@ public sealed class ChurnOperations
 
             for (int i = 0; i < count; i++)
             {
-                InstanceRecord record = tx.AddCreated(NamePrefix, tx.Profile.Sku(0), tx.Profile.SeededRegion(0), InstanceProfile.SeededOs);
+                StoredInstance record = tx.AddCreated(NamePrefix, tx.Profile.Sku(0), tx.Profile.SeededRegion(0), InstanceProfile.SeededOs);
                 record.RunningStatus = StatusValues.Running;
             }
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>SyncInvokeInstance (§5.21) and AsyncInvokeInstance (§5.1): what a command does on each instance.</summary>
+/// <summary>SyncInvokeInstance (docs/api-reference.md §5.21) and AsyncInvokeInstance (§5.1): what a command does on each instance.</summary>
 public sealed class CommandOperations
 {
     private readonly InstanceStore store;
@@ -27,7 +27,7 @@ public sealed class CommandOperations
         var outcomes = new JobOutcome[ids.Count];
         for (int i = 0; i < outcomes.Length; i++)
         {
-            InstanceRecord record = screening.Record(i);
+            StoredInstance record = screening.Record(i);
             outcomes[i] = record.RunningStatus == StatusValues.Running
                 ? JobOutcome.Output(CommandOutput.For(command, record.Os))
                 : JobOutcome.PhoneNotFound;

@@ -30,7 +30,7 @@ public sealed class EmulatorJob
     /// <summary>How the job ends.</summary>
     public JobOutcome Outcome { get; }
 
-    /// <summary>What the job reports at <paramref name="now"/> (§4.4): not started, running, then its outcome.</summary>
+    /// <summary>What the job reports at <paramref name="now"/> (docs/api-reference.md §4.4): not started, running, then its outcome.</summary>
     public JobOutcome At(DateTimeOffset now)
     {
         if (now >= CompletesAt)

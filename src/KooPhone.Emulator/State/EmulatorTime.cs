@@ -4,7 +4,7 @@ using System.Globalization;
 namespace KooPhone.Emulator.State;
 
 /// <summary>
-/// The API's time format, "yyyy-MM-dd HH:mm:ss" in UTC (reference §5.15), or in the zone
+/// The API's time format, "yyyy-MM-dd HH:mm:ss" in UTC (docs/api-reference.md §5.15), or in the zone
 /// --time-zone-offset names, since a real service may write its local time. Instance times are
 /// kept as Unix seconds, which is all that format can show and keeps the records small.
 /// </summary>

@@ -8,16 +8,16 @@ namespace KooPhone.Emulator.State;
 /// </summary>
 public sealed class InstanceCheck
 {
-    private readonly Func<InstanceRecord, int, bool> offends;
+    private readonly Func<StoredInstance, int, bool> offends;
 
     /// <summary>A rule on the instance alone.</summary>
-    public InstanceCheck(Rejection reason, Func<InstanceRecord, bool> offends)
+    public InstanceCheck(Rejection reason, Func<StoredInstance, bool> offends)
         : this(reason, (record, _) => offends(record))
     {
     }
 
     /// <summary>A rule that also needs the instance's position in the request (e.g. to find its user).</summary>
-    public InstanceCheck(Rejection reason, Func<InstanceRecord, int, bool> offends)
+    public InstanceCheck(Rejection reason, Func<StoredInstance, int, bool> offends)
     {
         Reason = reason;
         this.offends = offends;
@@ -27,5 +27,5 @@ public sealed class InstanceCheck
     public Rejection Reason { get; }
 
     /// <summary>Whether the instance at <paramref name="position"/> of the request breaks the rule.</summary>
-    public bool Offends(InstanceRecord record, int position) => offends(record, position);
+    public bool Offends(StoredInstance record, int position) => offends(record, position);
 }

@@ -4,7 +4,7 @@ namespace KooPhone.Emulator.State;
 
 /// <summary>
 /// The state only some instances ever have: transitions of the newer operations in flight,
-/// stored settings and apps, and what CreateInstance fixed. Kept out of <see cref="InstanceRecord"/>
+/// stored settings and apps, and what CreateInstance fixed. Kept out of <see cref="StoredInstance"/>
 /// and allocated on first use, so the millions of untouched seeded instances stay small.
 /// Not thread-safe by itself: only touched under the <see cref="InstanceStore"/> lock.
 /// </summary>

@@ -32,7 +32,7 @@ public sealed class InstanceExtrasView
     public long LastStreamingStopMs { get; }
 
     /// <summary>Copies the settled <paramref name="record"/>'s extras; the caller holds the store's lock.</summary>
-    public static InstanceExtrasView Capture(InstanceRecord record, InstanceProfile profile)
+    public static InstanceExtrasView Capture(StoredInstance record, InstanceProfile profile)
     {
         InstanceExtras? extras = record.Extras;
         List<AppEntry> apps = extras?.Apps is List<AppEntry> changed

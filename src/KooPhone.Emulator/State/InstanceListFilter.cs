@@ -39,7 +39,7 @@ public sealed class InstanceListFilter
     public bool IsNone => FromSeconds is null && ToSeconds is null && SceneTag is null && PoolName is null && OrderBy is null && !Descending;
 
     /// <summary>Whether <paramref name="record"/> passes the filters.</summary>
-    public bool Matches(InstanceRecord record)
+    public bool Matches(StoredInstance record)
     {
         long created = record.CreatedAtSeconds;
         return (FromSeconds is null || created >= FromSeconds)
@@ -49,9 +49,9 @@ public sealed class InstanceListFilter
     }
 
     /// <summary>Puts <paramref name="records"/> (in listing order) into the order asked for.</summary>
-    public void Sort(List<InstanceRecord> records)
+    public void Sort(List<StoredInstance> records)
     {
-        Comparison<InstanceRecord>? compare = OrderBy switch
+        Comparison<StoredInstance>? compare = OrderBy switch
         {
             "instance_name" => (a, b) => string.CompareOrdinal(a.Name, b.Name),
             "instance_id" => (a, b) => string.CompareOrdinal(a.Id, b.Id),

@@ -5,7 +5,6 @@ namespace KooPhone.Emulator.State;
 /// <summary>One page of ListInstances: the matching total and the page's instances.</summary>
 public sealed class InstancePage
 {
-    /// <summary>Creates a page.</summary>
     public InstancePage(int totalCount, IReadOnlyList<InstanceSnapshot> items)
     {
         TotalCount = totalCount;

@@ -30,8 +30,8 @@ public sealed class InstanceSeeder
     {
         // System.Random with an explicit seed uses a fixed legacy algorithm: same sequence every run.
         var random = new Random(seed);
-        var records = new List<InstanceRecord>(count);
-        var byId = new Dictionary<string, InstanceRecord>(count, StringComparer.Ordinal);
+        var records = new List<StoredInstance>(count);
+        var byId = new Dictionary<string, StoredInstance>(count, StringComparer.Ordinal);
 
         for (int i = 0; i < count; i++)
         {
@@ -45,7 +45,7 @@ public sealed class InstanceSeeder
             // Every other instance (phone-00001, phone-00003, …) is assigned to a user.
             bool assigned = i % 2 == 0;
             long backupTime = TimeBase + random.Next(TimeSpreadSeconds);
-            var record = new InstanceRecord(i, id)
+            var record = new StoredInstance(i, id)
             {
                 RunningStatus = StatusValues.Running,
                 FrozenStatus = 0,

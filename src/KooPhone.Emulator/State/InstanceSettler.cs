@@ -14,7 +14,7 @@ public static class InstanceSettler
     /// <paramref name="visibilityLagMs"/>, the transitions applied are remembered as a change at
     /// the moment the earliest of them came due, so reads show them only once the lag has passed.
     /// </summary>
-    public static void Settle(InstanceRecord record, long nowMs, InstanceProfile profile, int visibilityLagMs)
+    public static void Settle(StoredInstance record, long nowMs, InstanceProfile profile, int visibilityLagMs)
     {
         if (visibilityLagMs > 0 && EarliestDue(record, nowMs) is long dueAtMs)
         {
@@ -27,7 +27,7 @@ public static class InstanceSettler
         Apply(record, nowMs, profile);
     }
 
-    private static void Apply(InstanceRecord record, long nowMs, InstanceProfile profile)
+    private static void Apply(StoredInstance record, long nowMs, InstanceProfile profile)
     {
         // A finished backup: the data is in OBS and the machine released.
         if (record.BackupCompletesAtMs != 0 && nowMs >= record.BackupCompletesAtMs)
@@ -81,7 +81,7 @@ public static class InstanceSettler
     }
 
     /// <summary>Cancels every transition in flight (admin patches: the instance keeps what the test set).</summary>
-    public static void CancelTransitions(InstanceRecord record)
+    public static void CancelTransitions(StoredInstance record)
     {
         record.BackupCompletesAtMs = 0;
         if (record.Extras is InstanceExtras extras)
@@ -93,7 +93,7 @@ public static class InstanceSettler
     }
 
     // The completion time of the earliest transition that has come due, or null when none has.
-    private static long? EarliestDue(InstanceRecord record, long nowMs)
+    private static long? EarliestDue(StoredInstance record, long nowMs)
     {
         long? earliest = null;
         void Consider(long atMs)
@@ -121,7 +121,7 @@ public static class InstanceSettler
 
     // Installs finish in the order they started (all take the same job delay).
     private static void SettleInstalls(
-        InstanceRecord record, InstanceExtras extras, List<PendingInstall> pending, long nowMs, InstanceProfile profile)
+        StoredInstance record, InstanceExtras extras, List<PendingInstall> pending, long nowMs, InstanceProfile profile)
     {
         int due = 0;
         while (due < pending.Count && nowMs >= pending[due].CompletesAtMs)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace KooPhone.Emulator.State;
 
 /// <summary>
-/// One instance as ListInstances' <c>data.result[]</c> shows it (reference §5.15); the admin
+/// One instance as ListInstances' <c>data.result[]</c> shows it (docs/api-reference.md §5.15); the admin
 /// API returns the same shape and more (<see cref="InstanceDetails"/>). Immutable: built from an
 /// <see cref="InstanceState"/> copy.
 /// </summary>
@@ -45,7 +45,6 @@ public class InstanceSnapshot
     /// <summary>instance_name.</summary>
     [JsonPropertyName("instance_name")] public string InstanceName { get; }
 
-    /// <summary>region.</summary>
     [JsonPropertyName("region")] public string Region { get; }
 
     /// <summary>instance_sku.</summary>

@@ -1,6 +1,6 @@
 namespace KooPhone.Emulator.State;
 
-/// <summary>A point-in-time copy of an <see cref="InstanceRecord"/>'s mutable fields.</summary>
+/// <summary>A point-in-time copy of an <see cref="StoredInstance"/>'s mutable fields.</summary>
 public readonly record struct InstanceState(
     int RunningStatus,
     int FrozenStatus,

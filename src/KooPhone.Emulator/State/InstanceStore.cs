@@ -89,11 +89,11 @@ public sealed class InstanceStore
             current.ForgetDeleted(now);
             // IDs and names are both unique, so the exact filters leave at most one instance; the
             // other filters scan the listing, which only filtered reads pay for.
-            List<InstanceRecord> matches;
+            List<StoredInstance> matches;
             if (idFilter is not null || nameFilter is not null)
             {
-                InstanceRecord? match = FindExact(current, idFilter, nameFilter);
-                matches = match is not null && filter.Matches(match) ? new List<InstanceRecord> { match } : new List<InstanceRecord>();
+                StoredInstance? match = FindExact(current, idFilter, nameFilter);
+                matches = match is not null && filter.Matches(match) ? new List<StoredInstance> { match } : new List<StoredInstance>();
             }
             else
             {
@@ -110,7 +110,7 @@ public sealed class InstanceStore
             long end = Math.Min(total, start + pageSize);
             for (long i = start; i < end; i++)
             {
-                InstanceRecord record = matches[(int)i];
+                StoredInstance record = matches[(int)i];
                 captured.Add((record.Index, record.Id, ReadVisible(record, now, settings.VisibilityLagMs)));
             }
         }
@@ -133,7 +133,7 @@ public sealed class InstanceStore
         InstanceExtrasView extras;
         lock (gate)
         {
-            if (!table.ById.TryGetValue(id, out InstanceRecord? record))
+            if (!table.ById.TryGetValue(id, out StoredInstance? record))
             {
                 return null;
             }
@@ -164,7 +164,7 @@ public sealed class InstanceStore
         {
             for (int i = 0; i < ids.Count; i++)
             {
-                if (table.ById.TryGetValue(ids[i], out InstanceRecord? record))
+                if (table.ById.TryGetValue(ids[i], out StoredInstance? record))
                 {
                     statuses[i] = ReadVisible(record, nowMs, lagMs).RunningStatus;
                     string recordRegion = record.Region(Profile).Id;
@@ -197,7 +197,7 @@ public sealed class InstanceStore
         InstanceExtrasView extras;
         lock (gate)
         {
-            if (!table.ById.TryGetValue(id, out InstanceRecord? record))
+            if (!table.ById.TryGetValue(id, out StoredInstance? record))
             {
                 return null;
             }
@@ -223,15 +223,15 @@ public sealed class InstanceStore
     }
 
     // Settles the record, then answers what the read operations may show of it.
-    private InstanceState ReadVisible(InstanceRecord record, long nowMs, int visibilityLagMs)
+    private InstanceState ReadVisible(StoredInstance record, long nowMs, int visibilityLagMs)
     {
         InstanceSettler.Settle(record, nowMs, Profile, visibilityLagMs);
         return InstanceVisibility.Visible(record, nowMs, visibilityLagMs).State;
     }
 
-    private static InstanceRecord? FindExact(InstanceTable current, string? idFilter, string? nameFilter)
+    private static StoredInstance? FindExact(InstanceTable current, string? idFilter, string? nameFilter)
     {
-        InstanceRecord? match = null;
+        StoredInstance? match = null;
         if (idFilter is not null && (match = current.ById.GetValueOrDefault(idFilter) ?? current.FindStillListed(idFilter)) is null)
         {
             return null;
@@ -239,7 +239,7 @@ public sealed class InstanceStore
 
         if (nameFilter is not null)
         {
-            InstanceRecord? byName = current.FindByName(nameFilter);
+            StoredInstance? byName = current.FindByName(nameFilter);
             if (byName is null || (match is not null && !ReferenceEquals(match, byName)))
             {
                 return null;

@@ -10,21 +10,21 @@ namespace KooPhone.Emulator.State;
 /// </summary>
 public sealed class InstanceTable
 {
-    private readonly Dictionary<string, InstanceRecord> createdByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredInstance> createdByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> lastNumberByPrefix = new(StringComparer.Ordinal);
 
     // IDs of deleted instances: never issued again, so a deleted ID stays unknown for good.
     private readonly HashSet<string> retiredIds = new(StringComparer.Ordinal);
 
     // Deleted instances ListInstances still shows (--delete-lag-ms), by ID; empty without a lag.
-    private readonly Dictionary<string, InstanceRecord> stillListed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredInstance> stillListed = new(StringComparer.Ordinal);
 
     // Created IDs come from their own deterministic stream, so a run's IDs repeat after a reset.
     private readonly Random createdIdRandom;
     private int nextIndex;
 
     /// <summary>Wraps the records produced by <see cref="InstanceSeeder"/>.</summary>
-    public InstanceTable(List<InstanceRecord> records, Dictionary<string, InstanceRecord> byId, int seed)
+    public InstanceTable(List<StoredInstance> records, Dictionary<string, StoredInstance> byId, int seed)
     {
         Records = records;
         ById = byId;
@@ -36,20 +36,20 @@ public sealed class InstanceTable
     /// <summary>
     /// Listed records in listing order: seeded ones by index, then created ones by creation; with
     /// --delete-lag-ms also deleted ones whose listing time is not over.
-    /// Sorted by <see cref="InstanceRecord.Index"/>, which is what makes a lookup by index cheap.
+    /// Sorted by <see cref="StoredInstance.Index"/>, which is what makes a lookup by index cheap.
     /// </summary>
-    public List<InstanceRecord> Records { get; }
+    public List<StoredInstance> Records { get; }
 
     /// <summary>Live records by instance_id (ordinal, case-sensitive).</summary>
-    public Dictionary<string, InstanceRecord> ById { get; }
+    public Dictionary<string, StoredInstance> ById { get; }
 
     /// <summary>How many instances were seeded (deleted ones included).</summary>
     public int SeededCount { get; }
 
     /// <summary>The live instance named <paramref name="name"/>, or null.</summary>
-    public InstanceRecord? FindByName(string name)
+    public StoredInstance? FindByName(string name)
     {
-        if (createdByName.TryGetValue(name, out InstanceRecord? created))
+        if (createdByName.TryGetValue(name, out StoredInstance? created))
         {
             return created;
         }
@@ -58,7 +58,7 @@ public sealed class InstanceTable
     }
 
     /// <summary>Adds a new instance at the end of the listing, with a fresh ID and a name unique among live instances.</summary>
-    public InstanceRecord AddCreated(string namePrefix, string skuText, RegionInfo region, string os, long createdAtSeconds)
+    public StoredInstance AddCreated(string namePrefix, string skuText, RegionInfo region, string os, long createdAtSeconds)
     {
         string id;
         do
@@ -67,7 +67,7 @@ public sealed class InstanceTable
         }
         while (ById.ContainsKey(id) || retiredIds.Contains(id));
 
-        var record = new InstanceRecord(nextIndex++, id)
+        var record = new StoredInstance(nextIndex++, id)
         {
             Extras = new InstanceExtras { Created = new CreatedInstance(NextName(namePrefix), skuText, region, os, createdAtSeconds) },
         };
@@ -82,9 +82,9 @@ public sealed class InstanceTable
     /// unknown; their IDs are never reissued. They leave the listing at once when
     /// <paramref name="listedUntilMs"/> is 0, otherwise at that moment (Unix ms).
     /// </summary>
-    public void Remove(IReadOnlyCollection<InstanceRecord> doomed, long listedUntilMs)
+    public void Remove(IReadOnlyCollection<StoredInstance> doomed, long listedUntilMs)
     {
-        foreach (InstanceRecord record in doomed)
+        foreach (StoredInstance record in doomed)
         {
             ById.Remove(record.Id);
             retiredIds.Add(record.Id);
@@ -102,7 +102,7 @@ public sealed class InstanceTable
     }
 
     /// <summary>A deleted instance ListInstances still shows, or null.</summary>
-    public InstanceRecord? FindStillListed(string id) => stillListed.GetValueOrDefault(id);
+    public StoredInstance? FindStillListed(string id) => stillListed.GetValueOrDefault(id);
 
     /// <summary>Takes the deleted instances whose listing time is over out of the listing.</summary>
     public void ForgetDeleted(long nowMs)
@@ -112,8 +112,8 @@ public sealed class InstanceTable
             return;
         }
 
-        var gone = new List<InstanceRecord>();
-        foreach (InstanceRecord record in stillListed.Values)
+        var gone = new List<StoredInstance>();
+        foreach (StoredInstance record in stillListed.Values)
         {
             if (record.Extras!.ListedUntilMs <= nowMs)
             {
@@ -121,7 +121,7 @@ public sealed class InstanceTable
             }
         }
 
-        foreach (InstanceRecord record in gone)
+        foreach (StoredInstance record in gone)
         {
             stillListed.Remove(record.Id);
         }
@@ -129,16 +129,16 @@ public sealed class InstanceTable
         RemoveFromListing(gone);
     }
 
-    private void RemoveFromListing(IReadOnlyCollection<InstanceRecord> doomed)
+    private void RemoveFromListing(IReadOnlyCollection<StoredInstance> doomed)
     {
         if (doomed.Count == 0)
         {
             return;
         }
 
-        var set = new HashSet<InstanceRecord>(doomed, ReferenceEqualityComparer.Instance);
+        var set = new HashSet<StoredInstance>(doomed, ReferenceEqualityComparer.Instance);
         Records.RemoveAll(set.Contains);
-        foreach (InstanceRecord record in doomed)
+        foreach (StoredInstance record in doomed)
         {
             if (record.Extras?.Created is CreatedInstance created)
             {
@@ -164,7 +164,7 @@ public sealed class InstanceTable
         return name;
     }
 
-    private InstanceRecord? FindByIndex(int index)
+    private StoredInstance? FindByIndex(int index)
     {
         // Without deletions before it, a record sits at its own index; otherwise binary search.
         if (index < Records.Count && Records[index].Index == index)

@@ -19,7 +19,7 @@ public sealed class InstanceTransaction
     private readonly bool partlyApplyRejected;
 
     // With a visibility lag: every record handed out, with its state before the operation.
-    private readonly Dictionary<InstanceRecord, VisibleState>? before;
+    private readonly Dictionary<StoredInstance, VisibleState>? before;
 
     /// <summary>Creates the view; only <see cref="InstanceStore"/> does.</summary>
     internal InstanceTransaction(
@@ -32,7 +32,7 @@ public sealed class InstanceTransaction
         Profile = profile;
         Now = now;
         NowMs = now.ToUnixTimeMilliseconds();
-        before = visibilityLagMs > 0 ? new Dictionary<InstanceRecord, VisibleState>(ReferenceEqualityComparer.Instance) : null;
+        before = visibilityLagMs > 0 ? new Dictionary<StoredInstance, VisibleState>(ReferenceEqualityComparer.Instance) : null;
     }
 
     /// <summary>The moment the operation happens at; one clock reading for the whole batch.</summary>
@@ -45,9 +45,9 @@ public sealed class InstanceTransaction
     public InstanceProfile Profile { get; }
 
     /// <summary>The settled record of <paramref name="id"/>, or null when it does not exist.</summary>
-    public InstanceRecord? Find(string id)
+    public StoredInstance? Find(string id)
     {
-        if (!table.ById.TryGetValue(id, out InstanceRecord? record))
+        if (!table.ById.TryGetValue(id, out StoredInstance? record))
         {
             return null;
         }
@@ -58,11 +58,11 @@ public sealed class InstanceTransaction
     }
 
     /// <summary>The first <paramref name="count"/> live instances in listing order.</summary>
-    public List<InstanceRecord> FirstListed(int count) =>
+    public List<StoredInstance> FirstListed(int count) =>
         table.Records.Where(r => table.ById.ContainsKey(r.Id)).Take(count).ToList();
 
     /// <summary>What the read operations show of a record this transaction found (see --visibility-lag-ms).</summary>
-    public VisibleState Visible(InstanceRecord record) => InstanceVisibility.Visible(record, NowMs, visibilityLagMs);
+    public VisibleState Visible(StoredInstance record) => InstanceVisibility.Visible(record, NowMs, visibilityLagMs);
 
     /// <summary>Whether <paramref name="id"/> was deleted but ListInstances still shows it (--delete-lag-ms).</summary>
     public bool IsStillListed(string id) => table.FindStillListed(id) is not null;
@@ -79,13 +79,13 @@ public sealed class InstanceTransaction
     /// </summary>
     public BatchScreening Screen(IReadOnlyList<string> ids, params InstanceCheck[] checks)
     {
-        var records = new InstanceRecord?[ids.Count];
+        var records = new StoredInstance?[ids.Count];
         List<string>? unknown = null;
         string? region = null;
         bool mixedRegions = false;
         for (int i = 0; i < ids.Count; i++)
         {
-            InstanceRecord? record = Find(ids[i]);
+            StoredInstance? record = Find(ids[i]);
             if (record is null)
             {
                 (unknown ??= new List<string>()).Add(ids[i]);
@@ -102,7 +102,7 @@ public sealed class InstanceTransaction
         var healthy = new List<int>(ids.Count);
         for (int i = 0; i < records.Length; i++)
         {
-            if (records[i] is not InstanceRecord record)
+            if (records[i] is not StoredInstance record)
             {
                 continue;
             }
@@ -146,14 +146,14 @@ public sealed class InstanceTransaction
     }
 
     /// <summary>Adds a created instance at the end of the listing (see <see cref="InstanceTable.AddCreated"/>).</summary>
-    public InstanceRecord AddCreated(string namePrefix, string skuText, RegionInfo region, string os) =>
+    public StoredInstance AddCreated(string namePrefix, string skuText, RegionInfo region, string os) =>
         table.AddCreated(namePrefix, skuText, region, os, NowMs / 1000);
 
     /// <summary>
     /// Deletes instances: from now on they are unknown to every operation. ListInstances drops
     /// them at once, or after --delete-lag-ms.
     /// </summary>
-    public void Remove(IReadOnlyCollection<InstanceRecord> records) =>
+    public void Remove(IReadOnlyCollection<StoredInstance> records) =>
         table.Remove(records, deleteLagMs == 0 ? 0 : NowMs + deleteLagMs);
 
     /// <summary>Called by the store once the operation is done: remembers what it changed, for the visibility lag.</summary>
@@ -164,7 +164,7 @@ public sealed class InstanceTransaction
             return;
         }
 
-        foreach ((InstanceRecord record, VisibleState state) in before)
+        foreach ((StoredInstance record, VisibleState state) in before)
         {
             InstanceVisibility.RememberChange(record, NowMs, state);
         }

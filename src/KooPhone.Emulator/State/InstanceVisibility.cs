@@ -8,7 +8,7 @@ namespace KooPhone.Emulator.State;
 public static class InstanceVisibility
 {
     /// <summary>Records that <paramref name="record"/> changed at <paramref name="atMs"/> from <paramref name="before"/>, if it did.</summary>
-    public static void RememberChange(InstanceRecord record, long atMs, VisibleState before)
+    public static void RememberChange(StoredInstance record, long atMs, VisibleState before)
     {
         if (VisibleState.Of(record) != before)
         {
@@ -17,7 +17,7 @@ public static class InstanceVisibility
     }
 
     /// <summary>What reads at <paramref name="nowMs"/> see of the settled <paramref name="record"/>.</summary>
-    public static VisibleState Visible(InstanceRecord record, long nowMs, int lagMs)
+    public static VisibleState Visible(StoredInstance record, long nowMs, int lagMs)
     {
         if (record.Extras?.Visibility is VisibilityHistory history)
         {
@@ -33,7 +33,7 @@ public static class InstanceVisibility
     }
 
     /// <summary>Makes every change visible at once (admin patches: reads show what the test set).</summary>
-    public static void Forget(InstanceRecord record)
+    public static void Forget(StoredInstance record)
     {
         if (record.Extras is InstanceExtras extras)
         {

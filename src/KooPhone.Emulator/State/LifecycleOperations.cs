@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>BatchRebootInstance (§5.4), BatchResetInstance (§5.5) and DeleteInstance (§5.10).</summary>
+/// <summary>BatchRebootInstance (docs/api-reference.md §5.4), BatchResetInstance (§5.5) and DeleteInstance (§5.10).</summary>
 public sealed class LifecycleOperations
 {
     private readonly InstanceStore store;
@@ -32,9 +32,9 @@ public sealed class LifecycleOperations
             ids,
             new InstanceCheck(Rejection.BackingUp, r => r.BackupStatus == StatusValues.Executing),
             new InstanceCheck(Rejection.Restoring, r => r.RestoreStatus == StatusValues.Executing));
-        List<InstanceRecord> records = screening.RecordsToChange();
+        List<StoredInstance> records = screening.RecordsToChange();
         Start(records, StartReason.Reset, tx.Now + duration);
-        foreach (InstanceRecord record in records)
+        foreach (StoredInstance record in records)
         {
             // A reset wipes what was installed since; installs still in flight land afterwards.
             record.Extras!.Apps = null;
@@ -68,13 +68,13 @@ public sealed class LifecycleOperations
     });
 
     // Created instances are always yearly/monthly; seeded ones follow the seeding rule.
-    private static bool IsPayPerUse(InstanceRecord record) =>
+    private static bool IsPayPerUse(StoredInstance record) =>
         record.Extras?.Created is null && InstanceProfile.BillingMode(record.Index) == InstanceProfile.PostPaid;
 
-    private static void Start(List<InstanceRecord> records, StartReason reason, DateTimeOffset completesAt)
+    private static void Start(List<StoredInstance> records, StartReason reason, DateTimeOffset completesAt)
     {
         long completesAtMs = completesAt.ToUnixTimeMilliseconds();
-        foreach (InstanceRecord record in records)
+        foreach (StoredInstance record in records)
         {
             InstanceExtras extras = record.Extend();
             record.RunningStatus = StatusValues.Starting;

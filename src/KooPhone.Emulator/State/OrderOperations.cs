@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>CreateInstance (§5.9): the instances an order adds.</summary>
+/// <summary>CreateInstance (docs/api-reference.md §5.9): the instances an order adds.</summary>
 public sealed class OrderOperations
 {
     private readonly InstanceStore store;
@@ -29,7 +29,7 @@ public sealed class OrderOperations
             long nowSeconds = tx.NowMs / 1000;
             for (int i = 0; i < created.Length; i++)
             {
-                InstanceRecord record = tx.AddCreated(order.NamePrefix, order.Sku.InstanceSkuText, order.Sku.Region, order.Os);
+                StoredInstance record = tx.AddCreated(order.NamePrefix, order.Sku.InstanceSkuText, order.Sku.Region, order.Os);
                 record.RunningStatus = StatusValues.Running;
 
                 // Never backed up ("other"); the data was put on its machine when it was made.

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>BatchPrepareInstances (§5.3) and ShowProgress (§5.18): restoring released instances for streaming.</summary>
+/// <summary>BatchPrepareInstances (docs/api-reference.md §5.3) and ShowProgress (§5.18): restoring released instances for streaming.</summary>
 public sealed class PrepareOperations
 {
     private readonly InstanceStore store;
@@ -13,7 +13,7 @@ public sealed class PrepareOperations
 
     /// <summary>
     /// Prepares every instance for <paramref name="userId"/> and answers each one's lifecycle
-    /// status (§4.2). A released instance (stopped after a backup) reports 1, waiting to be
+    /// status (docs/api-reference.md §4.2). A released instance (stopped after a backup) reports 1, waiting to be
     /// restored, and its restore starts: restore_status 1, and after <paramref name="duration"/>
     /// running with restore_status 2. Only unknown IDs and mixed regions refuse the batch.
     /// </summary>
@@ -24,7 +24,7 @@ public sealed class PrepareOperations
         var statuses = new int[ids.Count];
         foreach (int i in screening.ToChange)
         {
-            InstanceRecord record = screening.Record(i);
+            StoredInstance record = screening.Record(i);
             statuses[i] = LifecycleStatus(record);
             if (statuses[i] == StatusValues.LifecycleWaitingToBeRestored && record.RestoreStatus != StatusValues.Executing)
             {
@@ -40,12 +40,12 @@ public sealed class PrepareOperations
     });
 
     /// <summary>
-    /// The preparation progress (§4.3) of one instance: 3 backing up, 2 restoring, 0 ready
+    /// The preparation progress (docs/api-reference.md §4.3) of one instance: 3 backing up, 2 restoring, 0 ready
     /// (running), otherwise 1 queued. The user is not checked: the reference does not say how.
     /// </summary>
     public BatchResult<PrepareProgress> TryShowProgress(string instanceId) => store.Update(tx =>
     {
-        InstanceRecord? record = tx.Find(instanceId);
+        StoredInstance? record = tx.Find(instanceId);
         if (record is null)
         {
             return BatchResult<PrepareProgress>.Refused(new Refusal(Rejection.UnknownInstances, new[] { instanceId }));
@@ -72,8 +72,8 @@ public sealed class PrepareOperations
         return BatchResult<PrepareProgress>.Accepted(progress, tx.Now);
     });
 
-    // §4.2 as far as the emulator's states go; a restore already under way still waits (1).
-    private static int LifecycleStatus(InstanceRecord record)
+    // docs/api-reference.md §4.2 as far as the emulator's states go; a restore already under way still waits (1).
+    private static int LifecycleStatus(StoredInstance record)
     {
         if (record.BackupStatus == StatusValues.Executing)
         {

@@ -3,7 +3,7 @@ using System;
 namespace KooPhone.Emulator.State;
 
 /// <summary>
-/// The two regions the SDK maps KooPhone to (§2.1, §9), where CreateInstance orders: seeded
+/// The two regions the SDK maps KooPhone to (docs/api-reference.md §2.1, §9), where CreateInstance orders: seeded
 /// instances live in the first unless --regions names others (<see cref="RegionDirectory"/>).
 /// </summary>
 public static class RegionCatalog

@@ -5,7 +5,7 @@ namespace KooPhone.Emulator.State;
 
 /// <summary>
 /// The fixed SKUs the emulated tenant can buy: in each of the two regions an ENTERPRISE and a
-/// PROFESSIONAL edition (the docs' names, §10 item 14), each with AOSP11 and AOSP14 pools, plus
+/// PROFESSIONAL edition (the docs' names, docs/api-reference.md §10 item 14), each with AOSP11 and AOSP14 pools, plus
 /// one bandwidth SKU. IDs imitate Huawei's CBC "OFFI…" SKU IDs and never change.
 /// </summary>
 public static class SkuCatalog
@@ -22,7 +22,7 @@ public static class SkuCatalog
     /// <summary>The bandwidth choices in Mbit/s, as BatchShowSku lists them.</summary>
     public const string BandSizes = "2,4,8";
 
-    /// <summary>The images CreateInstance accepts (SDK and zh .md, §10 item 11).</summary>
+    /// <summary>The images CreateInstance accepts (SDK and zh .md, docs/api-reference.md §10 item 11).</summary>
     public static readonly string[] OsVersions = { "AOSP11", "AOSP14" };
 
     /// <summary>Every SKU, grouped by region in <see cref="RegionCatalog.All"/> order.</summary>

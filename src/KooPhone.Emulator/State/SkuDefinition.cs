@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>One purchasable instance specification of BatchShowSku (§5.7), in one region.</summary>
+/// <summary>One purchasable instance specification of BatchShowSku (docs/api-reference.md §5.7), in one region.</summary>
 public sealed record SkuDefinition(
     RegionInfo Region,
     string Type,

@@ -1,6 +1,6 @@
 namespace KooPhone.Emulator.State;
 
-/// <summary>The enumeration values of reference §4 that the emulator sets or reports itself.</summary>
+/// <summary>The enumeration values of docs/api-reference.md §4 that the emulator sets or reports itself.</summary>
 public static class StatusValues
 {
     /// <summary>running_status 1: stopped (a backed-up instance has released its machine).</summary>
@@ -39,7 +39,7 @@ public static class StatusValues
     /// <summary>ExecuteJob jobs[].status -1: failed (command tasks).</summary>
     public const int JobFailed = -1;
 
-    /// <summary>Lifecycle status (§4.2) 0: ready.</summary>
+    /// <summary>Lifecycle status (docs/api-reference.md §4.2) 0: ready.</summary>
     public const int LifecycleReady = 0;
 
     /// <summary>Lifecycle status 1: waiting to be restored.</summary>
@@ -57,7 +57,7 @@ public static class StatusValues
     /// <summary>Lifecycle status 6: offline.</summary>
     public const int LifecycleOffline = 6;
 
-    /// <summary>Prepare progress (§4.3) 0: ready, streaming may start.</summary>
+    /// <summary>Prepare progress (docs/api-reference.md §4.3) 0: ready, streaming may start.</summary>
     public const int ProgressReady = 0;
 
     /// <summary>Prepare progress 1: queued.</summary>

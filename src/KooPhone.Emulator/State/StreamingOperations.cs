@@ -1,6 +1,6 @@
 namespace KooPhone.Emulator.State;
 
-/// <summary>ExecuteInstanceAuthToken (§5.11), StopInstancesSession (§5.19) and StopInstancesStreaming (§5.20).</summary>
+/// <summary>ExecuteInstanceAuthToken (docs/api-reference.md §5.11), StopInstancesSession (§5.19) and StopInstancesStreaming (§5.20).</summary>
 public sealed class StreamingOperations
 {
     private readonly InstanceStore store;
@@ -11,7 +11,7 @@ public sealed class StreamingOperations
     /// <summary>Checks that the instance exists and runs (KOOPHONE.API.5005 otherwise), and says where it streams from.</summary>
     public BatchResult<StreamTarget> TryAuthorize(string instanceId) => store.Update(tx =>
     {
-        InstanceRecord? record = tx.Find(instanceId);
+        StoredInstance? record = tx.Find(instanceId);
         if (record is null)
         {
             return BatchResult<StreamTarget>.Refused(new Refusal(Rejection.UnknownInstances, new[] { instanceId }));
@@ -28,7 +28,7 @@ public sealed class StreamingOperations
     /// <summary>Releases the instance's session; records when.</summary>
     public BatchResult TryReleaseSession(string instanceId) => store.Update(tx =>
     {
-        InstanceRecord? record = tx.Find(instanceId);
+        StoredInstance? record = tx.Find(instanceId);
         if (record is null)
         {
             return BatchResult.Refused(new Refusal(Rejection.UnknownInstances, new[] { instanceId }));
@@ -41,7 +41,7 @@ public sealed class StreamingOperations
     /// <summary>Stops the instance's stream (a no-op if it was not streaming); records when.</summary>
     public BatchResult TryStopStreaming(string instanceId) => store.Update(tx =>
     {
-        InstanceRecord? record = tx.Find(instanceId);
+        StoredInstance? record = tx.Find(instanceId);
         if (record is null)
         {
             return BatchResult.Refused(new Refusal(Rejection.UnknownInstances, new[] { instanceId }));

@@ -2,7 +2,7 @@ using System;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>Task and job IDs in the shapes the reference shows (§2.6 item 4).</summary>
+/// <summary>Task and job IDs in the shapes the reference shows (docs/api-reference.md §2.6 item 4).</summary>
 public static class TaskIds
 {
     /// <summary>A new task ID for <paramref name="kind"/>.</summary>

@@ -1,4 +1,4 @@
 namespace KooPhone.Emulator.State;
 
-/// <summary>One user_instances item (§3.7): a user and an instance to bind or unbind.</summary>
+/// <summary>One user_instances item (docs/api-reference.md §3.7): a user and an instance to bind or unbind.</summary>
 public sealed record UserInstancePair(string UserId, string InstanceId);

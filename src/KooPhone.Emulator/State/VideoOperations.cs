@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace KooPhone.Emulator.State;
 
-/// <summary>SetVideo (§5.17): the stream bit and frame rates of instances.</summary>
+/// <summary>SetVideo (docs/api-reference.md §5.17): the stream bit and frame rates of instances.</summary>
 public sealed class VideoOperations
 {
     private readonly InstanceStore store;
@@ -14,7 +14,7 @@ public sealed class VideoOperations
     public BatchResult TrySet(IReadOnlyList<string> ids, IReadOnlyList<VideoSetting> settings) => store.Update(tx =>
     {
         BatchScreening screening = tx.Screen(ids);
-        foreach (InstanceRecord record in screening.RecordsToChange())
+        foreach (StoredInstance record in screening.RecordsToChange())
         {
             record.Extend().VideoSettings = settings;
         }

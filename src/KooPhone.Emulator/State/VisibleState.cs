@@ -10,5 +10,5 @@ namespace KooPhone.Emulator.State;
 public readonly record struct VisibleState(InstanceState State, List<AppEntry>? Apps)
 {
     /// <summary>The record's current state; the caller holds the store's lock.</summary>
-    public static VisibleState Of(InstanceRecord record) => new(record.Capture(), record.Extras?.Apps);
+    public static VisibleState Of(StoredInstance record) => new(record.Capture(), record.Extras?.Apps);
 }

@@ -2,10 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>The common response body (§2.3): error_code, error_msg and, on success with content, data.</summary>
+/// <summary>The common response body (docs/api-reference.md §2.3): error_code, error_msg and, on success with content, data.</summary>
 public sealed class ApiEnvelope
 {
-    /// <summary>Creates an envelope.</summary>
     public ApiEnvelope(string errorCode, string errorMessage, object? data)
     {
         ErrorCode = errorCode;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>ListInstanceApp's data (§5.14).</summary>
+/// <summary>ListInstanceApp's data (docs/api-reference.md §5.14).</summary>
 public sealed record AppPageData(
     [property: JsonPropertyName("page_no")] int PageNo,
     [property: JsonPropertyName("page_size")] int PageSize,

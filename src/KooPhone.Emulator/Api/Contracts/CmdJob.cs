@@ -2,10 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>An async call's data.cmd_jobs[] item (§3.1).</summary>
+/// <summary>An async call's data.cmd_jobs[] item (docs/api-reference.md §3.1).</summary>
 public sealed class CmdJob
 {
-    /// <summary>Creates an item.</summary>
     public CmdJob(string instanceId, string jobId)
     {
         InstanceId = instanceId;

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>SyncInvokeInstance's data.cmd_results[] item (§3.4).</summary>
+/// <summary>SyncInvokeInstance's data.cmd_results[] item (docs/api-reference.md §3.4).</summary>
 public sealed record CmdResult(
     [property: JsonPropertyName("instance_id")] string InstanceId,
     [property: JsonPropertyName("status")] int Status,

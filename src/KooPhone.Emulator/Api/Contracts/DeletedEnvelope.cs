@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>DeleteInstance's success body (§5.10): data is documented as a string and is null in the example, so it is written explicitly.</summary>
+/// <summary>DeleteInstance's success body (docs/api-reference.md §5.10): data is documented as a string and is null in the example, so it is written explicitly.</summary>
 public sealed class DeletedEnvelope
 {
     /// <summary>Always null.</summary>

@@ -2,10 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>An API-gateway error that also carries request_id (§6.1), e.g. APIGW.0301.</summary>
+/// <summary>An API-gateway error that also carries request_id (docs/api-reference.md §6.1), e.g. APIGW.0301.</summary>
 public sealed class GatewayErrorBody
 {
-    /// <summary>Creates the body.</summary>
     public GatewayErrorBody(string errorCode, string errorMessage, string requestId)
     {
         ErrorCode = errorCode;

@@ -2,10 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>ExecuteJob's data.jobs[] item (§3.3).</summary>
+/// <summary>ExecuteJob's data.jobs[] item (docs/api-reference.md §3.3).</summary>
 public sealed class JobDetail
 {
-    /// <summary>Creates an item.</summary>
     public JobDetail(string jobId, int status, string errorCode, string errorMessage, string executeMessage)
     {
         JobId = jobId;
@@ -18,7 +17,7 @@ public sealed class JobDetail
     /// <summary>job_id.</summary>
     [JsonPropertyName("job_id")] public string JobId { get; }
 
-    /// <summary>§4.4: 0 not started (installs), 1 running, 2 succeeded, -1 failed (commands).</summary>
+    /// <summary>docs/api-reference.md §4.4: 0 not started (installs), 1 running, 2 succeeded, -1 failed (commands).</summary>
     [JsonPropertyName("status")] public int Status { get; }
 
     /// <summary>Per-job error code; empty when none.</summary>

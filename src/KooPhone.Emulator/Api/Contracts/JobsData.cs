@@ -3,10 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>ExecuteJob's data (§5.12).</summary>
+/// <summary>ExecuteJob's data (docs/api-reference.md §5.12).</summary>
 public sealed class JobsData
 {
-    /// <summary>Creates the data.</summary>
     public JobsData(IReadOnlyList<JobDetail> jobs) => Jobs = jobs;
 
     /// <summary>The task's jobs, in the order they were created.</summary>

@@ -4,7 +4,7 @@ using KooPhone.Emulator.State;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>ListInstances' data (§5.15).</summary>
+/// <summary>ListInstances' data (docs/api-reference.md §5.15).</summary>
 public sealed class ListInstancesData
 {
     /// <summary>Creates a successful page.</summary>

@@ -3,5 +3,5 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>BatchShowSku's skuResponses[].poolInfo (§5.7).</summary>
+/// <summary>BatchShowSku's skuResponses[].poolInfo (docs/api-reference.md §5.7).</summary>
 public sealed record PoolInfo([property: JsonPropertyName("aosp")] IReadOnlyList<AospPool> Aosp);

@@ -3,5 +3,5 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>BatchPrepareInstances' data (§5.3): one lifecycle status (§4.2) per requested instance.</summary>
+/// <summary>BatchPrepareInstances' data (docs/api-reference.md §5.3): one lifecycle status (§4.2) per requested instance.</summary>
 public sealed record PrepareData([property: JsonPropertyName("status_list")] IReadOnlyList<PrepareStatus> StatusList);

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>ShowProgress' data (§5.18). waitingCount is camelCase on the wire.</summary>
+/// <summary>ShowProgress' data (docs/api-reference.md §5.18). waitingCount is camelCase on the wire.</summary>
 public sealed record ProgressData(
     [property: JsonPropertyName("status")] int Status,
     [property: JsonPropertyName("waitingCount")] int WaitingCount);

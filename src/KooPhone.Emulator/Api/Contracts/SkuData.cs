@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>BatchShowSku's data (§5.7).</summary>
+/// <summary>BatchShowSku's data (docs/api-reference.md §5.7).</summary>
 public sealed record SkuData(
     [property: JsonPropertyName("bandInfo")] BandInfo BandInfo,
     [property: JsonPropertyName("skuSpecResponseList")] IReadOnlyList<SkuRegion> SkuSpecResponseList);

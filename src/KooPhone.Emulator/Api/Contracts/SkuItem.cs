@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>BatchShowSku's skuResponses[] item (§5.7), camelCase as in the SDK.</summary>
+/// <summary>BatchShowSku's skuResponses[] item (docs/api-reference.md §5.7), camelCase as in the SDK.</summary>
 public sealed record SkuItem(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("cbcSkuId")] string CbcSkuId,

@@ -3,10 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>BatchShowInstance's data (§5.6).</summary>
+/// <summary>BatchShowInstance's data (docs/api-reference.md §5.6).</summary>
 public sealed class StatusResultsData
 {
-    /// <summary>Creates the data.</summary>
     public StatusResultsData(IReadOnlyList<StatusResult> statusResults) => StatusResults = statusResults;
 
     /// <summary>One entry per requested ID, in request order.</summary>

@@ -4,10 +4,9 @@ using KooPhone.Emulator.State;
 
 namespace KooPhone.Emulator.Api.Contracts;
 
-/// <summary>An async call's data (§3.2): task_id plus one job per instance.</summary>
+/// <summary>An async call's data (docs/api-reference.md §3.2): task_id plus one job per instance.</summary>
 public sealed class TaskData
 {
-    /// <summary>Creates the data.</summary>
     public TaskData(string taskId, IReadOnlyList<CmdJob> cmdJobs)
     {
         TaskId = taskId;

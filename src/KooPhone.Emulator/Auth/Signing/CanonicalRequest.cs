@@ -6,7 +6,7 @@ using System.Text;
 namespace KooPhone.Emulator.Auth.Signing;
 
 /// <summary>
-/// Builds the canonical request of SDK-HMAC-SHA256 (reference §8.2, steps 1–7) from what the
+/// Builds the canonical request of SDK-HMAC-SHA256 (docs/api-reference.md §8.2, steps 1–7) from what the
 /// server received: the method, the raw path and query as they came on the request line, the
 /// signed headers and the hash of the exact body bytes.
 /// </summary>

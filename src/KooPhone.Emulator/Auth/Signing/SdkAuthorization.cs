@@ -5,7 +5,7 @@ namespace KooPhone.Emulator.Auth.Signing;
 
 /// <summary>
 /// A parsed <c>Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…</c> header
-/// (reference §8.2 step 10). Signed header names are lower-cased, de-duplicated and sorted, as
+/// (docs/api-reference.md §8.2 step 10). Signed header names are lower-cased, de-duplicated and sorted, as
 /// the canonical request lists them.
 /// </summary>
 public sealed class SdkAuthorization

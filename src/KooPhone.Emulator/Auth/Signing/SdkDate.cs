@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace KooPhone.Emulator.Auth.Signing;
 
-/// <summary>The X-Sdk-Date header: UTC in the basic ISO-8601 form yyyyMMdd'T'HHmmss'Z' (reference §8.1).</summary>
+/// <summary>The X-Sdk-Date header: UTC in the basic ISO-8601 form yyyyMMdd'T'HHmmss'Z' (docs/api-reference.md §8.1).</summary>
 public static class SdkDate
 {
     /// <summary>The header name.</summary>

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace KooPhone.Emulator.Auth.Signing;
 
-/// <summary>Steps 6, 8 and 9 of SDK-HMAC-SHA256 (reference §8.2): hashes, string to sign, signature.</summary>
+/// <summary>Steps 6, 8 and 9 of SDK-HMAC-SHA256 (docs/api-reference.md §8.2): hashes, string to sign, signature.</summary>
 public static class SdkSignature
 {
     /// <summary>The algorithm name, first line of the string to sign and of the Authorization header.</summary>

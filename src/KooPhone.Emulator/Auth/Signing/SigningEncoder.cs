@@ -3,7 +3,7 @@ using System.Text;
 namespace KooPhone.Emulator.Auth.Signing;
 
 /// <summary>
-/// The percent-encoding of the canonical request (reference §8.2): UTF-8 bytes, the unreserved
+/// The percent-encoding of the canonical request (docs/api-reference.md §8.2): UTF-8 bytes, the unreserved
 /// characters A–Z a–z 0–9 - _ . ~ kept, every other byte as %XX in upper case. Written out by
 /// hand because Uri.EscapeDataString's set of kept characters has varied between runtimes.
 /// </summary>

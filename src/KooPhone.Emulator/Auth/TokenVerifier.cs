@@ -11,15 +11,15 @@ namespace KooPhone.Emulator.Auth;
 /// Accepts requests whose X-Auth-Token header is one of the --token values that has not been
 /// revoked, or a token the IAM endpoint issued that has neither expired nor been revoked.
 /// </summary>
-public sealed class TokenAuthenticator : IRequestAuthenticator
+public sealed class TokenVerifier : ICredentialVerifier
 {
-    /// <summary>The header carrying an IAM token (§2.2); header names are case-insensitive.</summary>
+    /// <summary>The header carrying an IAM token (docs/api-reference.md §2.2); header names are case-insensitive.</summary>
     public const string HeaderName = "X-Auth-Token";
 
     private static readonly AuthenticationOutcome Invalid = AuthenticationOutcome.Failure(
         ApiErrorCodes.AuthenticationFailed, "Incorrect IAM authentication information: token invalid");
 
-    // What IAM reports for an expired token (§7.1), so a client can tell "renew" from "wrong".
+    // What IAM reports for an expired token (docs/api-reference.md §7.1), so a client can tell "renew" from "wrong".
     private static readonly AuthenticationOutcome Expired = AuthenticationOutcome.Failure(
         ApiErrorCodes.AuthenticationFailed, "The token must be updated.");
 
@@ -28,7 +28,7 @@ public sealed class TokenAuthenticator : IRequestAuthenticator
     private readonly TimeProvider time;
 
     /// <summary>Creates an authenticator for the --token values and the issued tokens.</summary>
-    public TokenAuthenticator(StaticTokenSet staticTokens, IssuedTokenStore issued, TimeProvider time)
+    public TokenVerifier(StaticTokenSet staticTokens, IssuedTokenStore issued, TimeProvider time)
     {
         this.staticTokens = staticTokens;
         this.issued = issued;

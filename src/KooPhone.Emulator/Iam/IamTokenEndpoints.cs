@@ -13,12 +13,12 @@ using Microsoft.AspNetCore.Routing;
 namespace KooPhone.Emulator.Iam;
 
 /// <summary>
-/// IAM's password token endpoint (reference §7.1) on the emulator's own host, so the emulator URL
+/// IAM's password token endpoint (docs/api-reference.md §7.1) on the emulator's own host, so the emulator URL
 /// also serves as the IAM endpoint. It is not part of /v1: no gateway checks, no request log and
 /// no fault injection. A malformed body is a 400, wrong credentials a 401, and a scope other
 /// than the configured project a 400 (checked after the credentials, as IAM does).
 /// </summary>
-public static class IamEndpoints
+public static class IamTokenEndpoints
 {
     /// <summary>The token path; the query may carry nocatalog=true, which changes nothing here.</summary>
     public const string TokensPath = "/v3/auth/tokens";
@@ -66,7 +66,7 @@ public static class IamEndpoints
         IssuedToken token = tokens.Issue(time.GetUtcNow(), options.TokenLifetime);
         httpContext.Response.Headers["X-Subject-Token"] = token.Value;
         var domain = new IamDomain(account.DomainId, account.DomainName);
-        var body = new IamTokenResponse(new IamToken(
+        var body = new IamTokenResponse(new IamTokenBody(
             Format(token.ExpiresAt),
             Format(token.IssuedAt),
             new[] { "password" },

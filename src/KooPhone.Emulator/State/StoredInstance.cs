@@ -6,10 +6,10 @@ namespace KooPhone.Emulator.State;
 /// and the seed by <see cref="InstanceProfile"/>, so a million instances stay memory-light.
 /// Not thread-safe by itself: only <see cref="InstanceStore"/> touches it, under its lock.
 /// </summary>
-public sealed class InstanceRecord
+public sealed class StoredInstance
 {
     /// <summary>Creates a record for the instance at <paramref name="index"/> (seed order).</summary>
-    public InstanceRecord(int index, string id)
+    public StoredInstance(int index, string id)
     {
         Index = index;
         Id = id;
@@ -24,22 +24,22 @@ public sealed class InstanceRecord
     /// <summary>The instance_id.</summary>
     public string Id { get; }
 
-    /// <summary>running_status, §4.1.</summary>
+    /// <summary>running_status, docs/api-reference.md §4.1.</summary>
     public sbyte RunningStatus { get; set; }
 
-    /// <summary>frozen_status, §4.5.</summary>
+    /// <summary>frozen_status, docs/api-reference.md §4.5.</summary>
     public sbyte FrozenStatus { get; set; }
 
-    /// <summary>login_status, §4.5.</summary>
+    /// <summary>login_status, docs/api-reference.md §4.5.</summary>
     public sbyte LoginStatus { get; set; }
 
-    /// <summary>assign_status, §4.5.</summary>
+    /// <summary>assign_status, docs/api-reference.md §4.5.</summary>
     public sbyte AssignStatus { get; set; }
 
-    /// <summary>backup_status, §4.5.</summary>
+    /// <summary>backup_status, docs/api-reference.md §4.5.</summary>
     public sbyte BackupStatus { get; set; }
 
-    /// <summary>restore_status, §4.5.</summary>
+    /// <summary>restore_status, docs/api-reference.md §4.5.</summary>
     public sbyte RestoreStatus { get; set; }
 
     /// <summary>backup_time as Unix seconds.</summary>

@@ -5,10 +5,10 @@ namespace KooPhone.Emulator.Auth;
 
 /// <summary>
 /// Decides whether a /v1 request is authenticated. The gateway middleware depends only on this;
-/// <see cref="GatewayAuthenticator"/> dispatches to the token or the AK/SK signature check.
+/// <see cref="GatewayCredentialVerifier"/> dispatches to the token or the AK/SK signature check.
 /// Async because a signature check reads the body.
 /// </summary>
-public interface IRequestAuthenticator
+public interface ICredentialVerifier
 {
     /// <summary>Authenticates <paramref name="context"/>'s request.</summary>
     ValueTask<AuthenticationOutcome> AuthenticateAsync(HttpContext context);

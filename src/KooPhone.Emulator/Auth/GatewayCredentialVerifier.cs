@@ -9,7 +9,7 @@ namespace KooPhone.Emulator.Auth;
 /// SDK-HMAC-SHA256 signature is verified as one (even if it also carries X-Auth-Token);
 /// any other request must carry a valid X-Auth-Token.
 /// </summary>
-public sealed class GatewayAuthenticator : IRequestAuthenticator
+public sealed class GatewayCredentialVerifier : ICredentialVerifier
 {
     /// <summary>The request-log name of the signature scheme.</summary>
     public const string SignatureScheme = "signature";
@@ -17,11 +17,11 @@ public sealed class GatewayAuthenticator : IRequestAuthenticator
     /// <summary>The request-log name of the token scheme.</summary>
     public const string TokenScheme = "token";
 
-    private readonly TokenAuthenticator tokens;
-    private readonly SignatureAuthenticator signatures;
+    private readonly TokenVerifier tokens;
+    private readonly SignatureVerifier signatures;
 
     /// <summary>Creates the dispatcher.</summary>
-    public GatewayAuthenticator(TokenAuthenticator tokens, SignatureAuthenticator signatures)
+    public GatewayCredentialVerifier(TokenVerifier tokens, SignatureVerifier signatures)
     {
         this.tokens = tokens;
         this.signatures = signatures;
@@ -35,7 +35,7 @@ public sealed class GatewayAuthenticator : IRequestAuthenticator
             return SignatureScheme;
         }
 
-        return request.Headers.ContainsKey(TokenAuthenticator.HeaderName) ? TokenScheme : null;
+        return request.Headers.ContainsKey(TokenVerifier.HeaderName) ? TokenScheme : null;
     }
 
     /// <inheritdoc />

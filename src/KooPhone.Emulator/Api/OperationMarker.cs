@@ -4,10 +4,9 @@ namespace KooPhone.Emulator.Api;
 /// Endpoint metadata that marks a route as a KooPhone operation. The gateway middleware treats
 /// any /v1 route without it (including ASP.NET's own 405 endpoints) as an unknown API.
 /// </summary>
-public sealed class KooPhoneOperation
+public sealed class OperationMarker
 {
-    /// <summary>Creates the marker.</summary>
-    public KooPhoneOperation(string name, bool requestIdInQuery = false)
+    public OperationMarker(string name, bool requestIdInQuery = false)
     {
         Name = name;
         RequestIdInQuery = requestIdInQuery;
@@ -16,6 +15,6 @@ public sealed class KooPhoneOperation
     /// <summary>The SDK operation name, e.g. BatchBackupInstances.</summary>
     public string Name { get; }
 
-    /// <summary>True when x-request-id may come as a query parameter (ListInstances, §2.2).</summary>
+    /// <summary>True when x-request-id may come as a query parameter (ListInstances, docs/api-reference.md §2.2).</summary>
     public bool RequestIdInQuery { get; }
 }

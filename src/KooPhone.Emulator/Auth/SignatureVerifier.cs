@@ -14,20 +14,20 @@ using Microsoft.Extensions.Primitives;
 namespace KooPhone.Emulator.Auth;
 
 /// <summary>
-/// Verifies an AK/SK-signed request (reference §8) as the API gateway would: the access key, the
+/// Verifies an AK/SK-signed request (docs/api-reference.md §8) as the API gateway would: the access key, the
 /// X-Sdk-Date and its skew, the signed-header list, the project and security token headers, and
 /// finally the signature recomputed over what was actually received. Failure messages name the
 /// rule that failed but never echo a key, token or signature.
 /// </summary>
-public sealed class SignatureAuthenticator : IRequestAuthenticator
+public sealed class SignatureVerifier : ICredentialVerifier
 {
-    /// <summary>The project header the SDK signs on every call of a project-level service (§7.3).</summary>
+    /// <summary>The project header the SDK signs on every call of a project-level service (docs/api-reference.md §7.3).</summary>
     public const string ProjectIdHeader = "X-Project-Id";
 
-    /// <summary>The temporary-credential header (§7.4).</summary>
+    /// <summary>The temporary-credential header (docs/api-reference.md §7.4).</summary>
     public const string SecurityTokenHeader = "X-Security-Token";
 
-    /// <summary>How far X-Sdk-Date may be from the gateway's clock (§8.1).</summary>
+    /// <summary>How far X-Sdk-Date may be from the gateway's clock (docs/api-reference.md §8.1).</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(15);
 
     private readonly byte[] accessKey;
@@ -37,7 +37,7 @@ public sealed class SignatureAuthenticator : IRequestAuthenticator
     private readonly TimeProvider time;
 
     /// <summary>Creates the authenticator for the configured key pair and project.</summary>
-    public SignatureAuthenticator(EmulatorOptions options, TimeProvider time)
+    public SignatureVerifier(EmulatorOptions options, TimeProvider time)
     {
         accessKey = Encoding.UTF8.GetBytes(options.AccessKey);
         secretKey = options.SecretKey;
@@ -136,7 +136,7 @@ public sealed class SignatureAuthenticator : IRequestAuthenticator
         return CheckSecurityToken(request, signed);
     }
 
-    // A temporary credential's token must be the configured one and signed (§7.4); a permanent key
+    // A temporary credential's token must be the configured one and signed (docs/api-reference.md §7.4); a permanent key
     // has no token, so a request carrying one with it is as wrong as a wrong token.
     private string? CheckSecurityToken(HttpRequest request, IReadOnlyList<string> signed)
     {
