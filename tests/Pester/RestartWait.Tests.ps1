@@ -51,8 +51,9 @@ Describe 'Restart-KooPhoneInstance -Wait' {
         }
 
         It '-WhatIf -Wait sends nothing and reads nothing' {
-            $results = @($ids[0..4] | Restart-KooPhoneInstance -Context $context -Wait -WhatIf 6>$null)
-            $results | Should -HaveCount 0
+            $run = Invoke-InTestHost -Command '$input | Restart-KooPhoneInstance -Wait -WhatIf' -Context $context -InputObject $ids[0..4]
+            $run.Output | Should -HaveCount 0
+            @($run.Lines | Where-Object { $_ -like 'What if:*' }) | Should -HaveCount 5
             @(Get-EmulatorRequest $emulator) | Where-Object { $_.path -like '/v1/*' } | Should -HaveCount 0
         }
     }
