@@ -27,7 +27,7 @@ namespace KooPhone.Client.Waiting
                 var statuses = await api.ShowInstanceStatusAsync(batch.ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var status in statuses)
                 {
-                    if (status.Status != InstanceRunStatus.Running)
+                    if (status.RunStatus != InstanceRunStatus.Running)
                     {
                         lock (_seenDown)
                         {
