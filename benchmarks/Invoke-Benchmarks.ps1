@@ -111,6 +111,11 @@ foreach ($i in 1..7) {
 }
 $importMs = (Median $imported) - (Median $bare)
 
+Write-Host 'Seen-id set…'
+$setCounts = if ($Quick) { @(100000, 1000000) } else { @(1000000, 10000000) }
+$setMemory = & (Join-Path $PSScriptRoot 'Measure-SetMemory.ps1') -Counts $setCounts
+$setRows = foreach ($s in $setMemory) { '| {0:N0} | {1} | {2:N1} | {3:N1} | {4:N0} |' -f $s.Count, $s.Kind, $s.PeakMB, $s.KeptMB, $s.Milliseconds }
+
 # The report.
 $loop = $throughput | Where-Object Kind -eq 'PerIdLoop'
 $loopPerId = $loop.Milliseconds / $loop.N
@@ -229,6 +234,18 @@ eight bytes an id, packed.
 $($memoryRows -join "`n")
 
 $waitSection
+## Seen-id set
+
+The set of ids seen (src/KooPhone.Client/Batching/SeenKeys.cs) keeps packed ids in a set of its
+own (src/KooPhone.Client/Batching/UInt64Set.cs); against ``HashSet<ulong>`` with the same packing,
+distinct ids added in a fresh process each run (benchmarks/Measure-SetMemory.ps1): the peak managed
+heap while the set grew (the arrays it outgrew count until they are collected) and what it keeps
+after a full collection. Medians of 5 runs.
+
+| ids | set | peak MB | kept MB | ms |
+| ---: | --- | ---: | ---: | ---: |
+$($setRows -join "`n")
+
 ## Listing
 
 ``Get-KooPhoneInstance -ThrottleLimit $($listing.ThrottleLimit)`` over $('{0:N0}' -f $listing.Instances) instances ($pages pages of 100):

@@ -158,16 +158,30 @@ public class ResilienceHandlerTests
             var response = FakeHandler.Json(call == 1 ? HttpStatusCode.TooManyRequests : HttpStatusCode.OK, "{}");
             if (call == 1)
             {
-                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(30));
             }
 
             return Task.FromResult(response);
         });
-        using var client = Client(Fast(), network);
-        await client.SendAsync(Post());
+        var clock = new ManualClock();
+        var options = Fast();
+        options.MaxRetryDelay = TimeSpan.FromSeconds(60);
+        options.TotalTimeout = TimeSpan.FromMinutes(5);
+        options.Time = clock;
+        using var client = Client(options, network);
 
-        var gap = network.Attempts[1].At - network.Attempts[0].At;
-        Assert.InRange(gap.TotalMilliseconds, 950, 3000);
+        var sending = client.SendAsync(Post());
+        // Retry-After is a floor, stretched by jitter up to twice itself (RetryDelay).
+        await Until.Holds(() => clock.WaitBetween(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)) != null, "the wait Retry-After asks for");
+        var wait = clock.WaitBetween(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60))!.Value;
+        clock.Advance(wait - TimeSpan.FromMilliseconds(1));
+        Assert.Single(network.Attempts);
+        Assert.False(sending.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, network.Attempts.Count);
     }
 
     [Fact]

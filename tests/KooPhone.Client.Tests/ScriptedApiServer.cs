@@ -31,6 +31,12 @@ internal sealed class ScriptedApiServer : IDisposable
 
     public List<string> Requests { get; } = new();
 
+    /// <summary>The x-request-id header of every request, in the order they came.</summary>
+    public List<string?> RequestIds { get; } = new();
+
+    /// <summary>Headers added to every answer, such as the service's own X-Request-Id.</summary>
+    public Dictionary<string, string> AnswerHeaders { get; } = new();
+
     public static string Ok(string data) => "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":" + data + "}";
 
     private async Task ServeAsync()
@@ -51,12 +57,18 @@ internal sealed class ScriptedApiServer : IDisposable
             lock (Requests)
             {
                 Requests.Add(target);
+                RequestIds.Add(context.Request.Headers["x-request-id"]);
             }
 
             var (status, body) = _answer(target, Interlocked.Increment(ref _calls));
             var bytes = Encoding.UTF8.GetBytes(body);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
+            foreach (var header in AnswerHeaders)
+            {
+                context.Response.AddHeader(header.Key, header.Value);
+            }
+
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }

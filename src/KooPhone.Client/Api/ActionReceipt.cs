@@ -5,7 +5,7 @@ namespace KooPhone.Client.Api
     /// <summary>The service accepted a call that answers with no data.</summary>
     public sealed class ActionReceipt
     {
-        public ActionReceipt(KooPhoneOperation operation, string requestId, DateTime at, string? serviceRequestId = null)
+        public ActionReceipt(KooPhoneOperation operation, string requestId, DateTime at, string? serviceRequestId)
         {
             ServiceRequestId = serviceRequestId;
             Operation = operation;

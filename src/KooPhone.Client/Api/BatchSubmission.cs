@@ -6,7 +6,7 @@ namespace KooPhone.Client.Api
     /// <summary>The service's answer to an asynchronous batch call: the task and each instance's job.</summary>
     public sealed class BatchSubmission
     {
-        public BatchSubmission(KooPhoneOperation operation, string taskId, IReadOnlyDictionary<string, string> jobIds, string requestId, DateTime submittedAt, string? serviceRequestId = null)
+        public BatchSubmission(KooPhoneOperation operation, string taskId, IReadOnlyDictionary<string, string> jobIds, string requestId, DateTime submittedAt, string? serviceRequestId)
         {
             ServiceRequestId = serviceRequestId;
             Operation = operation;

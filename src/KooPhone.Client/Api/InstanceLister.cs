@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -28,15 +29,36 @@ namespace KooPhone.Client.Api
             _concurrency = Math.Max(1, concurrency);
         }
 
-        /// <summary>Pages in order. Blocks the calling thread while it waits; cancellation ends it with OperationCanceledException.</summary>
+        /// <summary>
+        /// Pages in order, for callers on a thread that must block (the pipeline thread, a tab
+        /// completer): a thin wrapper over <see cref="ReadPagesAsync"/>. Cancellation ends it with
+        /// OperationCanceledException.
+        /// </summary>
         public IEnumerable<InstancePage> ReadPages(InstanceQuery query, int pageSize, CancellationToken cancellationToken, int startPage = 1)
+        {
+            var pages = ReadPagesAsync(query, pageSize, cancellationToken, startPage).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (pages.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                {
+                    yield return pages.Current;
+                }
+            }
+            finally
+            {
+                pages.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        /// <summary>Pages in order; cancellation ends it with OperationCanceledException.</summary>
+        public async IAsyncEnumerable<InstancePage> ReadPagesAsync(InstanceQuery query, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken, int startPage = 1)
         {
             using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 var window = new Queue<Task<InstancePage>>();
                 try
                 {
-                    var first = Wait(_api.ListInstancesAsync(query, startPage, pageSize, stop.Token), cancellationToken);
+                    var first = await _api.ListInstancesAsync(query, startPage, pageSize, stop.Token).ConfigureAwait(false);
                     yield return first;
                     if (IsLast(first, startPage))
                     {
@@ -62,7 +84,7 @@ namespace KooPhone.Client.Api
                         }
 
                         var pageNo = next - window.Count;
-                        var page = Wait(window.Dequeue(), cancellationToken);
+                        var page = await window.Dequeue().ConfigureAwait(false);
                         yield return page;
                         if (page.Instances.Count < size)
                         {
@@ -84,10 +106,11 @@ namespace KooPhone.Client.Api
                     {
                         try
                         {
-                            pending.Wait();
+                            await pending.ConfigureAwait(false);
                         }
-                        catch (AggregateException)
+                        catch (Exception)
                         {
+                            // Cancelled or failed: either way nobody reads it.
                         }
                     }
                 }
@@ -102,20 +125,6 @@ namespace KooPhone.Client.Api
             }
 
             return page.TotalCount.HasValue && (long)pageNo * page.PageSize >= page.TotalCount.Value;
-        }
-
-        private static InstancePage Wait(Task<InstancePage> task, CancellationToken cancellationToken)
-        {
-            try
-            {
-                task.Wait(cancellationToken);
-                return task.Result;
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
-                throw;
-            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,13 +27,34 @@ namespace KooPhone.Client.Api
                 InstanceIdList = instanceIds,
             }, cancellationToken);
 
-        /// <summary>ListInstanceApp: one page of an instance's apps; appType 1 system, 2 third-party, null all.</summary>
-        public async Task<(IReadOnlyList<KooPhoneApp> Apps, int? Total)> ListAppsAsync(string instanceId, int pageNo, int pageSize, int? appType, CancellationToken cancellationToken)
+        /// <summary>
+        /// ListInstanceApp, every page: the apps of one instance of <paramref name="appType"/>. Paging
+        /// stops at a short page or once the total the service reports has been read.
+        /// </summary>
+        public async Task<IReadOnlyList<KooPhoneApp>> ListAppsAsync(string instanceId, AppType appType, CancellationToken cancellationToken)
         {
-            var path = KooPhoneOperation.ListInstanceApp.RelativePath(instanceId) + "?page_no=" + pageNo.ToString(CultureInfo.InvariantCulture) +
-                "&page_size=" + pageSize.ToString(CultureInfo.InvariantCulture) + (appType.HasValue ? "&app_type=" + appType.Value.ToString(CultureInfo.InvariantCulture) : "");
-            var response = await SendAsync(new ApiCall(KooPhoneOperation.ListInstanceApp, path, null, NewRequestId()), cancellationToken).ConfigureAwait(false);
-            var data = ResponseEnvelope.ReadData<AppPageData>(response, KooPhoneJson.Options);
+            var apps = new List<KooPhoneApp>();
+            for (var page = 1; ; page++)
+            {
+                var (batch, total) = await ListAppPageAsync(instanceId, page, MaxAppPageSize, appType, cancellationToken).ConfigureAwait(false);
+                apps.AddRange(batch);
+                if (batch.Count < MaxAppPageSize || (total.HasValue && apps.Count >= total.Value))
+                {
+                    return apps;
+                }
+            }
+        }
+
+        /// <summary>ListInstanceApp: one page of an instance's apps.</summary>
+        internal async Task<(IReadOnlyList<KooPhoneApp> Apps, int? Total)> ListAppPageAsync(string instanceId, int pageNo, int pageSize, AppType appType, CancellationToken cancellationToken)
+        {
+            var path = WithQuery(
+                KooPhoneOperation.ListInstanceApp.RelativePath(instanceId),
+                ("page_no", Number(pageNo)),
+                ("page_size", Number(pageSize)),
+                // The service's app_type: 1 system, 2 third-party; left out for all.
+                ("app_type", appType == AppType.All ? null : Number((int)appType)));
+            var data = (await ReadAsync<AppPageData>(KooPhoneOperation.ListInstanceApp, path, null, cancellationToken).ConfigureAwait(false)).Data;
             var apps = (data.Result ?? new List<AppRecord>())
                 .Select(a => new KooPhoneApp { InstanceId = instanceId, Name = a.AppName, Version = a.AppVersion, PackageName = a.AppPackage, IconUrl = a.IconUrl })
                 .ToList();

@@ -14,8 +14,8 @@ namespace KooPhone.Client.Api
         /// <summary>BatchShowSku: every instance specification the tenant can buy, one object per region and SKU.</summary>
         public async Task<IReadOnlyList<KooPhoneSku>> GetSkusAsync(CancellationToken cancellationToken)
         {
-            var response = await SendAsync(new ApiCall(KooPhoneOperation.BatchShowSku, KooPhoneOperation.BatchShowSku.RelativePath() + "?type=0", null, NewRequestId()), cancellationToken).ConfigureAwait(false);
-            var data = ResponseEnvelope.ReadData<SkuData>(response, KooPhoneJson.Options);
+            var path = WithQuery(KooPhoneOperation.BatchShowSku.RelativePath(), ("type", "0"));
+            var data = (await ReadAsync<SkuData>(KooPhoneOperation.BatchShowSku, path, null, cancellationToken).ConfigureAwait(false)).Data;
             var bandwidthSku = data.BandInfo?.CbcSkuId;
             return (data.SkuSpecResponseList ?? new List<SkuRegionRecord>())
                 .SelectMany(region => (region.SkuResponses ?? new List<SkuRecord>()).Select(sku => new KooPhoneSku
@@ -42,7 +42,6 @@ namespace KooPhone.Client.Api
         /// <summary>CreateInstance: orders new yearly/monthly instances.</summary>
         public async Task<KooPhoneOrder> CreateInstancesAsync(InstanceOrder order, CancellationToken cancellationToken)
         {
-            var requestId = NewRequestId();
             var body = new CreateInstanceRequest
             {
                 Os = order.Os,
@@ -63,16 +62,15 @@ namespace KooPhone.Client.Api
                 Network = order.Network,
                 NodeGroupId = order.NodeGroupId,
             };
-            var response = await SendAsync(new ApiCall(KooPhoneOperation.CreateInstance, KooPhoneOperation.CreateInstance.RelativePath(), body, requestId), cancellationToken).ConfigureAwait(false);
-            var data = ResponseEnvelope.ReadData<OrderData>(response, KooPhoneJson.Options);
+            var answer = await ReadAsync<OrderData>(KooPhoneOperation.CreateInstance, KooPhoneOperation.CreateInstance.RelativePath(), body, cancellationToken).ConfigureAwait(false);
             return new KooPhoneOrder
             {
-                OrderId = data.OrderId,
-                Instances = (data.InstanceInfos ?? new List<OrderedInstanceRecord>())
+                OrderId = answer.Data.OrderId,
+                Instances = (answer.Data.InstanceInfos ?? new List<OrderedInstanceRecord>())
                     .Select(i => new KooPhoneInstance { InstanceId = i.InstanceId ?? "", Name = i.InstanceName })
                     .ToList(),
-                RequestId = requestId,
-                ServiceRequestId = response.ServiceRequestId,
+                RequestId = answer.RequestId,
+                ServiceRequestId = answer.ServiceRequestId,
             };
         }
 

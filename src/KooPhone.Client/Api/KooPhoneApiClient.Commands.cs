@@ -12,11 +12,8 @@ namespace KooPhone.Client.Api
         /// <summary>SyncInvokeInstance: runs an ADB shell command and returns each instance's output.</summary>
         public async Task<IReadOnlyList<KooPhoneCommandResult>> RunCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
-            var requestId = NewRequestId();
-            var call = new ApiCall(KooPhoneOperation.SyncInvokeInstance, KooPhoneOperation.SyncInvokeInstance.RelativePath(), new CommandRequest { Command = command, InstanceIds = instanceIds }, requestId);
-            var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            var data = ResponseEnvelope.ReadData<CommandResultsData>(response, KooPhoneJson.Options);
-            return (data.CmdResults ?? new List<CmdResult>())
+            var answer = await ReadAsync<CommandResultsData>(KooPhoneOperation.SyncInvokeInstance, KooPhoneOperation.SyncInvokeInstance.RelativePath(), new CommandRequest { Command = command, InstanceIds = instanceIds }, cancellationToken).ConfigureAwait(false);
+            return (answer.Data.CmdResults ?? new List<CmdResult>())
                 .Where(r => !string.IsNullOrEmpty(r.InstanceId))
                 .Select(r => new KooPhoneCommandResult
                 {
@@ -25,10 +22,10 @@ namespace KooPhone.Client.Api
                     // A request-level "0" does not mean every instance succeeded (reference 5.21).
                     Status = KooPhoneJobStatusExtensions.FromApiJobStatus(r.Status),
                     Output = r.ExecuteMessage,
-                    ErrorCode = string.IsNullOrEmpty(r.ErrorCode) ? null : r.ErrorCode,
-                    ErrorMessage = string.IsNullOrEmpty(r.ErrorMessage) ? null : r.ErrorMessage,
-                    RequestId = requestId,
-                    ServiceRequestId = response.ServiceRequestId,
+                    ErrorCode = NullIfEmpty(r.ErrorCode),
+                    ErrorMessage = NullIfEmpty(r.ErrorMessage),
+                    RequestId = answer.RequestId,
+                    ServiceRequestId = answer.ServiceRequestId,
                 })
                 .ToList();
         }

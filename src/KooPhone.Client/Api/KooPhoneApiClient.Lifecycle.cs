@@ -44,14 +44,5 @@ namespace KooPhone.Client.Api
             };
             return SendActionAsync(KooPhoneOperation.SetVideo, body, cancellationToken);
         }
-
-        /// <summary>A call whose answer carries no data: success is the envelope's "0".</summary>
-        private async Task<ActionReceipt> SendActionAsync(KooPhoneOperation operation, object? body, CancellationToken cancellationToken)
-        {
-            var requestId = NewRequestId();
-            var response = await SendAsync(new ApiCall(operation, operation.RelativePath(), body, requestId), cancellationToken).ConfigureAwait(false);
-            ResponseEnvelope.EnsureSuccess(response, KooPhoneJson.Options);
-            return new ActionReceipt(operation, requestId, System.DateTime.UtcNow, response.ServiceRequestId);
-        }
     }
 }

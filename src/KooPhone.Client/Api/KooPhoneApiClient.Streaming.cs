@@ -12,10 +12,9 @@ namespace KooPhone.Client.Api
         /// <summary>ExecuteInstanceAuthToken: the device token and addresses a streaming client needs.</summary>
         public async Task<KooPhoneDeviceToken> GetDeviceTokenAsync(string instanceId, int? streamType, CancellationToken cancellationToken)
         {
-            var requestId = NewRequestId();
-            var path = KooPhoneOperation.ExecuteInstanceAuthToken.RelativePath(instanceId) + (streamType.HasValue ? "?stream_type=" + streamType.Value : "");
-            var response = await SendAsync(new ApiCall(KooPhoneOperation.ExecuteInstanceAuthToken, path, null, requestId), cancellationToken).ConfigureAwait(false);
-            var data = ResponseEnvelope.ReadData<DeviceTokenData>(response, KooPhoneJson.Options);
+            var path = WithQuery(KooPhoneOperation.ExecuteInstanceAuthToken.RelativePath(instanceId), ("stream_type", Number(streamType)));
+            var answer = await ReadAsync<DeviceTokenData>(KooPhoneOperation.ExecuteInstanceAuthToken, path, null, cancellationToken).ConfigureAwait(false);
+            var data = answer.Data;
             var resource = data.Resource;
             return new KooPhoneDeviceToken
             {
@@ -32,8 +31,8 @@ namespace KooPhone.Client.Api
                 ExternalAudioPort = resource?.Sdk?.External?.AudioPort,
                 ExternalAddressIpv6 = resource?.Sdk?.External?.AddressIpv6,
                 ExternalAddressAdn = resource?.Sdk?.External?.AddressAdn,
-                RequestId = requestId,
-                ServiceRequestId = response.ServiceRequestId,
+                RequestId = answer.RequestId,
+                ServiceRequestId = answer.ServiceRequestId,
             };
         }
 

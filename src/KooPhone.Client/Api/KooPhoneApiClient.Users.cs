@@ -12,31 +12,27 @@ namespace KooPhone.Client.Api
         /// <summary>BatchPrepareInstances: restores instances for a user so they can be streamed.</summary>
         public async Task<IReadOnlyList<KooPhonePrepareResult>> PrepareInstancesAsync(string userId, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
-            var requestId = NewRequestId();
-            var call = new ApiCall(KooPhoneOperation.BatchPrepareInstances, KooPhoneOperation.BatchPrepareInstances.RelativePath(), new UserInstanceIdsRequest { UserId = userId, InstanceIds = instanceIds }, requestId);
-            var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            var data = ResponseEnvelope.ReadData<PrepareData>(response, KooPhoneJson.Options);
-            return (data.StatusList ?? new List<StatusResult>())
+            var body = new UserInstanceIdsRequest { UserId = userId, InstanceIds = instanceIds };
+            var answer = await ReadAsync<PrepareData>(KooPhoneOperation.BatchPrepareInstances, KooPhoneOperation.BatchPrepareInstances.RelativePath(), body, cancellationToken).ConfigureAwait(false);
+            return (answer.Data.StatusList ?? new List<StatusResult>())
                 .Where(s => !string.IsNullOrEmpty(s.InstanceId))
-                .Select(s => new KooPhonePrepareResult { InstanceId = s.InstanceId!, UserId = userId, Status = (InstanceLifecycleStatus)(s.Status ?? 0), RequestId = requestId, ServiceRequestId = response.ServiceRequestId })
+                .Select(s => new KooPhonePrepareResult { InstanceId = s.InstanceId!, UserId = userId, Status = (InstanceLifecycleStatus)(s.Status ?? 0), RequestId = answer.RequestId, ServiceRequestId = answer.ServiceRequestId })
                 .ToList();
         }
 
         /// <summary>ShowProgress: how far preparing one instance for a user has come.</summary>
         public async Task<KooPhonePrepareResult> GetPrepareProgressAsync(string userId, string instanceId, CancellationToken cancellationToken)
         {
-            var requestId = NewRequestId();
-            var call = new ApiCall(KooPhoneOperation.ShowProgress, KooPhoneOperation.ShowProgress.RelativePath(), new UserInstanceRequest { UserId = userId, InstanceId = instanceId }, requestId);
-            var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            var data = ResponseEnvelope.ReadData<ProgressData>(response, KooPhoneJson.Options);
+            var body = new UserInstanceRequest { UserId = userId, InstanceId = instanceId };
+            var answer = await ReadAsync<ProgressData>(KooPhoneOperation.ShowProgress, KooPhoneOperation.ShowProgress.RelativePath(), body, cancellationToken).ConfigureAwait(false);
             return new KooPhonePrepareResult
             {
                 InstanceId = instanceId,
                 UserId = userId,
-                Progress = (PrepareProgressStatus?)data.Status,
-                WaitingCount = data.WaitingCount,
-                RequestId = requestId,
-                ServiceRequestId = response.ServiceRequestId,
+                Progress = (PrepareProgressStatus?)answer.Data.Status,
+                WaitingCount = answer.Data.WaitingCount,
+                RequestId = answer.RequestId,
+                ServiceRequestId = answer.ServiceRequestId,
             };
         }
 

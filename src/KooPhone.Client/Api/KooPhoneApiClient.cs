@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using KooPhone.Client.Api.Wire;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Http;
 using Polly.Timeout;
@@ -14,7 +17,8 @@ namespace KooPhone.Client.Api
     /// Sends one logical KooPhone call: serializes the body once to the bytes that are hashed and
     /// sent, stamps a fresh x-request-id, and reads the answer as raw bytes for the envelope
     /// reader. Cheap to create: one per cmdlet call, over the context's shared HttpClient.
-    /// The operations themselves live in the partial files beside this one.
+    /// The operations themselves live in the partial files beside this one; the call shapes they
+    /// share (read an answer's data, send an action, submit a task, build a query string) live here.
     /// </summary>
     public sealed partial class KooPhoneApiClient
     {
@@ -70,6 +74,63 @@ namespace KooPhone.Client.Api
             }
         }
 
+        /// <summary>Sends one call and reads the data of its answer; the shape of every call that answers with data.</summary>
+        private async Task<Answer<T>> ReadAsync<T>(KooPhoneOperation operation, string pathAndQuery, object? body, CancellationToken cancellationToken, string? requestId = null)
+            where T : class
+        {
+            var call = new ApiCall(operation, pathAndQuery, body, requestId ?? NewRequestId());
+            var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            return new Answer<T>(ResponseEnvelope.ReadData<T>(response, KooPhoneJson.Options), call.RequestId, response.ServiceRequestId);
+        }
+
+        /// <summary>A call whose answer carries no data: success is the envelope's "0".</summary>
+        private async Task<ActionReceipt> SendActionAsync(KooPhoneOperation operation, object? body, CancellationToken cancellationToken)
+        {
+            var requestId = NewRequestId();
+            var response = await SendAsync(new ApiCall(operation, operation.RelativePath(), body, requestId), cancellationToken).ConfigureAwait(false);
+            ResponseEnvelope.EnsureSuccess(response, KooPhoneJson.Options);
+            return new ActionReceipt(operation, requestId, _context.Time.GetUtcNow().UtcDateTime, response.ServiceRequestId);
+        }
+
+        /// <summary>The shape every task-returning batch call shares: task_id and cmd_jobs are mandatory (docs/operations.md).</summary>
+        private async Task<BatchSubmission> SubmitTaskAsync(KooPhoneOperation operation, object body, CancellationToken cancellationToken)
+        {
+            var submittedAt = _context.Time.GetUtcNow().UtcDateTime;
+            var answer = await ReadAsync<TaskData>(operation, operation.RelativePath(), body, cancellationToken).ConfigureAwait(false);
+            var data = answer.Data.TaskId == null && answer.Data.Nested != null ? answer.Data.Nested : answer.Data;
+            var jobIds = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var job in data.CmdJobs ?? new List<CmdJob>())
+            {
+                if (!string.IsNullOrEmpty(job.InstanceId) && !string.IsNullOrEmpty(job.JobId))
+                {
+                    jobIds[job.InstanceId!] = job.JobId!;
+                }
+            }
+
+            return new BatchSubmission(operation, data.TaskId!, jobIds, answer.RequestId, submittedAt, answer.ServiceRequestId);
+        }
+
+        /// <summary>A path with its query string: parameters without a value are left out, values are escaped.</summary>
+        private static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+        {
+            var text = new System.Text.StringBuilder(path);
+            var separator = '?';
+            foreach (var (name, value) in parameters)
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    text.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+                    separator = '&';
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+        private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
         // FileLoadException and FileNotFoundException are IOExceptions too, but a missing assembly is
         // no network failure and must not be reported as one.
         private static bool IsTransport(Exception e) =>
@@ -77,5 +138,22 @@ namespace KooPhone.Client.Api
             || (e is System.IO.IOException && !(e is System.IO.FileLoadException) && !(e is System.IO.FileNotFoundException));
 
         internal static string NewRequestId() => Guid.NewGuid().ToString("D");
+
+        /// <summary>The data of an answer with the two ids that name its call.</summary>
+        private readonly struct Answer<T>
+        {
+            public Answer(T data, string requestId, string? serviceRequestId)
+            {
+                Data = data;
+                RequestId = requestId;
+                ServiceRequestId = serviceRequestId;
+            }
+
+            public T Data { get; }
+
+            public string RequestId { get; }
+
+            public string? ServiceRequestId { get; }
+        }
     }
 }

@@ -49,9 +49,6 @@ namespace KooPhone.Client.Auth
         /// <summary>The project the current token is scoped to, once IAM has said.</summary>
         public string? ProjectId => Volatile.Read(ref _token)?.ProjectId ?? _scope.ProjectId;
 
-        /// <summary>When the current token expires; null before the first one.</summary>
-        public DateTime? TokenExpiresAt => Volatile.Read(ref _token)?.ExpiresAt;
-
         /// <summary>How many tokens have been obtained; tests and diagnostics read it.</summary>
         public int Generation => Volatile.Read(ref _generation);
 

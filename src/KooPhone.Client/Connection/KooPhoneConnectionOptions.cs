@@ -42,6 +42,12 @@ namespace KooPhone.Client.Connection
 
         public NetworkCredential? ProxyCredential { get; set; }
 
+        /// <summary>
+        /// Where the engine reads the time and waits: retry back-off and Retry-After, token expiry,
+        /// read-back delays and the waiters' clocks. Tests hand in a fake one to move time instead of sleeping.
+        /// </summary>
+        public TimeProvider Time { get; set; } = TimeProvider.System;
+
         public KooPhoneConnectionOptions Validate()
         {
             if (MaxRetryCount < 0)
@@ -57,6 +63,11 @@ namespace KooPhone.Client.Connection
             if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero || ReconcileTimeout <= TimeSpan.Zero)
             {
                 throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), "Timeouts must be positive.");
+            }
+
+            if (Time == null)
+            {
+                throw new ArgumentNullException(nameof(Time));
             }
 
             return this;

@@ -25,9 +25,9 @@ namespace KooPhone.Client.Connection
             Authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
             Source = source;
             _projectId = projectId;
-            CreatedAt = DateTime.UtcNow;
-            Name = string.IsNullOrWhiteSpace(name) ? DefaultName() : name!.Trim();
             Options = (options ?? KooPhoneConnectionOptions.Default).Validate();
+            CreatedAt = Options.Time.GetUtcNow().UtcDateTime;
+            Name = string.IsNullOrWhiteSpace(name) ? DefaultName() : name!.Trim();
             // One limit for every call of the context, so cmdlets and runspaces sharing it slow down together.
             Concurrency = new AdaptiveConcurrencyLimiter(Options.MaxConcurrentCalls);
             // Built on first use: Connect-KooPhone and Import-Module stay cheap.
@@ -62,6 +62,9 @@ namespace KooPhone.Client.Connection
 
         /// <summary>Retries, timeouts and proxy of this connection.</summary>
         internal KooPhoneConnectionOptions Options { get; }
+
+        /// <summary>The clock of every call and wait over this context (KooPhoneConnectionOptions.Time).</summary>
+        internal TimeProvider Time => Options.Time;
 
         /// <summary>How many calls of this context may be on the wire at once, learnt from the service's throttling.</summary>
         internal AdaptiveConcurrencyLimiter Concurrency { get; }

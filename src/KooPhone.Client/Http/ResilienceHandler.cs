@@ -34,7 +34,8 @@ namespace KooPhone.Client.Http
         {
             _options = options;
             _limiter = limiter;
-            var builder = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.TotalTimeout);
+            // Back-off, Retry-After and both time limits run on the connection's clock, so tests can move it.
+            var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.Time }.AddTimeout(options.TotalTimeout);
             // Polly refuses a retry strategy with no retries, so -MaxRetryCount 0 leaves it out.
             if (options.MaxRetryCount > 0)
             {
@@ -47,7 +48,7 @@ namespace KooPhone.Client.Http
                         args.Outcome.Result,
                         args.Outcome.Exception,
                         args.Context.CancellationToken.IsCancellationRequested && CallerToken(args.Context).IsCancellationRequested,
-                        DateTimeOffset.UtcNow)),
+                        options.Time.GetUtcNow())),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(BudgetOf(args.Context).NextDelay),
                     OnRetry = args =>
                     {
@@ -65,7 +66,7 @@ namespace KooPhone.Client.Http
             }
 
             _call = builder.Build();
-            _attempt = new ResiliencePipelineBuilder().AddTimeout(options.AttemptTimeout).Build();
+            _attempt = new ResiliencePipelineBuilder { TimeProvider = options.Time }.AddTimeout(options.AttemptTimeout).Build();
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -73,7 +74,7 @@ namespace KooPhone.Client.Http
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(RequestKey, request);
             context.Properties.Set(CallerTokenKey, cancellationToken);
-            context.Properties.Set(BudgetKey, new RetryBudget(_options, DateTimeOffset.UtcNow, NextRandom));
+            context.Properties.Set(BudgetKey, new RetryBudget(_options, _options.Time.GetUtcNow(), NextRandom));
             var attempts = 0;
             try
             {

@@ -13,7 +13,11 @@ namespace KooPhone.Client.Models
 
         public int StatusCode { get; set; }
 
+        /// <summary>The x-request-id of the BatchShowInstance call that read this status.</summary>
         public string? RequestId { get; set; }
+
+        /// <summary>The service's own request id for that call, when it answered with one other than RequestId.</summary>
+        public string? ServiceRequestId { get; set; }
 
         public override string ToString() => InstanceId + " " + RunStatus;
     }

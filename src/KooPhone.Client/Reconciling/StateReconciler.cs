@@ -52,14 +52,15 @@ namespace KooPhone.Client.Reconciling
 
             var decided = new List<ReconcileOutcome>();
             var pending = targets.ToList();
-            var deadline = DateTime.UtcNow + _settleTime;
+            var time = _api.Context.Time;
+            var deadline = time.GetUtcNow().UtcDateTime + _settleTime;
             var interval = FirstInterval;
             IReadOnlyDictionary<string, KooPhoneInstance> seen = new Dictionary<string, KooPhoneInstance>();
             while (true)
             {
                 var snapshot = await _reader.ReadAsync(_api, pending.Select(t => t.InstanceId).Distinct().ToList(), cancellationToken, calls).ConfigureAwait(false);
                 seen = snapshot.GroupBy(i => i.InstanceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-                var now = DateTime.UtcNow;
+                var now = time.GetUtcNow().UtcDateTime;
                 foreach (var target in pending.ToList())
                 {
                     seen.TryGetValue(target.InstanceId, out var instance);
@@ -77,7 +78,7 @@ namespace KooPhone.Client.Reconciling
                 }
 
                 var wait = deadline - now < interval ? deadline - now : interval;
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                await time.Delay(wait, cancellationToken).ConfigureAwait(false);
                 interval = interval + interval > MaxInterval ? MaxInterval : interval + interval;
             }
 

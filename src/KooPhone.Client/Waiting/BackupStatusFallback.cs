@@ -34,29 +34,29 @@ namespace KooPhone.Client.Waiting
             {
                 foreach (var result in byId[instance.InstanceId])
                 {
-                    Apply(result, instance, api.Context.ReconcileTimeout);
+                    Apply(result, instance, api.Context.ReconcileTimeout, api.Context.Time.GetUtcNow().UtcDateTime);
                 }
             }
         }
 
-        private static void Apply(KooPhoneJobResult result, KooPhoneInstance instance, TimeSpan settleTime)
+        private static void Apply(KooPhoneJobResult result, KooPhoneInstance instance, TimeSpan settleTime, DateTime now)
         {
-            var fresh = IsOurs(instance.BackupTime, result.SubmittedAt, DateTime.UtcNow);
+            var fresh = IsOurs(instance.BackupTime, result.SubmittedAt, now);
             switch (instance.BackupStatus)
             {
                 case InstanceOperationStatus.Succeeded when fresh:
-                    JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null);
+                    JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null, now);
                     break;
                 case InstanceOperationStatus.Failed when fresh:
                 case InstanceOperationStatus.Other when fresh:
-                    JobResultUpdater.Finish(result, KooPhoneJobStatus.Failed, null, "The instance reports backup status " + instance.BackupStatus + ".");
+                    JobResultUpdater.Finish(result, KooPhoneJobStatus.Failed, null, "The instance reports backup status " + instance.BackupStatus + ".", now);
                     break;
                 case InstanceOperationStatus.Executing:
                 case InstanceOperationStatus.Preparing:
                     result.Status = KooPhoneJobStatus.Running;
                     break;
                 default:
-                    NotCarriedOutRule.Apply(result, settleTime, "no backup");
+                    NotCarriedOutRule.Apply(result, settleTime, "no backup", now);
                     break;
             }
         }

@@ -48,14 +48,11 @@ namespace KooPhone.Client.Waiting
             if (choice.ListAll)
             {
                 calls?.Add(pages - 1);
-                // The listing blocks while it waits, so it runs off the caller's thread.
-                await Task.Run(() =>
+                await foreach (var page in new InstanceLister(api, _concurrency).ReadPagesAsync(InstanceQuery.All, InstanceLister.MaxPageSize, cancellationToken, startPage: 2).ConfigureAwait(false))
                 {
-                    foreach (var page in new InstanceLister(api, _concurrency).ReadPages(InstanceQuery.All, InstanceLister.MaxPageSize, cancellationToken, startPage: 2))
-                    {
-                        found.AddRange(page.Instances.Where(i => wanted.Contains(i.InstanceId)));
-                    }
-                }, cancellationToken).ConfigureAwait(false);
+                    found.AddRange(page.Instances.Where(i => wanted.Contains(i.InstanceId)));
+                }
+
                 return found;
             }
 

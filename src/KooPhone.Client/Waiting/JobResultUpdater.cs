@@ -7,11 +7,11 @@ namespace KooPhone.Client.Waiting
     /// <summary>The one place a job result takes on a newer state.</summary>
     internal static class JobResultUpdater
     {
-        public static void Apply(KooPhoneJobResult result, JobSnapshot state)
+        public static void Apply(KooPhoneJobResult result, JobSnapshot state, DateTime now)
         {
             if (state.Status.IsTerminal())
             {
-                Finish(result, state.Status, state.ErrorCode, state.ErrorMessage);
+                Finish(result, state.Status, state.ErrorCode, state.ErrorMessage, now);
             }
             else
             {
@@ -22,12 +22,12 @@ namespace KooPhone.Client.Waiting
             result.Output = state.Output ?? result.Output;
         }
 
-        public static void Finish(KooPhoneJobResult result, KooPhoneJobStatus status, string? errorCode, string? errorMessage)
+        public static void Finish(KooPhoneJobResult result, KooPhoneJobStatus status, string? errorCode, string? errorMessage, DateTime now)
         {
             result.Status = status;
             result.ErrorCode = errorCode;
             result.ErrorMessage = errorMessage;
-            result.CompletedAt = DateTime.UtcNow;
+            result.CompletedAt = now;
             result.LastPollError = null;
         }
     }

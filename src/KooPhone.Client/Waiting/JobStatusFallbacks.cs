@@ -49,7 +49,7 @@ namespace KooPhone.Client.Waiting
                 {
                     foreach (var result in group)
                     {
-                        JobResultUpdater.Finish(result, KooPhoneJobStatus.Unknown, null, "The service cannot report this task, and the instance's own state does not show how the job ended.");
+                        JobResultUpdater.Finish(result, KooPhoneJobStatus.Unknown, null, "The service cannot report this task, and the instance's own state does not show how the job ended.", api.Context.Time.GetUtcNow().UtcDateTime);
                     }
                 }
             }

@@ -141,6 +141,9 @@ namespace KooPhone.Client.Waiting
         /// <summary>The distinct tasks behind the results.</summary>
         public int TaskCount => _tasks.Count;
 
+        // The connection's clock: when a job is seen to end.
+        private DateTime Now => _api.Context.Time.GetUtcNow().UtcDateTime;
+
         /// <summary>Count of results by status, for progress messages.</summary>
         public IReadOnlyDictionary<KooPhoneJobStatus, int> CountByStatus()
         {
@@ -222,7 +225,7 @@ namespace KooPhone.Client.Waiting
             {
                 foreach (var result in forFallback)
                 {
-                    JobResultUpdater.Finish(result, KooPhoneJobStatus.Unknown, null, "The service did not return a task that can be polled for this instance.");
+                    JobResultUpdater.Finish(result, KooPhoneJobStatus.Unknown, null, "The service did not return a task that can be polled for this instance.", Now);
                 }
 
                 return;
@@ -287,7 +290,7 @@ namespace KooPhone.Client.Waiting
                 {
                     if (byJob.TryGetValue(result.JobId!, out var state))
                     {
-                        JobResultUpdater.Apply(result, state);
+                        JobResultUpdater.Apply(result, state, Now);
                     }
                     else
                     {
@@ -298,7 +301,7 @@ namespace KooPhone.Client.Waiting
                 if (packed != null)
                 {
                     var left = new List<KooPhoneJobResult>();
-                    packed.Apply(byJob, left);
+                    packed.Apply(byJob, left, Now);
                     lock (leaving)
                     {
                         leaving.AddRange(left);

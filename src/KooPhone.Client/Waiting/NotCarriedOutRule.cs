@@ -13,12 +13,12 @@ namespace KooPhone.Client.Waiting
     {
         public const string ErrorCode = "KooPhone.NotCarriedOut";
 
-        public static void Apply(KooPhoneJobResult result, TimeSpan settleTime, string noSign)
+        public static void Apply(KooPhoneJobResult result, TimeSpan settleTime, string noSign, DateTime now)
         {
-            if (result.TaskId == null && DateTime.UtcNow - result.SubmittedAt > settleTime)
+            if (result.TaskId == null && now - result.SubmittedAt > settleTime)
             {
                 JobResultUpdater.Finish(result, KooPhoneJobStatus.Failed, ErrorCode,
-                    $"The instance's state has shown {noSign} in the {settleTime.TotalSeconds:0} s since the call was sent: it was not carried out, and is safe to run again.");
+                    $"The instance's state has shown {noSign} in the {settleTime.TotalSeconds:0} s since the call was sent: it was not carried out, and is safe to run again.", now);
             }
         }
     }

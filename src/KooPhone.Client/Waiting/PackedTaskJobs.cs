@@ -101,7 +101,7 @@ namespace KooPhone.Client.Waiting
         /// as a result with the answer applied (added to <paramref name="leaving"/>); the others
         /// take on their new status, or are marked unread when the answer did not list them.
         /// </summary>
-        public void Apply(IReadOnlyDictionary<string, JobSnapshot> byJob, ICollection<KooPhoneJobResult> leaving)
+        public void Apply(IReadOnlyDictionary<string, JobSnapshot> byJob, ICollection<KooPhoneJobResult> leaving, DateTime now)
         {
             LastPollError = null;
             var kept = 0;
@@ -113,7 +113,7 @@ namespace KooPhone.Client.Waiting
                     if (state.Status.IsTerminal() || state.Output != null)
                     {
                         var result = Unpack(slot);
-                        JobResultUpdater.Apply(result, state);
+                        JobResultUpdater.Apply(result, state, now);
                         leaving.Add(result);
                         continue;
                     }

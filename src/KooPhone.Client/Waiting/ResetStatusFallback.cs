@@ -21,13 +21,14 @@ namespace KooPhone.Client.Waiting
         public async Task UpdateAsync(KooPhoneApiClient api, IReadOnlyList<KooPhoneJobResult> pending, CallCount calls, CancellationToken cancellationToken)
         {
             var byId = pending.ToLookup(r => r.InstanceId, StringComparer.Ordinal);
+            var time = api.Context.Time;
             foreach (var batch in byId.Select(g => g.Key).Select((id, i) => (id, i)).GroupBy(x => x.i / 100, x => x.id))
             {
                 calls.Add(1);
                 var statuses = await api.ShowInstanceStatusAsync(batch.ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var status in statuses)
                 {
-                    if (status.Status != InstanceRunStatus.Running)
+                    if (status.RunStatus != InstanceRunStatus.Running)
                     {
                         lock (_seenDown)
                         {
@@ -48,9 +49,10 @@ namespace KooPhone.Client.Waiting
                         wentDown = _seenDown.Contains(status.InstanceId);
                     }
 
-                    foreach (var result in byId[status.InstanceId].Where(r => wentDown || DateTime.UtcNow - r.SubmittedAt > Grace))
+                    var now = time.GetUtcNow().UtcDateTime;
+                    foreach (var result in byId[status.InstanceId].Where(r => wentDown || now - r.SubmittedAt > Grace))
                     {
-                        JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null);
+                        JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null, now);
                     }
                 }
             }

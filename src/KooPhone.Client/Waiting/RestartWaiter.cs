@@ -85,7 +85,7 @@ namespace KooPhone.Client.Waiting
             try
             {
                 StatusQueries.Add(1);
-                IReadOnlyList<InstanceStatusResult> statuses;
+                IReadOnlyList<KooPhoneInstanceStatus> statuses;
                 try
                 {
                     statuses = await _api.ShowInstanceStatusAsync(batch.Select(w => w.Result.InstanceId).ToList(), cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ namespace KooPhone.Client.Waiting
                     return;
                 }
 
-                var byId = statuses.GroupBy(s => s.InstanceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Status, StringComparer.Ordinal);
+                var byId = statuses.GroupBy(s => s.InstanceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().RunStatus, StringComparer.Ordinal);
                 foreach (var watch in batch)
                 {
                     if (byId.TryGetValue(watch.Result.InstanceId, out var status))

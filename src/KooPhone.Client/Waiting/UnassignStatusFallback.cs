@@ -23,15 +23,16 @@ namespace KooPhone.Client.Waiting
             var byId = pending.ToLookup(r => r.InstanceId, StringComparer.Ordinal);
             foreach (var instance in await _reader.ReadAsync(api, byId.Select(g => g.Key).ToList(), cancellationToken, calls).ConfigureAwait(false))
             {
+                var now = api.Context.Time.GetUtcNow().UtcDateTime;
                 foreach (var result in byId[instance.InstanceId])
                 {
                     if (!instance.IsAssigned)
                     {
-                        JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null);
+                        JobResultUpdater.Finish(result, KooPhoneJobStatus.Succeeded, null, null, now);
                     }
                     else
                     {
-                        NotCarriedOutRule.Apply(result, api.Context.ReconcileTimeout, "no unassignment");
+                        NotCarriedOutRule.Apply(result, api.Context.ReconcileTimeout, "no unassignment", now);
                     }
                 }
             }

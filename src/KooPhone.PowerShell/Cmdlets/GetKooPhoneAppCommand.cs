@@ -33,20 +33,8 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override KooPhoneOperation Operation => KooPhoneOperation.ListInstanceApp;
 
-        protected override async Task<IReadOnlyList<KooPhoneApp>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
-        {
-            var apps = new List<KooPhoneApp>();
-            int? type = AppType == AppType.All ? (int?)null : (int)AppType;
-            for (var page = 1; ; page++)
-            {
-                var (batch, total) = await api.ListAppsAsync(instanceIds[0], page, KooPhoneApiClient.MaxAppPageSize, type, cancellationToken).ConfigureAwait(false);
-                apps.AddRange(batch);
-                if (batch.Count < KooPhoneApiClient.MaxAppPageSize || (total.HasValue && apps.Count >= total.Value))
-                {
-                    return apps;
-                }
-            }
-        }
+        protected override Task<IReadOnlyList<KooPhoneApp>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+            api.ListAppsAsync(instanceIds[0], AppType, cancellationToken);
 
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhoneApp> apps) => WriteObject(apps, enumerateCollection: true);
     }

@@ -22,23 +22,23 @@ namespace KooPhone.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Get, "KooPhoneInstanceStatus")]
     [OutputType(typeof(KooPhoneInstanceStatus))]
-    public sealed class GetKooPhoneInstanceStatusCommand : InstanceBatchCmdlet<IReadOnlyList<InstanceStatusResult>>
+    public sealed class GetKooPhoneInstanceStatusCommand : InstanceBatchCmdlet<IReadOnlyList<KooPhoneInstanceStatus>>
     {
         protected override string ActionName => "Status";
 
         protected override KooPhoneOperation Operation => KooPhoneOperation.BatchShowInstance;
 
-        protected override Task<IReadOnlyList<InstanceStatusResult>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+        protected override Task<IReadOnlyList<KooPhoneInstanceStatus>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             api.ShowInstanceStatusAsync(instanceIds, cancellationToken);
 
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, IReadOnlyList<InstanceStatusResult> statuses)
+        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhoneInstanceStatus> statuses)
         {
             var byId = statuses.GroupBy(s => s.InstanceId).ToDictionary(g => g.Key, g => g.First());
             foreach (var id in instanceIds)
             {
                 if (byId.TryGetValue(id, out var status))
                 {
-                    WriteObject(new KooPhoneInstanceStatus { InstanceId = id, RunStatus = status.Status, StatusCode = (int)status.Status });
+                    WriteObject(status);
                 }
                 else
                 {
