@@ -1,8 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Auth;
 using KooPhone.Client.Connection;
@@ -47,11 +45,16 @@ namespace KooPhone.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommunications.Connect, "KooPhone", DefaultParameterSetName = TokenSet)]
     [OutputType(typeof(KooPhoneContext))]
-    public sealed class ConnectKooPhoneCommand : PSCmdlet
+    public sealed class ConnectKooPhoneCommand : PSCmdlet, IDisposable
     {
         private const string TokenSet = "Token";
         private const string PasswordSet = "Password";
         private const string AccessKeySet = "AccessKey";
+
+        // Cancellation and request traces, as for every cmdlet that calls the service.
+        private readonly CallScope _calls;
+
+        public ConnectKooPhoneCommand() => _calls = new CallScope(this);
 
         /// <summary>
         /// <para type="description">A project-scoped IAM token (the X-Subject-Token IAM returned). Read-Host -AsSecureString or a vault gives one without showing it.</para>
@@ -201,33 +204,28 @@ namespace KooPhone.PowerShell.Cmdlets
                 return;
             }
 
-            var traces = new RequestTraceQueue();
             var probed = context.Endpoint;
             try
             {
-                using (var stop = new CancellationTokenSource())
+                // A password is exchanged for a token first, so a wrong password fails here with
+                // IAM's own answer; then one small call proves the endpoint answers and the
+                // credentials are accepted, so a wrong token or secret key fails here, once.
+                // Neither retries a host that refuses or cannot be found: a wrong address is
+                // said at once, in one error.
+                if (authenticator is PasswordTokenAuthenticator password)
                 {
-                    _stop = stop;
-                    // A password is exchanged for a token first, so a wrong password fails here with
-                    // IAM's own answer; then one small call proves the endpoint answers and the
-                    // credentials are accepted, so a wrong token or secret key fails here, once.
-                    // Neither retries a host that refuses or cannot be found: a wrong address is
-                    // said at once, in one error.
-                    if (authenticator is PasswordTokenAuthenticator password)
-                    {
-                        probed = password.IamEndpoint;
-                        password.SignInAsync(traces, stop.Token).GetAwaiter().GetResult();
-                        probed = context.Endpoint;
-                    }
-
-                    // Likewise a region whose project IAM cannot name fails here, with IAM's answer.
-                    if (authenticator is AccessKeyAuthenticator accessKey)
-                    {
-                        accessKey.ResolveProjectAsync(traces, stop.Token).GetAwaiter().GetResult();
-                    }
-
-                    new KooPhoneApiClient(context, traces, failFastWhenUnreachable: true).ListInstancesAsync(InstanceQuery.All, 1, 1, stop.Token).GetAwaiter().GetResult();
+                    probed = password.IamEndpoint;
+                    _calls.Await(password.SignInAsync(_calls.Traces, _calls.Token));
+                    probed = context.Endpoint;
                 }
+
+                // Likewise a region whose project IAM cannot name fails here, with IAM's answer.
+                if (authenticator is AccessKeyAuthenticator accessKey)
+                {
+                    _calls.Await(accessKey.ResolveProjectAsync(_calls.Traces, _calls.Token));
+                }
+
+                _calls.Await(new KooPhoneApiClient(context, _calls.Traces, failFastWhenUnreachable: true).ListInstancesAsync(InstanceQuery.All, 1, 1, _calls.Token));
             }
             catch (KooPhoneApiException e) when (e.Operation == KooPhoneOperation.ListInstances.Name && !IsCredentialProblem(e) && e.HttpStatus < 500)
             {
@@ -236,24 +234,20 @@ namespace KooPhone.PowerShell.Cmdlets
                 // without ListInstances, say). The connection is still good for other operations.
                 WriteWarning("The connection check was answered with " + e.ErrorCode + ": " + e.ErrorMessage);
             }
-            catch (OperationCanceledException) when (_stop?.IsCancellationRequested == true)
+            catch (PipelineStoppedException)
             {
                 context.Dispose();
-                throw new PipelineStoppedException();
+                throw;
             }
             catch (Exception e) when (ErrorRecords.IsCallFailure(e) || e is System.IO.IOException)
             {
-                WriteTraces(traces);
+                _calls.WriteTraces();
                 context.Dispose();
                 ThrowTerminatingError(ConnectFailure.For(e, probed, iam: !ReferenceEquals(probed, context.Endpoint)));
                 return;
             }
-            finally
-            {
-                _stop = null;
-            }
 
-            WriteTraces(traces);
+            _calls.WriteTraces();
             // The context this replaces is not disposed: -PassThru may have handed it to a script
             // that still uses it. Disconnect-KooPhone is what ends a connection.
             KooPhoneContextRegistry.SetConnected(context);
@@ -264,9 +258,9 @@ namespace KooPhone.PowerShell.Cmdlets
             }
         }
 
-        protected override void StopProcessing() => _stop?.Cancel();
+        protected override void StopProcessing() => _calls.Stop();
 
-        private CancellationTokenSource? _stop;
+        public void Dispose() => _calls.Dispose();
 
         private IRequestAuthenticator CreateAuthenticator()
         {
@@ -281,14 +275,6 @@ namespace KooPhone.PowerShell.Cmdlets
                     return new AccessKeyAuthenticator(AccessKey, SecretKey, ProjectId, SecurityToken, projectLookup: lookup);
                 default:
                     return new TokenAuthenticator(Token);
-            }
-        }
-
-        private void WriteTraces(RequestTraceQueue traces)
-        {
-            while (traces.TryTake(out var trace))
-            {
-                WriteVerbose(trace.ToString());
             }
         }
 

@@ -7,6 +7,7 @@ using KooPhone.Client.Batching;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
 using KooPhone.Client.Waiting;
+using KooPhone.PowerShell.Completion;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets

@@ -59,7 +59,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 var problem = InstanceIdRules.Check(id);
                 if (problem != null)
                 {
-                    WriteRefused(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, raw), raw);
+                    Output.Refused(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, raw), raw);
                     continue;
                 }
 

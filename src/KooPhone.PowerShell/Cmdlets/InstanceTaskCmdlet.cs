@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
@@ -10,9 +9,18 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <summary>
     /// An instance batch cmdlet whose API call answers with a task (backup, reset, async commands,
     /// app install): one job result per instance, written at once or, with -Wait, after its job ends.
+    /// It declares -BatchSize itself (as InstanceBatchCmdlet does) so that it derives from
+    /// InstanceCmdlet directly and its cmdlets stay three classes from PSCmdlet.
     /// </summary>
-    public abstract class InstanceTaskCmdlet : InstanceBatchCmdlet<BatchSubmission>
+    public abstract class InstanceTaskCmdlet : InstanceCmdlet<BatchSubmission>
     {
+        /// <summary>
+        /// <para type="description">How many ids go in one API call, 1 to 100 (the API's limit). A batch is sent as soon as it is full, not at the end of the input.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, InstanceIdRules.MaxBatchSize)]
+        public int BatchSize { get; set; } = InstanceIdRules.MaxBatchSize;
+
         /// <summary>
         /// <para type="description">Follows every job to its end (polling its task, or the instances' own state where the service cannot report the task) and writes each result with its final status as soon as its job ends. Polling starts with the first accepted batch, beside the submission of the rest; only jobs still running are held. After Ctrl+C, Get-KooPhoneRun -Last | Wait-KooPhoneTask resumes the wait.</para>
         /// </summary>
@@ -26,19 +34,15 @@ namespace KooPhone.PowerShell.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int TimeoutSeconds { get; set; } = 3600;
 
+        protected override int ItemsPerCall => BatchSize;
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            JobStream = Wait ? NewJobStream($"Waiting for {ActionName} jobs", TimeoutSeconds) : null;
+            WriteJobs(Wait, $"Waiting for {ActionName} jobs", TimeoutSeconds);
         }
 
         protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission) =>
-            WriteJobResults(JobResults.FromSubmission(instanceIds, submission));
-
-        protected override void OnItemsDone(BatchPart<string, BatchSubmission> part) =>
-            WriteJobResults(JobResults.CarriedOut(Operation, part.Items, part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt));
-
-        protected override void WriteResumed(string item, KooPhone.Client.Runs.KooPhoneRunEntry entry) =>
-            WriteJobResults(new[] { JobResults.FromRunEntry(entry, FromJournal(entry)) });
+            Output.Jobs(JobResults.FromSubmission(instanceIds, submission));
     }
 }

@@ -31,8 +31,6 @@ namespace KooPhone.PowerShell.Cmdlets
     [OutputType(typeof(KooPhoneActionResult))]
     public sealed class RestartKooPhoneInstanceCommand : InstanceBatchCmdlet<ActionReceipt>
     {
-        private WaitStream<KooPhoneActionResult>? _restarts;
-
         /// <summary>
         /// <para type="description">Follows each restart until the instance is seen to leave Running and come back, polling its run status, and writes its result then (Status Restarted). Polling starts with the first accepted batch, beside the submission of the rest. What the polls did not see by the time limit is written as RestartNotSeen or NotBackInTime, never as restarted.</para>
         /// </summary>
@@ -53,21 +51,8 @@ namespace KooPhone.PowerShell.Cmdlets
             base.BeginProcessing();
             if (Wait)
             {
-                Waiting = _restarts = new WaitStream<KooPhoneActionResult>(
-                    this, new RestartWaiter(Api, ThrottleLimit), "Waiting for restarts", TimeSpan.FromSeconds(TimeoutSeconds), StopToken, WriteTraces);
-            }
-        }
-
-        // With -Wait a result of this run is followed; one written again from the journal is not (its restart is long past).
-        protected override void WriteActionResult(KooPhoneActionResult result, bool fromJournal)
-        {
-            if (_restarts == null || fromJournal)
-            {
-                base.WriteActionResult(result, fromJournal);
-            }
-            else
-            {
-                _restarts.Add(new[] { Recorded(result) });
+                Output.FollowsActions(new WaitStream<KooPhoneActionResult>(
+                    this, new RestartWaiter(Api, ThrottleLimit), "Waiting for restarts", TimeSpan.FromSeconds(TimeoutSeconds), StopToken, WriteTraces));
             }
         }
 

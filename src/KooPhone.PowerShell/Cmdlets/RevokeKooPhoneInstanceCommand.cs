@@ -57,16 +57,10 @@ namespace KooPhone.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            JobStream = Wait ? NewJobStream("Waiting for unassign jobs", TimeoutSeconds) : null;
+            WriteJobs(Wait, "Waiting for unassign jobs", TimeoutSeconds);
         }
 
         protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, BatchSubmission submission) =>
-            WriteJobResults(JobResults.FromSubmission(pairs.Select(p => p.InstanceId), submission));
-
-        protected override void OnItemsDone(BatchPart<UserInstancePair, BatchSubmission> part) =>
-            WriteJobResults(JobResults.CarriedOut(Operation, part.Items.Select(p => p.InstanceId), part.Evidence!.Select(DoneEvidence), RequestIdOf(part.Error), part.SubmittedAt));
-
-        protected override void WriteResumed(UserInstancePair item, KooPhone.Client.Runs.KooPhoneRunEntry entry) =>
-            WriteJobResults(new[] { JobResults.FromRunEntry(entry, FromJournal(entry)) });
+            Output.Jobs(JobResults.FromSubmission(pairs.Select(p => p.InstanceId), submission));
     }
 }

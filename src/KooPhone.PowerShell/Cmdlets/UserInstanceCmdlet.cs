@@ -40,7 +40,7 @@ namespace KooPhone.PowerShell.Cmdlets
             var problem = InstanceIdRules.Check(instance) ?? UserIdRules.Check(user);
             if (problem != null)
             {
-                WriteRefused(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, InstanceId), InstanceId);
+                Output.Refused(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, InstanceId), InstanceId);
                 return;
             }
 

@@ -1,16 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
 
-namespace KooPhone.Client.Connection
+namespace KooPhone.PowerShell.Completion
 {
     /// <summary>
     /// The ids and names of a context's instances as last listed, for tab completion: a full
     /// Get-KooPhoneInstance refreshes it, and completion reads it instead of calling the API on
-    /// every keystroke. Held weakly per context, so a dropped context takes its cache with it.
+    /// every keystroke. It lives beside the completers, not in the engine: only the cmdlets fill
+    /// and read it. Held weakly per context, so a dropped context takes its cache with it.
     /// </summary>
-    public static class InstanceNameCache
+    internal static class InstanceNameCache
     {
         public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 

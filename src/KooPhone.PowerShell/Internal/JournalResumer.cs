@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using KooPhone.Client.Api;
+using KooPhone.Client.Batching;
+using KooPhone.Client.Reconciling;
+using KooPhone.Client.Runs;
+using KooPhone.Client.Waiting;
+
+namespace KooPhone.PowerShell.Internal
+{
+    /// <summary>What a rerun does with an id its journal knows.</summary>
+    internal enum ResumeKind
+    {
+        /// <summary>Not in the journal, or its state shows it untouched: it is sent.</summary>
+        Send,
+
+        /// <summary>Done in an earlier run: its recorded result is written again.</summary>
+        Written,
+
+        /// <summary>Sent without a recorded answer, and its state shows it was carried out.</summary>
+        Done,
+
+        /// <summary>Sent without a recorded answer, and its state cannot say: reported as Unknown.</summary>
+        Unknown,
+    }
+
+    /// <summary>The decision on one id, with what the result or error it leads to says.</summary>
+    internal readonly struct Resumption
+    {
+        public Resumption(ResumeKind kind, KooPhoneRunEntry? entry = null, string? evidence = null, Exception? error = null, DateTime sentAt = default)
+        {
+            Kind = kind;
+            Entry = entry;
+            Evidence = evidence;
+            Error = error;
+            SentAt = sentAt;
+        }
+
+        public ResumeKind Kind { get; }
+
+        public KooPhoneRunEntry? Entry { get; }
+
+        public string? Evidence { get; }
+
+        public Exception? Error { get; }
+
+        public DateTime SentAt { get; }
+    }
+
+    /// <summary>
+    /// -JournalPath on a rerun: opens the journal in the run's ledger, reads the state of the ids
+    /// earlier runs sent without a recorded answer (once, up front), and decides per id whether it
+    /// is sent, written again, or settled by that state.
+    /// </summary>
+    internal sealed class JournalResumer
+    {
+        private readonly JournalKeeper _journal;
+        private readonly KooPhoneOperation _operation;
+        private readonly Dictionary<string, ReconcileOutcome>? _verdicts;
+
+        private JournalResumer(JournalKeeper journal, KooPhoneOperation operation, Dictionary<string, ReconcileOutcome>? verdicts)
+        {
+            _journal = journal;
+            _operation = operation;
+            _verdicts = verdicts;
+        }
+
+        /// <summary>Where each call's intent is written before it goes out.</summary>
+        public JournalKeeper Journal => _journal;
+
+        /// <summary>The resumer of -JournalPath, or null without one; a terminating error for a cmdlet that only reads.</summary>
+        public static JournalResumer? Open(PSCmdlet cmdlet, CallScope calls, RunLedger ledger, string? path, KooPhoneOperation operation, StateReconciler? reconciler)
+        {
+            if (path == null)
+            {
+                return null;
+            }
+
+            if (!operation.ChangesState)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-JournalPath is for cmdlets that change state; {cmdlet.MyInvocation.MyCommand.Name} only reads."), "KooPhone.JournalNotApplicable", ErrorCategory.InvalidArgument, path));
+            }
+
+            var journal = ledger.KeepJournal(cmdlet.GetUnresolvedProviderPathFromPSPath(path), operation);
+            var doubtful = journal.Doubtful;
+            if (doubtful.Count == 0)
+            {
+                return new JournalResumer(journal, operation, null);
+            }
+
+            // What earlier runs sent without recording the answer is read back from state once, up front.
+            cmdlet.WriteVerbose($"The journal holds {doubtful.Count} id(s) sent without a recorded answer; reading their state.");
+            var targets = doubtful.Select(e => new InstanceTarget(e.InstanceId, e.UserId)).ToList();
+            var since = doubtful.Min(e => e.SubmittedAt ?? e.At);
+            var outcomes = reconciler != null && reconciler.CanReconcile(operation)
+                ? calls.Await(reconciler.ReconcileAsync(operation, targets, since, new CallCount(), calls.Token))
+                : targets.Select(t => new ReconcileOutcome(t, StateVerdict.Unknown, $"{operation.Name} leaves no trace in the instance's state to check")).ToList();
+            return new JournalResumer(journal, operation, outcomes.ToDictionary(o => o.Target.InstanceId, StringComparer.Ordinal));
+        }
+
+        /// <summary>Done ones are written again from the journal, doubtful ones are settled by the state read up front.</summary>
+        public Resumption Decide(InstanceTarget target)
+        {
+            if (!_journal.Last.TryGetValue(target.InstanceId, out var entry))
+            {
+                return new Resumption(ResumeKind.Send);
+            }
+
+            if (entry.Outcome == RunOutcome.Result)
+            {
+                return new Resumption(ResumeKind.Written, entry);
+            }
+
+            if ((entry.Outcome != RunOutcome.Sent && entry.Outcome != RunOutcome.Unknown) || _verdicts == null || !_verdicts.TryGetValue(target.InstanceId, out var verdict))
+            {
+                return new Resumption(ResumeKind.Send);
+            }
+
+            var sentAt = entry.SubmittedAt ?? entry.At;
+            switch (verdict.Verdict)
+            {
+                case StateVerdict.Untouched:
+                    return new Resumption(ResumeKind.Send);
+                case StateVerdict.Done:
+                    return new Resumption(ResumeKind.Done, entry, verdict.Evidence, new UnsettledInJournalException(_operation.Name, sentAt, "the instance's state shows it was carried out"), sentAt);
+                default:
+                    return new Resumption(ResumeKind.Unknown, entry, verdict.Evidence, new UnsettledInJournalException(_operation.Name, sentAt, verdict.Evidence), sentAt);
+            }
+        }
+    }
+}
