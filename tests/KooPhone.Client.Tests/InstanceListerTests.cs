@@ -1,5 +1,6 @@
 using KooPhone.Client.Api;
 using Xunit;
+using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Tests;
 

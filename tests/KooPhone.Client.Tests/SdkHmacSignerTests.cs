@@ -4,7 +4,7 @@ using Xunit;
 
 namespace KooPhone.Client.Tests;
 
-/// <summary>The official vectors of reference 8.3 and the KooPhone-shaped ones of 8.4, byte for byte.</summary>
+/// <summary>The official vectors of docs/api-reference.md §8.3 and the KooPhone-shaped ones of §8.4, byte for byte.</summary>
 public class SdkHmacSignerTests
 {
     private const string VectorDate = "20191115T033655Z";

@@ -1,4 +1,3 @@
-using KooPhone.Client.Batching;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
 using KooPhone.Client.Validation;

@@ -30,7 +30,7 @@ Describe 'Get-KooPhoneInstance' {
         $pages | Should -HaveCount 3
         $pages | ForEach-Object {
             $_.query | Should -Match 'page_size=100'
-            # ListInstances takes its x-request-id as a query parameter (reference 2.2).
+            # ListInstances takes its x-request-id as a query parameter (docs/api-reference.md §2.2).
             $_.query | Should -Match ('x-request-id=' + [regex]::Escape($_.requestId))
         }
         @($pages.query | ForEach-Object { if ($_ -match 'page_no=(\d+)') { [int]$Matches[1] } } | Sort-Object) | Should -Be @(1, 2, 3)

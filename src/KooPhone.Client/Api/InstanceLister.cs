@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api
 {
@@ -10,7 +11,7 @@ namespace KooPhone.Client.Api
     /// Pages through ListInstances. The first page tells the total, then up to <c>concurrency</c>
     /// following pages are fetched at once and handed out in order, so a large fleet costs about
     /// pages / concurrency round trips instead of one per page. Paging stops at the page the total
-    /// promises, at a short page, or at an empty one (reference 5.15).
+    /// promises, at a short page, or at an empty one (docs/api-reference.md §5.15).
     /// </summary>
     public sealed class InstanceLister
     {

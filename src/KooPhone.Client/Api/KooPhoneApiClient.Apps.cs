@@ -9,7 +9,7 @@ namespace KooPhone.Client.Api
 {
     public sealed partial class KooPhoneApiClient
     {
-        /// <summary>The most apps one ListInstanceApp page holds (reference 5.14).</summary>
+        /// <summary>The most apps one ListInstanceApp page holds (docs/api-reference.md §5.14).</summary>
         public const int MaxAppPageSize = 200;
 
         /// <summary>InstallApp: installs an APK from OBS on instances; answers with a task (ZGCA…).</summary>

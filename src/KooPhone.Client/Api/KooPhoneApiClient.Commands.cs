@@ -19,7 +19,7 @@ namespace KooPhone.Client.Api
                 {
                     InstanceId = r.InstanceId!,
                     Command = command,
-                    // A request-level "0" does not mean every instance succeeded (reference 5.21).
+                    // A request-level "0" does not mean every instance succeeded (docs/api-reference.md §5.21).
                     Status = KooPhoneJobStatusExtensions.FromApiJobStatus(r.Status),
                     Output = r.ExecuteMessage,
                     ErrorCode = NullIfEmpty(r.ErrorCode),

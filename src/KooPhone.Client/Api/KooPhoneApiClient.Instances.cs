@@ -13,7 +13,7 @@ namespace KooPhone.Client.Api
         public async Task<InstancePage> ListInstancesAsync(InstanceQuery query, int pageNo, int pageSize, CancellationToken cancellationToken)
         {
             var requestId = NewRequestId();
-            // ListInstances takes x-request-id as a query parameter (reference 2.2); it is sent as a header too.
+            // ListInstances takes x-request-id as a query parameter (docs/api-reference.md §2.2); it is sent as a header too.
             var path = WithQuery(
                 KooPhoneOperation.ListInstances.RelativePath(),
                 ("x-request-id", requestId),

@@ -50,7 +50,7 @@ namespace KooPhone.Client.Api
             {
                 request.Headers.TryAddWithoutValidation(KooPhoneHeaders.RequestId, call.RequestId);
                 KooPhoneUserAgent.Stamp(request);
-                // The SDK declares application/json for every KooPhone operation, GETs included (reference 2.2).
+                // The SDK declares application/json for every KooPhone operation, GETs included (docs/api-reference.md §2.2).
                 request.Content = new ByteArrayContent(body ?? Array.Empty<byte>());
                 request.Content.Headers.ContentType = JsonMediaType;
                 RequestProperties.SetObserver(request, _observer);

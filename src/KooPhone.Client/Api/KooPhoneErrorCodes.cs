@@ -2,7 +2,7 @@ namespace KooPhone.Client.Api
 {
     /// <summary>
     /// Error codes the client itself assigns or reacts to. Service codes are compared without
-    /// regard to case because the reference shows several spellings of the prefix (section 10, item 4).
+    /// regard to case because the reference shows several spellings of the prefix (docs/api-reference.md §10, item 4).
     /// </summary>
     public static class KooPhoneErrorCodes
     {

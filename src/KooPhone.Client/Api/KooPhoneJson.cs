@@ -8,7 +8,7 @@ namespace KooPhone.Client.Api
     {
         public static readonly JsonSerializerOptions Options = new JsonSerializerOptions
         {
-            // The SDK models page_no as a string and some ports as both (reference 10, item 22).
+            // The SDK models page_no as a string and some ports as both (docs/api-reference.md §10, item 22).
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };

@@ -15,7 +15,7 @@ using KooPhone.Client.Http;
 namespace KooPhone.Client.Auth
 {
     /// <summary>
-    /// Obtains project-scoped tokens from IAM with a user name and password (reference 7.1): the
+    /// Obtains project-scoped tokens from IAM with a user name and password (docs/api-reference.md §7.1): the
     /// token comes back in the X-Subject-Token header, its expiry in the body's token.expires_at.
     /// </summary>
     public sealed class IamTokenClient

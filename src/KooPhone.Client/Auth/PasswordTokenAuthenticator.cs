@@ -9,7 +9,7 @@ namespace KooPhone.Client.Auth
 {
     /// <summary>
     /// Authenticates with IAM tokens it obtains from a user name and password, and renews them:
-    /// ahead of expiry (a margin of minutes: a nearly expired token can fail calls, reference 7)
+    /// ahead of expiry (a margin of minutes: a nearly expired token can fail calls, docs/api-reference.md §7)
     /// and once when the service refuses one (Invalidate, called on HTTP 401).
     /// </summary>
     public sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IRenewableAuthenticator

@@ -7,7 +7,7 @@ using System.Text;
 namespace KooPhone.Client.Auth
 {
     /// <summary>
-    /// Huawei Cloud's SDK-HMAC-SHA256 request signature (reference 8.2), checked against every
+    /// Huawei Cloud's SDK-HMAC-SHA256 request signature (docs/api-reference.md §8.2), checked against every
     /// official test vector (8.3). The secret key is used directly as the HMAC key; there is no
     /// date or region key derivation.
     /// </summary>

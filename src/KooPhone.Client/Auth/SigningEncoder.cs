@@ -3,7 +3,7 @@ using System.Text;
 namespace KooPhone.Client.Auth
 {
     /// <summary>
-    /// Percent-encoding as the SDK-HMAC-SHA256 signer does it (reference 8.2): UTF-8, keep only
+    /// Percent-encoding as the SDK-HMAC-SHA256 signer does it (docs/api-reference.md §8.2): UTF-8, keep only
     /// A–Z a–z 0–9 - _ . ~, everything else %XX in upper-case hex. Written by hand because
     /// Uri.EscapeDataString leaves * ! ' ( ) alone on older .NET Framework versions.
     /// </summary>

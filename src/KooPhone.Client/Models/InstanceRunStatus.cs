@@ -2,7 +2,7 @@ namespace KooPhone.Client.Models
 {
     /// <summary>
     /// Run status of a cloud phone (running_status in ListInstances, status in BatchShowInstance;
-    /// reference 4.1). Values the reference does not list are kept as their number.
+    /// docs/api-reference.md §4.1). Values the reference does not list are kept as their number.
     /// </summary>
     public enum InstanceRunStatus
     {

@@ -6,8 +6,8 @@ namespace KooPhone.Client.Models
         public string InstanceId { get; set; } = "";
 
         /// <summary>
-        /// Per the SDK and the page intro (reference 4.1). The newest page's table gives the same
-        /// numbers other meanings (reference 10, item 10); StatusCode keeps the number as sent.
+        /// Per the SDK and the page intro (docs/api-reference.md §4.1). The newest page's table gives the same
+        /// numbers other meanings (docs/api-reference.md §10, item 10); StatusCode keeps the number as sent.
         /// </summary>
         public InstanceRunStatus RunStatus { get; set; }
 

@@ -6,7 +6,7 @@ namespace KooPhone.Client.Models
         public static bool IsTerminal(this KooPhoneJobStatus status) =>
             status == KooPhoneJobStatus.Succeeded || status == KooPhoneJobStatus.Failed;
 
-        /// <summary>Maps the task query's numeric job status (reference 4.4, both the command and the app-install sets).</summary>
+        /// <summary>Maps the task query's numeric job status (docs/api-reference.md §4.4, both the command and the app-install sets).</summary>
         public static KooPhoneJobStatus FromApiJobStatus(int? status)
         {
             switch (status)

@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>Where preparing an instance for streaming stands (ShowProgress, reference 4.3).</summary>
+    /// <summary>Where preparing an instance for streaming stands (ShowProgress, docs/api-reference.md §4.3).</summary>
     public enum PrepareProgressStatus
     {
         Failed = -1,

@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>The streaming kinds of ExecuteInstanceAuthToken's stream_type (reference 4.6).</summary>
+    /// <summary>The streaming kinds of ExecuteInstanceAuthToken's stream_type (docs/api-reference.md §4.6).</summary>
     public enum StreamType
     {
         Sdk = 1,

@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    /// <summary>The codecs SetVideo distinguishes (reference 5.17).</summary>
+    /// <summary>The codecs SetVideo distinguishes (docs/api-reference.md §5.17).</summary>
     public enum VideoEncodingType
     {
         H264,

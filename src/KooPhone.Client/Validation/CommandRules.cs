@@ -4,9 +4,9 @@ using System.Text;
 namespace KooPhone.Client.Validation
 {
     /// <summary>
-    /// What the command APIs accept (reference 5.1, 5.21): at most 1024 bytes, of letters, digits
+    /// What the command APIs accept (docs/api-reference.md §5.1, 5.21): at most 1024 bytes, of letters, digits
     /// and _ . / : - — plus spaces, which the official example itself uses although the rule leaves
-    /// them out (reference 10, item 19). Anything else (| ; &gt; quotes…) is refused before sending.
+    /// them out (docs/api-reference.md §10, item 19). Anything else (| ; &gt; quotes…) is refused before sending.
     /// </summary>
     public static class CommandRules
     {

@@ -8,7 +8,7 @@ namespace KooPhone.Client.Waiting
 {
     /// <summary>
     /// Learns how jobs ended when the task query cannot tell: the reference leaves open whether
-    /// backup, reset and unassign tasks can be polled (2.6, item 5), so each operation says how its
+    /// backup, reset and unassign tasks can be polled (docs/api-reference.md §2.6, item 5), so each operation says how its
     /// effect shows on the instance instead.
     /// </summary>
     public interface IJobStatusFallback

@@ -9,7 +9,7 @@ using KooPhone.Client.Models;
 namespace KooPhone.Client.Waiting
 {
     /// <summary>
-    /// Polls ShowProgress for each prepared instance until it is Ready or Failed (reference 2.7,
+    /// Polls ShowProgress for each prepared instance until it is Ready or Failed (docs/api-reference.md §2.7,
     /// streaming session). ShowProgress takes one instance per call, so up to <c>concurrency</c>
     /// calls run at once. A failed poll is kept as the result's last error and tried again next round.
     /// </summary>

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
-using KooPhone.Client.Batching;
+using KooPhone.Client.Validation;
 using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Waiting

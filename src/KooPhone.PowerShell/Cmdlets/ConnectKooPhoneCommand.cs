@@ -5,6 +5,7 @@ using KooPhone.Client.Api;
 using KooPhone.Client.Auth;
 using KooPhone.Client.Connection;
 using KooPhone.PowerShell.Internal;
+using KooPhone.Client.Models;
 
 namespace KooPhone.PowerShell.Cmdlets
 {

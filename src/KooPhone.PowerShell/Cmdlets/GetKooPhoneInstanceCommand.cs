@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
+using KooPhone.Client.Validation;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
 using KooPhone.Client.Waiting;

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using KooPhone.Client.Batching;
+using KooPhone.Client.Validation;
 
 namespace KooPhone.PowerShell.Cmdlets
 {

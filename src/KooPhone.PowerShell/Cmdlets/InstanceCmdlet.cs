@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using KooPhone.Client.Batching;
+using KooPhone.Client.Validation;
 using KooPhone.Client.Reconciling;
 using KooPhone.PowerShell.Internal;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using KooPhone.Client.Api;
-using KooPhone.Client.Batching;
+using KooPhone.Client.Validation;
 using KooPhone.Client.Models;
 
 namespace KooPhone.PowerShell.Cmdlets

@@ -1,8 +1,9 @@
 using System.Management.Automation;
 using KooPhone.Client.Api;
-using KooPhone.Client.Batching;
+using KooPhone.Client.Validation;
 using KooPhone.Client.Reconciling;
 using KooPhone.PowerShell.Internal;
+using KooPhone.Client.Models;
 
 namespace KooPhone.PowerShell.Cmdlets
 {

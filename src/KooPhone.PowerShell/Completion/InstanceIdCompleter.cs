@@ -7,6 +7,7 @@ using System.Management.Automation.Language;
 using System.Threading;
 using KooPhone.Client.Api;
 using KooPhone.Client.Connection;
+using KooPhone.Client.Models;
 
 namespace KooPhone.PowerShell.Completion
 {

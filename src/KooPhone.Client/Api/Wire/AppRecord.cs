@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api.Wire
 {

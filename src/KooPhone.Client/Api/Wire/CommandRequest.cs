@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Client.Api.Wire
 {
-    /// <summary>The body of SyncInvokeInstance and AsyncInvokeInstance (reference 5.21, 5.1).</summary>
+    /// <summary>The body of SyncInvokeInstance and AsyncInvokeInstance (docs/api-reference.md §5.21, 5.1).</summary>
     internal sealed class CommandRequest
     {
         [JsonPropertyName("command")] public string Command { get; set; } = "";

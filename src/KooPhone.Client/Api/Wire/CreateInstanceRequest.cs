@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Client.Api.Wire
 {
-    /// <summary>The body of CreateInstance, camelCase (reference 5.9).</summary>
+    /// <summary>The body of CreateInstance, camelCase (docs/api-reference.md §5.9).</summary>
     internal sealed class CreateInstanceRequest
     {
         [JsonPropertyName("os")] public string Os { get; set; } = "";

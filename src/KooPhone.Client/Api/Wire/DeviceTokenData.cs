@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Client.Api.Wire
 {
-    /// <summary>data of ExecuteInstanceAuthToken (reference 5.11).</summary>
+    /// <summary>data of ExecuteInstanceAuthToken (docs/api-reference.md §5.11).</summary>
     internal sealed class DeviceTokenData
     {
         [JsonPropertyName("device_token")] public string? DeviceToken { get; set; }

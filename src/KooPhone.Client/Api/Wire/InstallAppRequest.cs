@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Client.Api.Wire
 {
-    /// <summary>The body of InstallApp (reference 5.13).</summary>
+    /// <summary>The body of InstallApp (docs/api-reference.md §5.13).</summary>
     internal sealed class InstallAppRequest
     {
         [JsonPropertyName("fast_install")] public string FastInstall { get; set; } = "0";

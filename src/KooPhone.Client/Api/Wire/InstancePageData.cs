@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Client.Api.Wire
 {
-    /// <summary>data of ListInstances (reference 5.15).</summary>
+    /// <summary>data of ListInstances (docs/api-reference.md §5.15).</summary>
     internal sealed class InstancePageData
     {
         [JsonPropertyName("page_no")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Client.Api.Wire
 {
-    /// <summary>data of BatchShowInstance (reference 5.6).</summary>
+    /// <summary>data of BatchShowInstance (docs/api-reference.md §5.6).</summary>
     internal sealed class StatusResultsData
     {
         [JsonPropertyName("status_results")]

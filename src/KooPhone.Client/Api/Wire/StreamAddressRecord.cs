@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Client.Api.Wire
 {
-    /// <summary>aport and atype are strings inside and numbers outside (reference 10, item 22): read both as text.</summary>
+    /// <summary>aport and atype are strings inside and numbers outside (docs/api-reference.md §10, item 22): read both as text.</summary>
     internal sealed class StreamAddressRecord
     {
         [JsonPropertyName("address")] public string? Address { get; set; }

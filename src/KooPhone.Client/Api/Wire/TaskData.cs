@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace KooPhone.Client.Api.Wire
 {
-    /// <summary>data of an asynchronous operation: the task and one job per instance (reference 3.2).</summary>
+    /// <summary>data of an asynchronous operation: the task and one job per instance (docs/api-reference.md §3.2).</summary>
     internal sealed class TaskData
     {
         [JsonPropertyName("task_id")]
@@ -12,7 +12,7 @@ namespace KooPhone.Client.Api.Wire
         [JsonPropertyName("cmd_jobs")]
         public List<CmdJob>? CmdJobs { get; set; }
 
-        /// <summary>InstallApp before SDK 3.1.207 wrapped the task once more, as data.data (reference 10, item 3).</summary>
+        /// <summary>InstallApp before SDK 3.1.207 wrapped the task once more, as data.data (docs/api-reference.md §10, item 3).</summary>
         [JsonPropertyName("data")]
         public TaskData? Nested { get; set; }
     }

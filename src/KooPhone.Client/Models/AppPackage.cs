@@ -1,6 +1,6 @@
-namespace KooPhone.Client.Api
+namespace KooPhone.Client.Models
 {
-    /// <summary>An APK in OBS to install on instances (InstallApp, reference 5.13).</summary>
+    /// <summary>An APK in OBS to install on instances (InstallApp, docs/api-reference.md §5.13).</summary>
     public sealed class AppPackage
     {
         public string PackageName { get; set; } = "";
@@ -12,7 +12,7 @@ namespace KooPhone.Client.Api
 
         public string Url { get; set; } = "";
 
-        /// <summary>The APK's MD5. The docs call it optional, the SDK required; the cmdlet always asks for it (reference 10, item 20).</summary>
+        /// <summary>The APK's MD5. The docs call it optional, the SDK required; the cmdlet always asks for it (docs/api-reference.md §10, item 20).</summary>
         public string? Md5 { get; set; }
 
         public bool FastInstall { get; set; }

@@ -1,6 +1,6 @@
-namespace KooPhone.Client.Api
+namespace KooPhone.Client.Models
 {
-    /// <summary>What CreateInstance orders (reference 5.9).</summary>
+    /// <summary>What CreateInstance orders (docs/api-reference.md §5.9).</summary>
     public sealed class InstanceOrder
     {
         public string Os { get; set; } = "AOSP11";

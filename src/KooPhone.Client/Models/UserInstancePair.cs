@@ -1,4 +1,4 @@
-namespace KooPhone.Client.Api
+namespace KooPhone.Client.Models
 {
     /// <summary>An instance and the end user it is (to be) assigned to.</summary>
     public sealed class UserInstancePair

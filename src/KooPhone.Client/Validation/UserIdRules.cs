@@ -1,6 +1,6 @@
-namespace KooPhone.Client.Batching
+namespace KooPhone.Client.Validation
 {
-    /// <summary>What the service accepts as an end user's id (reference 2.5).</summary>
+    /// <summary>What the service accepts as an end user's id (docs/api-reference.md §2.5).</summary>
     public static class UserIdRules
     {
         public const int MaxLength = 32;

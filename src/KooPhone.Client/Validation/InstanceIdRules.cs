@@ -1,6 +1,6 @@
-namespace KooPhone.Client.Batching
+namespace KooPhone.Client.Validation
 {
-    /// <summary>What the service accepts as an instance id (reference 2.5), checked before anything is sent.</summary>
+    /// <summary>What the service accepts as an instance id (docs/api-reference.md §2.5), checked before anything is sent.</summary>
     public static class InstanceIdRules
     {
         public const int MaxLength = 32;

@@ -1,7 +1,7 @@
 using System;
 using KooPhone.Client.Models;
 
-namespace KooPhone.Client.Api
+namespace KooPhone.Client.Models
 {
     /// <summary>
     /// The filters and order of a ListInstances call. Only instance_id, instance_name and the
