@@ -11,8 +11,8 @@ public class AuthenticatorTests
     [Fact]
     public async Task Access_key_authenticator_signs_a_KooPhone_request_exactly_like_vector_K1()
     {
-        var clock = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        using var signer = new AccessKeyAuthenticator("AccessKey", SecretText.Protect("SecretKey"), "0123456789abcdef0123456789abcdef", clock: () => clock);
+        var clock = new ManualClock(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var signer = new AccessKeyAuthenticator("AccessKey", SecretText.Protect("SecretKey"), "0123456789abcdef0123456789abcdef", time: clock);
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://koophone.myhuaweicloud.com/v1/instances/batch-query-status")
         {
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"instance_ids\":[\"a44uhlf7\",\"efjy72gs\"]}")),
@@ -30,13 +30,13 @@ public class AuthenticatorTests
     [Fact]
     public async Task Access_key_authenticator_signs_each_attempt_afresh()
     {
-        var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        using var signer = new AccessKeyAuthenticator("ak", SecretText.Protect("sk"), "p", clock: () => now);
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var signer = new AccessKeyAuthenticator("ak", SecretText.Protect("sk"), "p", time: clock);
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://koophone.myhuaweicloud.com/v1/instances/batch-query?page_no=1");
 
         await signer.AuthenticateAsync(request, CancellationToken.None);
         var first = request.Headers.GetValues("Authorization").Single();
-        now = now.AddSeconds(5);
+        clock.Advance(TimeSpan.FromSeconds(5));
         await signer.AuthenticateAsync(request, CancellationToken.None);
 
         Assert.NotEqual(first, request.Headers.GetValues("Authorization").Single());
@@ -81,7 +81,7 @@ public class AuthenticatorTests
         return Task.FromResult(response);
     });
 
-    private static PasswordTokenAuthenticator Password(FakeHandler iam, Func<DateTime> clock, string password = "pw") =>
+    private static PasswordTokenAuthenticator Password(FakeHandler iam, TimeProvider clock, string password = "pw") =>
         new(new IamTokenClient(new Uri("https://iam.example.com"), new HttpClient(iam)), "user", SecretText.Protect(password), "acme", IamScope.ByProjectName("cn-north-4"), clock);
 
     [Theory]
@@ -101,7 +101,7 @@ public class AuthenticatorTests
             response.Headers.Add("X-Subject-Token", "token-" + call);
             return Task.FromResult(response);
         });
-        using var auth = Password(iam, () => DateTime.UtcNow);
+        using var auth = Password(iam, TimeProvider.System);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://k.example.com/v1/x");
         await auth.AuthenticateAsync(request, CancellationToken.None);
@@ -114,7 +114,7 @@ public class AuthenticatorTests
     public async Task A_refused_iam_login_is_not_asked_again()
     {
         var bodies = new List<string>();
-        using var auth = Password(Iam(_ => DateTime.UtcNow.AddHours(24), bodies), () => DateTime.UtcNow, password: "wrong-password");
+        using var auth = Password(Iam(_ => DateTime.UtcNow.AddHours(24), bodies), TimeProvider.System, password: "wrong-password");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://k.example.com/v1/x");
         await Assert.ThrowsAnyAsync<Exception>(() => auth.AuthenticateAsync(request, CancellationToken.None));
@@ -127,7 +127,7 @@ public class AuthenticatorTests
     {
         var bodies = new List<string>();
         var iam = Iam(_ => DateTime.UtcNow.AddHours(24), bodies);
-        using var auth = Password(iam, () => DateTime.UtcNow);
+        using var auth = Password(iam, TimeProvider.System);
 
         for (var i = 0; i < 3; i++)
         {
@@ -147,18 +147,18 @@ public class AuthenticatorTests
     [Fact]
     public async Task Password_authenticator_renews_ten_minutes_before_expiry()
     {
-        var start = DateTime.UtcNow;
-        var now = start;
+        var clock = new ManualClock();
+        var start = clock.UtcNow;
         var iam = Iam(_ => start.AddHours(24), new List<string>());
-        using var auth = Password(iam, () => now);
+        using var auth = Password(iam, clock);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://k.example.com/v1/x");
         await auth.AuthenticateAsync(request, CancellationToken.None);
-        now = start.AddHours(24).AddMinutes(-11);
+        clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(11));
         await auth.AuthenticateAsync(request, CancellationToken.None);
         Assert.Single(iam.Attempts);
 
-        now = start.AddHours(24).AddMinutes(-9);
+        clock.Advance(TimeSpan.FromMinutes(2));
         await auth.AuthenticateAsync(request, CancellationToken.None);
         Assert.Equal(2, iam.Attempts.Count);
         Assert.Equal("token-2", request.Headers.GetValues("X-Auth-Token").Single());
@@ -168,7 +168,7 @@ public class AuthenticatorTests
     public async Task Password_authenticator_renews_a_refused_token_once_even_when_many_requests_were_refused()
     {
         var iam = Iam(_ => DateTime.UtcNow.AddHours(24), new List<string>());
-        using var auth = Password(iam, () => DateTime.UtcNow);
+        using var auth = Password(iam, TimeProvider.System);
         var refused = Enumerable.Range(0, 5).Select(_ => new HttpRequestMessage(HttpMethod.Get, "https://k.example.com/v1/x")).ToList();
         foreach (var request in refused)
         {
@@ -189,7 +189,7 @@ public class AuthenticatorTests
     public async Task Wrong_password_is_a_clear_error_that_does_not_contain_the_password()
     {
         var iam = Iam(_ => DateTime.UtcNow.AddHours(24), new List<string>());
-        using var auth = Password(iam, () => DateTime.UtcNow, "wrong-password");
+        using var auth = Password(iam, TimeProvider.System, "wrong-password");
 
         var e = await Assert.ThrowsAsync<KooPhoneApiException>(() => auth.SignInAsync(null, CancellationToken.None));
 

@@ -11,7 +11,11 @@ internal sealed class ManualClock : FakeTimeProvider
 {
     private readonly List<TimeSpan> _waits = new();
 
-    public ManualClock() : base(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero))
+    public ManualClock() : this(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public ManualClock(DateTimeOffset start) : base(start)
     {
     }
 

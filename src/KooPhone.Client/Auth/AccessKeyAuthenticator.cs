@@ -21,7 +21,7 @@ namespace KooPhone.Client.Auth
         private readonly SemaphoreSlim _lookupGate = new SemaphoreSlim(1, 1);
         private string? _projectId;
 
-        public AccessKeyAuthenticator(string accessKey, SecureString secretKey, string? projectId, SecureString? securityToken = null, Func<DateTime>? clock = null, ProjectLookup? projectLookup = null)
+        public AccessKeyAuthenticator(string accessKey, SecureString secretKey, string? projectId, SecureString? securityToken = null, TimeProvider? time = null, ProjectLookup? projectLookup = null)
         {
             if (string.IsNullOrWhiteSpace(projectId) && projectLookup == null)
             {
@@ -29,7 +29,7 @@ namespace KooPhone.Client.Auth
                 throw new ArgumentException("AK/SK signing needs the project id (X-Project-Id), or an IAM endpoint to look it up from the region.", nameof(projectId));
             }
 
-            _signer = new AccessKeySigner(accessKey, secretKey, securityToken, clock);
+            _signer = new AccessKeySigner(accessKey, secretKey, securityToken, time);
             _projectId = string.IsNullOrWhiteSpace(projectId) ? null : projectId!.Trim();
             _lookup = _projectId == null ? projectLookup : null;
         }

@@ -24,9 +24,9 @@ namespace KooPhone.Client.Auth
 
         private readonly SecureString _secretKey;
         private readonly SecureString? _securityToken;
-        private readonly Func<DateTime> _clock;
+        private readonly TimeProvider _time;
 
-        public AccessKeySigner(string accessKey, SecureString secretKey, SecureString? securityToken, Func<DateTime>? clock)
+        public AccessKeySigner(string accessKey, SecureString secretKey, SecureString? securityToken, TimeProvider? time)
         {
             if (string.IsNullOrWhiteSpace(accessKey))
             {
@@ -43,7 +43,7 @@ namespace KooPhone.Client.Auth
             _secretKey.MakeReadOnly();
             _securityToken = securityToken?.Copy();
             _securityToken?.MakeReadOnly();
-            _clock = clock ?? (() => DateTime.UtcNow);
+            _time = time ?? TimeProvider.System;
         }
 
         /// <summary>The access key id; not a secret.</summary>
@@ -52,7 +52,7 @@ namespace KooPhone.Client.Auth
         public async Task SignAsync(HttpRequestMessage request, string? projectId)
         {
             var body = request.Content == null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            var date = _clock().ToString(SdkHmacSigner.DateFormat, CultureInfo.InvariantCulture);
+            var date = _time.GetUtcNow().UtcDateTime.ToString(SdkHmacSigner.DateFormat, CultureInfo.InvariantCulture);
             var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
 
             SetHeader(request, DateHeader, date);

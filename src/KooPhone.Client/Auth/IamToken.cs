@@ -14,8 +14,8 @@ namespace KooPhone.Client.Auth
             ObtainedAt = DateTime.UtcNow;
         }
 
-        /// <summary>When the client received it: with ExpiresAt, how long it was issued for.</summary>
-        public DateTime ObtainedAt { get; }
+        /// <summary>When the client received it, by the clock of whoever keeps it: with ExpiresAt, how long it was issued for.</summary>
+        public DateTime ObtainedAt { get; internal set; }
 
         public SecureString Value { get; }
 

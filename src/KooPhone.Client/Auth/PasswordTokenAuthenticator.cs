@@ -22,12 +22,12 @@ namespace KooPhone.Client.Auth
         private readonly SecureString _password;
         private readonly string _domainName;
         private readonly IamScope _scope;
-        private readonly Func<DateTime> _clock;
+        private readonly TimeProvider _time;
         private readonly SemaphoreSlim _renewal = new SemaphoreSlim(1, 1);
         private IamToken? _token;
         private int _generation;
 
-        public PasswordTokenAuthenticator(IamTokenClient iam, string userName, SecureString password, string domainName, IamScope scope, Func<DateTime>? clock = null)
+        public PasswordTokenAuthenticator(IamTokenClient iam, string userName, SecureString password, string domainName, IamScope scope, TimeProvider? time = null)
         {
             _iam = iam ?? throw new ArgumentNullException(nameof(iam));
             _userName = string.IsNullOrWhiteSpace(userName) ? throw new ArgumentException("The user name is empty.", nameof(userName)) : userName;
@@ -35,7 +35,7 @@ namespace KooPhone.Client.Auth
             _password.MakeReadOnly();
             _domainName = string.IsNullOrWhiteSpace(domainName) ? throw new ArgumentException("The domain (account) name is empty.", nameof(domainName)) : domainName;
             _scope = scope ?? throw new ArgumentNullException(nameof(scope));
-            _clock = clock ?? (() => DateTime.UtcNow);
+            _time = time ?? TimeProvider.System;
         }
 
         public AuthenticationMode Mode => AuthenticationMode.Password;
@@ -116,6 +116,8 @@ namespace KooPhone.Client.Auth
                 }
 
                 var fresh = await _iam.CreateTokenAsync(_userName, _password, _domainName, _scope, observer, cancellationToken, retryUnreachable).ConfigureAwait(false);
+                // Its lifetime is measured on the clock that decides when to renew it.
+                fresh.ObtainedAt = _time.GetUtcNow().UtcDateTime;
                 // The old token is not disposed: a request being signed right now may still read it.
                 Volatile.Write(ref _token, fresh);
                 Interlocked.Increment(ref _generation);
@@ -129,7 +131,7 @@ namespace KooPhone.Client.Auth
 
         private bool NeedsRenewal(IamToken token)
         {
-            var lifetime = token.ExpiresAt - _clock();
+            var lifetime = token.ExpiresAt - _time.GetUtcNow().UtcDateTime;
             // Renew when less than the margin is left: ten minutes for day-long tokens, a tenth of
             // the lifetime for short-lived ones (so a short test token is not renewed on every call).
             var margin = TimeSpan.FromTicks(Math.Min(MaxRenewalMargin.Ticks, Math.Max(0, IssuedLifetime(token).Ticks / 10)));
