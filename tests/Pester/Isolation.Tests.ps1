@@ -38,6 +38,25 @@ Describe 'Dependency isolation' {
     }
 }
 
+Describe 'The cmdlet assembly' {
+    It 'names no library of the Dependencies folder but the engine, which alone the loader resolves' {
+        # A type of another library in a signature the cmdlets call (a TimeProvider parameter, say)
+        # would be looked for in the default context, where it is not, and fail at run time.
+        $module = if (Test-Path $env:KOOPHONE_TEST_MODULE -PathType Container) { $env:KOOPHONE_TEST_MODULE } else { Split-Path $env:KOOPHONE_TEST_MODULE }
+        $private = @(Get-ChildItem (Join-Path $module 'Dependencies') -Filter *.dll | ForEach-Object BaseName)
+        $private | Should -Contain 'KooPhone.Client'
+        $file = [IO.File]::OpenRead((Join-Path $module 'KooPhone.dll'))
+        try {
+            $pe = [Reflection.PortableExecutable.PEReader]::new($file)
+            $reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+            $references = @($reader.AssemblyReferences | ForEach-Object { $reader.GetString($reader.GetAssemblyReference($_).Name) })
+        }
+        finally { $file.Dispose() }
+        $references | Should -Contain 'KooPhone.Client'
+        @($references | Where-Object { $_ -in $private -and $_ -ne 'KooPhone.Client' }) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'The Windows PowerShell resolver (AssemblyResolve), forced on PowerShell 7' {
     BeforeAll {
         # No Windows PowerShell here: the loader's AppContext switch makes PowerShell 7 take the

@@ -21,7 +21,14 @@ namespace KooPhone.Client.Auth
         private readonly SemaphoreSlim _lookupGate = new SemaphoreSlim(1, 1);
         private string? _projectId;
 
-        public AccessKeyAuthenticator(string accessKey, SecureString secretKey, string? projectId, SecureString? securityToken = null, TimeProvider? time = null, ProjectLookup? projectLookup = null)
+        public AccessKeyAuthenticator(string accessKey, SecureString secretKey, string? projectId, SecureString? securityToken = null, ProjectLookup? projectLookup = null)
+            : this(accessKey, secretKey, projectId, TimeProvider.System, securityToken, projectLookup)
+        {
+        }
+
+        // The clock is for tests to move. It stays out of the public constructor: the cmdlet assembly
+        // loads outside the engine's private load context, where TimeProvider's assembly is not found.
+        internal AccessKeyAuthenticator(string accessKey, SecureString secretKey, string? projectId, TimeProvider time, SecureString? securityToken = null, ProjectLookup? projectLookup = null)
         {
             if (string.IsNullOrWhiteSpace(projectId) && projectLookup == null)
             {

@@ -27,7 +27,13 @@ namespace KooPhone.Client.Auth
         private IamToken? _token;
         private int _generation;
 
-        public PasswordTokenAuthenticator(IamTokenClient iam, string userName, SecureString password, string domainName, IamScope scope, TimeProvider? time = null)
+        public PasswordTokenAuthenticator(IamTokenClient iam, string userName, SecureString password, string domainName, IamScope scope)
+            : this(iam, userName, password, domainName, scope, TimeProvider.System)
+        {
+        }
+
+        // The clock is for tests to move; see AccessKeyAuthenticator for why it is not public.
+        internal PasswordTokenAuthenticator(IamTokenClient iam, string userName, SecureString password, string domainName, IamScope scope, TimeProvider time)
         {
             _iam = iam ?? throw new ArgumentNullException(nameof(iam));
             _userName = string.IsNullOrWhiteSpace(userName) ? throw new ArgumentException("The user name is empty.", nameof(userName)) : userName;
@@ -35,7 +41,7 @@ namespace KooPhone.Client.Auth
             _password.MakeReadOnly();
             _domainName = string.IsNullOrWhiteSpace(domainName) ? throw new ArgumentException("The domain (account) name is empty.", nameof(domainName)) : domainName;
             _scope = scope ?? throw new ArgumentNullException(nameof(scope));
-            _time = time ?? TimeProvider.System;
+            _time = time;
         }
 
         public AuthenticationMode Mode => AuthenticationMode.Password;
