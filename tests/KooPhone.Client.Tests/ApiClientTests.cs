@@ -10,13 +10,6 @@ namespace KooPhone.Client.Tests;
 /// <summary>The engine's API methods: what each returns and how it pages, against a scripted service.</summary>
 public class ApiClientTests
 {
-    internal static KooPhoneApiClient Client(ScriptedApiServer server, TimeProvider? time = null)
-    {
-        var token = new SecureString();
-        foreach (var c in "test-token") token.AppendChar(c);
-        var options = new KooPhoneConnectionOptions { MaxRetryCount = 0, AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(10), Time = time ?? TimeProvider.System };
-        return new KooPhoneApiClient(new KooPhoneContext(server.Endpoint, "", new TokenAuthenticator(token), KooPhoneContextSource.Connected, options));
-    }
 
     [Fact]
     public async Task Instance_status_names_the_call_that_read_it()
@@ -24,7 +17,7 @@ public class ApiClientTests
         using var server = new ScriptedApiServer((_, _) => (200, ScriptedApiServer.Ok("{\"status_results\":[{\"instance_id\":\"a\",\"status\":1},{\"instance_id\":\"b\",\"status\":3}]}")));
         server.AnswerHeaders["X-Request-Id"] = "service-side-id";
 
-        var statuses = await Client(server).ShowInstanceStatusAsync(new[] { "a", "b" }, CancellationToken.None);
+        var statuses = await server.CreateClient().ShowInstanceStatusAsync(new[] { "a", "b" }, CancellationToken.None);
 
         Assert.Equal(new[] { "a", "b" }, statuses.Select(s => s.InstanceId));
         Assert.Equal(new[] { 1, 3 }, statuses.Select(s => s.StatusCode));
@@ -50,7 +43,7 @@ public class ApiClientTests
             return (200, ScriptedApiServer.Ok("{\"result\":[" + string.Join(",", records) + "]" + total + "}"));
         });
 
-        var listed = await Client(server).ListAppsAsync("i1", AppType.ThirdParty, CancellationToken.None);
+        var listed = await server.CreateClient().ListAppsAsync("i1", AppType.ThirdParty, CancellationToken.None);
 
         Assert.Equal(Enumerable.Range(0, apps).Select(i => "com.app" + i), listed.Select(a => a.PackageName));
         Assert.All(listed, a => Assert.Equal("i1", a.InstanceId));
@@ -63,7 +56,7 @@ public class ApiClientTests
     {
         using var server = new ScriptedApiServer((_, _) => (200, ScriptedApiServer.Ok("{\"result\":[]}")));
 
-        await Client(server).ListAppsAsync("i1", AppType.All, CancellationToken.None);
+        await server.CreateClient().ListAppsAsync("i1", AppType.All, CancellationToken.None);
 
         Assert.DoesNotContain("app_type", Assert.Single(server.Requests));
     }

@@ -24,7 +24,7 @@ public class FallbackTests
     {
         var clock = new ManualClock();
         using var server = Statuses(() => (int)InstanceRunStatus.Running);
-        var api = ApiClientTests.Client(server, clock);
+        var api = server.CreateClient(clock);
         var result = Pending(clock, "BatchResetInstance", "t1");
         var fallback = new ResetStatusFallback();
 
@@ -43,7 +43,7 @@ public class FallbackTests
         var clock = new ManualClock();
         var status = InstanceRunStatus.Starting;
         using var server = Statuses(() => (int)status);
-        var api = ApiClientTests.Client(server, clock);
+        var api = server.CreateClient(clock);
         var result = Pending(clock, "BatchResetInstance", "t1");
         var fallback = new ResetStatusFallback();
 
@@ -62,7 +62,7 @@ public class FallbackTests
     {
         var clock = new ManualClock();
         using var server = Instances(() => "{\"instance_id\":\"i1\",\"assign_status\":1}");
-        var api = ApiClientTests.Client(server, clock);
+        var api = server.CreateClient(clock);
         var result = Pending(clock, "CancelInstance", hasTask ? "t1" : null);
         var fallback = new UnassignStatusFallback(2);
 
@@ -82,7 +82,7 @@ public class FallbackTests
         using var server = Instances(() => "{\"instance_id\":\"i1\",\"assign_status\":0}");
         var result = Pending(clock, "CancelInstance", "t1");
 
-        await new UnassignStatusFallback(2).UpdateAsync(ApiClientTests.Client(server, clock), new[] { result }, new CallCount(), CancellationToken.None);
+        await new UnassignStatusFallback(2).UpdateAsync(server.CreateClient(clock), new[] { result }, new CallCount(), CancellationToken.None);
 
         Assert.Equal(KooPhoneJobStatus.Succeeded, result.Status);
     }
@@ -93,7 +93,7 @@ public class FallbackTests
         var clock = new ManualClock();
         var backupTime = clock.UtcNow.AddHours(-1);
         using var server = Instances(() => $"{{\"instance_id\":\"i1\",\"backup_status\":2,\"backup_time\":\"{KooPhoneTime.FormatUtc(backupTime)}\"}}");
-        var api = ApiClientTests.Client(server, clock);
+        var api = server.CreateClient(clock);
         var result = Pending(clock, "BatchBackupInstances", "t1");
         var fallback = new BackupStatusFallback(2);
 
@@ -114,7 +114,7 @@ public class FallbackTests
         var clock = new ManualClock();
         var status = (int)InstanceOperationStatus.Executing;
         using var server = Instances(() => $"{{\"instance_id\":\"i1\",\"backup_status\":{status}}}");
-        var api = ApiClientTests.Client(server, clock);
+        var api = server.CreateClient(clock);
         var running = Pending(clock, "BatchBackupInstances", "t1");
         var lost = Pending(clock, "BatchBackupInstances");
         var fallback = new BackupStatusFallback(2);
@@ -137,7 +137,7 @@ public class FallbackTests
         using var server = Statuses(() => 2);
         var result = Pending(clock, "AsyncInvokeInstance", "t1");
 
-        await JobStatusFallbacks.Create(2).UpdateAsync(ApiClientTests.Client(server, clock), new[] { result }, new CallCount(), CancellationToken.None);
+        await JobStatusFallbacks.Create(2).UpdateAsync(server.CreateClient(clock), new[] { result }, new CallCount(), CancellationToken.None);
 
         Assert.Equal(KooPhoneJobStatus.Unknown, result.Status);
         Assert.Equal(clock.UtcNow, result.CompletedAt);

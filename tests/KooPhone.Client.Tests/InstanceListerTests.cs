@@ -25,7 +25,7 @@ public class InstanceListerTests
     public async Task Pages_come_in_order_and_paging_stops_where_the_fleet_ends(int fleet, bool reportTotal, int expectedCalls)
     {
         using var server = Fleet(fleet, reportTotal);
-        var lister = new InstanceLister(ApiClientTests.Client(server), concurrency: 3);
+        var lister = new InstanceLister(server.CreateClient(), concurrency: 3);
 
         var ids = new List<string>();
         await foreach (var page in lister.ReadPagesAsync(InstanceQuery.All, InstanceLister.MaxPageSize, CancellationToken.None))
@@ -41,7 +41,7 @@ public class InstanceListerTests
     public void The_blocking_reader_hands_out_the_same_pages()
     {
         using var server = Fleet(250, reportTotal: true);
-        var lister = new InstanceLister(ApiClientTests.Client(server), concurrency: 2);
+        var lister = new InstanceLister(server.CreateClient(), concurrency: 2);
 
         var pages = lister.ReadPages(InstanceQuery.All, InstanceLister.MaxPageSize, CancellationToken.None, startPage: 2).ToList();
 

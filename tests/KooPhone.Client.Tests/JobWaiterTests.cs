@@ -17,13 +17,6 @@ public class JobWaiterTests
 
     private static string Jobs(params string[] jobs) => ScriptedApiServer.Ok("{\"jobs\":[" + string.Join(",", jobs) + "]}");
 
-    private static KooPhoneApiClient Client(ScriptedApiServer server)
-    {
-        var token = new SecureString();
-        foreach (var c in "test-token") token.AppendChar(c);
-        var options = new KooPhoneConnectionOptions { MaxRetryCount = 0, AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(10) };
-        return new KooPhoneApiClient(new KooPhoneContext(server.Endpoint, "", new TokenAuthenticator(token), KooPhoneContextSource.Connected, options));
-    }
 
     private static List<KooPhoneJobResult> Results(params string[] jobIds) =>
         jobIds.Select(j => new KooPhoneJobResult { InstanceId = "i-" + j, Operation = "BatchBackupInstances", TaskId = TaskName, JobId = j, Status = KooPhoneJobStatus.Submitted, SubmittedAt = DateTime.UtcNow }).ToList();
@@ -35,7 +28,7 @@ public class JobWaiterTests
     {
         using var server = new ScriptedApiServer((_, call) => call == 1 ? (status, body) : (200, Jobs(Job("a", 2), Job("b", 2))));
         var results = Results("a", "b");
-        var waiter = new JobWaiter(Client(server), results, fallback: null, concurrency: 2);
+        var waiter = new JobWaiter(server.CreateClient(), results, fallback: null, concurrency: 2);
 
         await waiter.PollOnceAsync(CancellationToken.None);
         Assert.All(results, r => Assert.StartsWith("The task query failed", r.LastPollError));
@@ -56,7 +49,7 @@ public class JobWaiterTests
     {
         using var server = new ScriptedApiServer((_, _) => (200, Jobs(Job("a", 1), Job("a", 2), Job("b", 2), Job("b", 1))));
         var results = Results("a", "b");
-        var waiter = new JobWaiter(Client(server), results, fallback: null, concurrency: 1);
+        var waiter = new JobWaiter(server.CreateClient(), results, fallback: null, concurrency: 1);
 
         await waiter.PollOnceAsync(CancellationToken.None);
 
@@ -68,7 +61,7 @@ public class JobWaiterTests
     {
         using var server = new ScriptedApiServer((_, _) => (200, Jobs(Job("a", 2))));
         var results = Results("a", "b");
-        var waiter = new JobWaiter(Client(server), results, fallback: null, concurrency: 1);
+        var waiter = new JobWaiter(server.CreateClient(), results, fallback: null, concurrency: 1);
 
         await waiter.PollOnceAsync(CancellationToken.None);
 
@@ -83,7 +76,7 @@ public class JobWaiterTests
         using var server = new ScriptedApiServer((_, _) => (404, "{\"error_code\":\"KOOPHONE.API.1323\",\"error_msg\":\"task does not exist\"}"));
         var results = Results("a", "b", "c");
         var fallback = new RecordingFallback(finish: "i-a");
-        var waiter = new JobWaiter(Client(server), results, fallback, concurrency: 1);
+        var waiter = new JobWaiter(server.CreateClient(), results, fallback, concurrency: 1);
 
         await waiter.PollOnceAsync(CancellationToken.None);
         await waiter.PollOnceAsync(CancellationToken.None);
@@ -100,7 +93,7 @@ public class JobWaiterTests
     {
         using var server = new ScriptedApiServer((_, _) => (404, "{\"error_code\":\"KOOPHONE.API.1323\",\"error_msg\":\"task does not exist\"}"));
         var results = Results("a");
-        var waiter = new JobWaiter(Client(server), results, new RecordingFallback(finish: null, fail: true), concurrency: 1);
+        var waiter = new JobWaiter(server.CreateClient(), results, new RecordingFallback(finish: null, fail: true), concurrency: 1);
 
         await waiter.PollOnceAsync(CancellationToken.None);
 
@@ -111,7 +104,7 @@ public class JobWaiterTests
     // Results given to Add are kept packed while their jobs run and come back as equal results.
     private static JobWaiter Streaming(ScriptedApiServer server, IJobStatusFallback? fallback, params string[] jobIds)
     {
-        var waiter = new JobWaiter(Client(server), Array.Empty<KooPhoneJobResult>(), fallback, concurrency: 2);
+        var waiter = new JobWaiter(server.CreateClient(), Array.Empty<KooPhoneJobResult>(), fallback, concurrency: 2);
         waiter.Add(Results(jobIds));
         return waiter;
     }
@@ -121,7 +114,7 @@ public class JobWaiterTests
     {
         using var server = new ScriptedApiServer((_, call) => (200, call == 1 ? Jobs(Job("a", 2), Job("b", 1)) : Jobs(Job("a", 2), Job("b", 3))));
         var submitted = Results("a", "b");
-        var waiter = new JobWaiter(Client(server), Array.Empty<KooPhoneJobResult>(), fallback: null, concurrency: 1);
+        var waiter = new JobWaiter(server.CreateClient(), Array.Empty<KooPhoneJobResult>(), fallback: null, concurrency: 1);
         waiter.Add(submitted);
 
         await waiter.PollOnceAsync(CancellationToken.None);
@@ -227,7 +220,7 @@ public class JobWaiterTests
     public void A_result_that_cannot_be_packed_is_held_as_it_is()
     {
         using var server = new ScriptedApiServer((_, _) => (200, Jobs()));
-        var waiter = new JobWaiter(Client(server), Array.Empty<KooPhoneJobResult>(), fallback: null, concurrency: 1);
+        var waiter = new JobWaiter(server.CreateClient(), Array.Empty<KooPhoneJobResult>(), fallback: null, concurrency: 1);
         var done = Results("a")[0];
         done.Status = KooPhoneJobStatus.Succeeded;
         done.CompletedAt = DateTime.UtcNow;

@@ -15,11 +15,7 @@ public class RestartWaiterTests
 
     private static RestartWaiter Waiter(ScriptedApiServer server, params string[] ids)
     {
-        var token = new SecureString();
-        foreach (var c in "test-token") token.AppendChar(c);
-        var options = new KooPhoneConnectionOptions { MaxRetryCount = 0, AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(10) };
-        var api = new KooPhoneApiClient(new KooPhoneContext(server.Endpoint, "", new TokenAuthenticator(token), KooPhoneContextSource.Connected, options));
-        var waiter = new RestartWaiter(api, concurrency: 2);
+        var waiter = new RestartWaiter(server.CreateClient(), concurrency: 2);
         waiter.Add(ids.Select(id => new KooPhoneActionResult { InstanceId = id, Operation = "BatchRebootInstance" }));
         return waiter;
     }

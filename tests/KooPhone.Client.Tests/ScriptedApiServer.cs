@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using KooPhone.Client.Api;
+using KooPhone.Client.Auth;
+using KooPhone.Client.Connection;
 
 namespace KooPhone.Client.Tests;
 
@@ -36,6 +39,15 @@ internal sealed class ScriptedApiServer : IDisposable
 
     /// <summary>Headers added to every answer, such as the service's own X-Request-Id.</summary>
     public Dictionary<string, string> AnswerHeaders { get; } = new();
+
+    /// <summary>A client of this server with a static token, no retries and short limits; <paramref name="time"/> is its clock.</summary>
+    public KooPhoneApiClient CreateClient(TimeProvider? time = null)
+    {
+        var token = new System.Security.SecureString();
+        foreach (var c in "test-token") token.AppendChar(c);
+        var options = new KooPhoneConnectionOptions { MaxRetryCount = 0, AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(10), Time = time ?? TimeProvider.System };
+        return new KooPhoneApiClient(new KooPhoneContext(Endpoint, "", new TokenAuthenticator(token), KooPhoneContextSource.Connected, options));
+    }
 
     public static string Ok(string data) => "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":" + data + "}";
 
