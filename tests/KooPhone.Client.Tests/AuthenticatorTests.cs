@@ -92,7 +92,7 @@ public class AuthenticatorTests
     {
         var iam = new FakeHandler((_, call, _) =>
         {
-            if (call == 1)
+            if (call < 3)
             {
                 return Task.FromResult(FakeHandler.Json(failure, "{\"error\":{\"code\":500,\"message\":\"busy\"}}"));
             }
@@ -101,13 +101,24 @@ public class AuthenticatorTests
             response.Headers.Add("X-Subject-Token", "token-" + call);
             return Task.FromResult(response);
         });
-        using var auth = Password(iam, TimeProvider.System);
+        var clock = new ManualClock();
+        using var auth = Password(iam, clock);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://k.example.com/v1/x");
-        await auth.AuthenticateAsync(request, CancellationToken.None);
+        var authenticating = auth.AuthenticateAsync(request, CancellationToken.None);
 
-        Assert.Equal("token-2", request.Headers.GetValues("X-Auth-Token").Single());
+        // The attempts wait for the clock, not for the test's time: one second, then two.
+        await Until.Holds(() => clock.WaitBetween(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) != null, "the pause before the second attempt");
+        Assert.Single(iam.Attempts);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Until.Holds(() => clock.WaitBetween(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)) != null, "the pause before the third attempt");
         Assert.Equal(2, iam.Attempts.Count);
+        Assert.False(authenticating.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await authenticating;
+
+        Assert.Equal("token-3", request.Headers.GetValues("X-Auth-Token").Single());
+        Assert.Equal(3, iam.Attempts.Count);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using KooPhone.Client.Batching;
+using KooPhone.Client.Connection;
 using Xunit;
 
 namespace KooPhone.Client.Tests;
@@ -39,6 +40,24 @@ public class BatchDispatcherTests
         dispatcher.Add("c");
         Assert.Equal(1, sends);
         Assert.Equal(1, dispatcher.InFlightCount);
+    }
+
+    [Fact]
+    public void Calls_in_flight_carry_the_time_they_were_sent_by_the_clock_it_was_given()
+    {
+        var clock = new ManualClock();
+        var dispatcher = new BatchDispatcher<string, int>(2, 2, (batch, _) => new TaskCompletionSource<int>().Task, CancellationToken.None, clock: new KooPhoneClock(clock));
+
+        dispatcher.Add("a");
+        dispatcher.Add("b");
+        var firstSent = clock.UtcNow;
+        clock.Advance(TimeSpan.FromMinutes(3));
+        dispatcher.Add("c");
+        dispatcher.Add("d");
+
+        Assert.Equal(
+            new[] { ("a", firstSent), ("b", firstSent), ("c", firstSent.AddMinutes(3)), ("d", firstSent.AddMinutes(3)) },
+            dispatcher.InFlightItems.Select(f => (f.Item, f.SentAt)));
     }
 
     [Fact]

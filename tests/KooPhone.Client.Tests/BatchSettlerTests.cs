@@ -1,5 +1,6 @@
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Reconciling;
 using KooPhone.Client.Waiting;
 using Xunit;
@@ -22,6 +23,8 @@ public class BatchSettlerTests
 
         public int Calls { get; private set; }
 
+        public List<DateTime> SubmittedAt { get; } = new();
+
         public bool Reconcilable { get; init; } = true;
 
         public bool CanReconcile(KooPhoneOperation operation) => Reconcilable;
@@ -29,6 +32,7 @@ public class BatchSettlerTests
         public Task<IReadOnlyList<ReconcileOutcome>> ReconcileAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, DateTime submittedAt, CallCount calls, CancellationToken cancellationToken)
         {
             Calls++;
+            SubmittedAt.Add(submittedAt);
             calls.Add(1);
             return Task.FromResult<IReadOnlyList<ReconcileOutcome>>(targets.Select(t => new ReconcileOutcome(t, _verdictOf(t.InstanceId), "seen")).ToList());
         }
@@ -69,6 +73,21 @@ public class BatchSettlerTests
         Assert.Equal(new[] { "unknown" }, parts.Single(p => p.Kind == BatchPartKind.Unknown).Items);
         Assert.Equal(new[] { "untouched" }, parts.Single(p => p.Kind == BatchPartKind.Answered).Items);
         Assert.Contains("1 carried out, 1 untouched (sent again), 1 unknown", Assert.Single(log));
+    }
+
+    [Fact]
+    public async Task The_reconciler_gets_the_submission_time_by_the_clock_the_settler_was_given()
+    {
+        // The reconciler compares this time with the instances' backup times by its own clock; a
+        // submission stamped by another clock could take an old backup for this call's.
+        var clock = new ManualClock(new DateTimeOffset(2030, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        var reconciler = new ScriptedReconciler(_ => StateVerdict.Done);
+        var settler = new BatchSettler<string, string>(Backup, (_, _) => Task.FromException<string>(Lost()), id => new InstanceTarget(id), reconciler, _ => { }, new KooPhoneClock(clock));
+
+        var parts = await settler.SendAsync(new[] { "a" }, CancellationToken.None);
+
+        Assert.Equal(new DateTime(2030, 5, 1, 12, 0, 0, DateTimeKind.Utc), Assert.Single(reconciler.SubmittedAt));
+        Assert.Equal(new DateTime(2030, 5, 1, 12, 0, 0, DateTimeKind.Utc), Assert.Single(parts).SubmittedAt);
     }
 
     [Fact]

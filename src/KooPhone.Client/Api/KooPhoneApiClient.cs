@@ -43,6 +43,9 @@ namespace KooPhone.Client.Api
 
         public KooPhoneContext Context => _context;
 
+        /// <summary>The context's clock: what the cmdlets time and wait by.</summary>
+        public KooPhoneClock Clock => _context.Clock;
+
         internal async Task<ApiResponse> SendAsync(ApiCall call, CancellationToken cancellationToken)
         {
             var body = call.Body == null ? null : JsonSerializer.SerializeToUtf8Bytes(call.Body, call.Body.GetType(), KooPhoneJson.Options);

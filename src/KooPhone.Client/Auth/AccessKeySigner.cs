@@ -24,7 +24,6 @@ namespace KooPhone.Client.Auth
 
         private readonly SecureString _secretKey;
         private readonly SecureString? _securityToken;
-        private readonly TimeProvider _time;
 
         public AccessKeySigner(string accessKey, SecureString secretKey, SecureString? securityToken, TimeProvider? time)
         {
@@ -43,16 +42,19 @@ namespace KooPhone.Client.Auth
             _secretKey.MakeReadOnly();
             _securityToken = securityToken?.Copy();
             _securityToken?.MakeReadOnly();
-            _time = time ?? TimeProvider.System;
+            Time = time ?? TimeProvider.System;
         }
 
         /// <summary>The access key id; not a secret.</summary>
         public string AccessKey { get; }
 
+        /// <summary>The clock of X-Sdk-Date, and of the pauses between attempts of calls it signs for IAM.</summary>
+        internal TimeProvider Time { get; }
+
         public async Task SignAsync(HttpRequestMessage request, string? projectId)
         {
             var body = request.Content == null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            var date = _time.GetUtcNow().UtcDateTime.ToString(SdkHmacSigner.DateFormat, CultureInfo.InvariantCulture);
+            var date = Time.GetUtcNow().UtcDateTime.ToString(SdkHmacSigner.DateFormat, CultureInfo.InvariantCulture);
             var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
 
             SetHeader(request, DateHeader, date);

@@ -25,7 +25,8 @@ namespace KooPhone.Client.Auth
 
         // retryUnreachable false: a host that refused the connection or could not be found is not
         // asked again (Connect-KooPhone says at once that it cannot reach it).
-        public static async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken, bool retryUnreachable = true)
+        // time: the clock the pauses between attempts run on (the context's, so tests move it).
+        public static async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt, TimeProvider time, CancellationToken cancellationToken, bool retryUnreachable = true)
         {
             for (var number = 1; ; number++)
             {
@@ -35,10 +36,13 @@ namespace KooPhone.Client.Auth
                 }
                 catch (Exception e) when (number < MaxAttempts && IsTransient(e) && (retryUnreachable || !TransportFailures.SentNothing(e)) && !cancellationToken.IsCancellationRequested)
                 {
-                    await Task.Delay(TimeSpan.FromTicks(FirstRetryDelay.Ticks << (number - 1)), cancellationToken).ConfigureAwait(false);
+                    await time.Delay(RetryDelay(number), cancellationToken).ConfigureAwait(false);
                 }
             }
         }
+
+        /// <summary>The pause after failed attempt <paramref name="number"/>: 1 s, then doubling.</summary>
+        internal static TimeSpan RetryDelay(int number) => TimeSpan.FromTicks(FirstRetryDelay.Ticks << (number - 1));
 
         /// <summary>A request to IAM with the module's request id and User-Agent, traced to the observer.</summary>
         public static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, string requestId, IRequestObserver? observer)

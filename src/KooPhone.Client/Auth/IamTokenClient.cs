@@ -34,13 +34,18 @@ namespace KooPhone.Client.Auth
 
         public Uri Endpoint => _iamEndpoint;
 
-        public async Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, CancellationToken cancellationToken, bool retryUnreachable = true)
+        public Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, CancellationToken cancellationToken, bool retryUnreachable = true) =>
+            CreateTokenAsync(userName, password, domainName, scope, observer, TimeProvider.System, cancellationToken, retryUnreachable);
+
+        // time: the clock of the pauses between attempts. Not in the public overload, for the reason
+        // KooPhoneClock gives.
+        internal async Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, TimeProvider time, CancellationToken cancellationToken, bool retryUnreachable)
         {
             var body = PasswordBody(userName, password, domainName, scope);
             var requestId = Guid.NewGuid().ToString("D");
             try
             {
-                return await IamCalls.WithRetriesAsync(() => RequestTokenAsync(body, requestId, observer, cancellationToken), cancellationToken, retryUnreachable).ConfigureAwait(false);
+                return await IamCalls.WithRetriesAsync(() => RequestTokenAsync(body, requestId, observer, cancellationToken), time, cancellationToken, retryUnreachable).ConfigureAwait(false);
             }
             finally
             {

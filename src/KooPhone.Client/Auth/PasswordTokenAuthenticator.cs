@@ -121,7 +121,7 @@ namespace KooPhone.Client.Auth
                     return _token;
                 }
 
-                var fresh = await _iam.CreateTokenAsync(_userName, _password, _domainName, _scope, observer, cancellationToken, retryUnreachable).ConfigureAwait(false);
+                var fresh = await _iam.CreateTokenAsync(_userName, _password, _domainName, _scope, observer, _time, cancellationToken, retryUnreachable).ConfigureAwait(false);
                 // Its lifetime is measured on the clock that decides when to renew it.
                 fresh.ObtainedAt = _time.GetUtcNow().UtcDateTime;
                 // The old token is not disposed: a request being signed right now may still read it.

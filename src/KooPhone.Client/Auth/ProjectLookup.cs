@@ -37,7 +37,7 @@ namespace KooPhone.Client.Auth
         internal Task<string> FindProjectIdAsync(AccessKeySigner signer, IRequestObserver? observer, CancellationToken cancellationToken)
         {
             var requestId = KooPhoneApiClient.NewRequestId();
-            return IamCalls.WithRetriesAsync(() => AskAsync(signer, requestId, observer, cancellationToken), cancellationToken);
+            return IamCalls.WithRetriesAsync(() => AskAsync(signer, requestId, observer, cancellationToken), signer.Time, cancellationToken);
         }
 
         private async Task<string> AskAsync(AccessKeySigner signer, string requestId, IRequestObserver? observer, CancellationToken cancellationToken)

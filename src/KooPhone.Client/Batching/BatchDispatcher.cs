@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using KooPhone.Client.Connection;
 
 namespace KooPhone.Client.Batching
 {
@@ -21,6 +22,7 @@ namespace KooPhone.Client.Batching
         private readonly CancellationToken _cancellationToken;
         private readonly List<InFlight> _inFlight = new List<InFlight>();
         private readonly Func<CompletedBatch<TItem, TResponse>, bool>? _stopsRun;
+        private readonly KooPhoneClock _clock;
         // One buffer per partition (a region): a call carries ids of one partition only. Partitions
         // keep the order in which they first got an item, so batches go out in input order.
         private readonly Dictionary<string, List<TItem>> _buffers = new Dictionary<string, List<TItem>>(StringComparer.OrdinalIgnoreCase);
@@ -30,7 +32,8 @@ namespace KooPhone.Client.Batching
         // stopsRun is asked about every batch as it ends, on the caller's thread: true when the
         // run must send nothing more (a refused credential, a dead service). It is asked before the
         // next batch goes out, so nothing is sent after the answer that stopped the run was seen.
-        public BatchDispatcher(int batchSize, int throttleLimit, Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> send, CancellationToken cancellationToken, Func<CompletedBatch<TItem, TResponse>, bool>? stopsRun = null)
+        // clock stamps when each call was sent (the real clock when null).
+        public BatchDispatcher(int batchSize, int throttleLimit, Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> send, CancellationToken cancellationToken, Func<CompletedBatch<TItem, TResponse>, bool>? stopsRun = null, KooPhoneClock? clock = null)
         {
             if (batchSize < 1)
             {
@@ -47,6 +50,7 @@ namespace KooPhone.Client.Batching
             _send = send ?? throw new ArgumentNullException(nameof(send));
             _cancellationToken = cancellationToken;
             _stopsRun = stopsRun;
+            _clock = clock ?? KooPhoneClock.System;
         }
 
         /// <summary>Batches sent so far.</summary>
@@ -151,7 +155,7 @@ namespace KooPhone.Client.Batching
             var batch = _buffers[partition];
             _buffers.Remove(partition);
             _partitions.Remove(partition);
-            _inFlight.Add(new InFlight(batch, Invoke(batch)));
+            _inFlight.Add(new InFlight(batch, Invoke(batch), _clock.UtcNow));
             BatchesSent++;
         }
 
@@ -210,11 +214,11 @@ namespace KooPhone.Client.Batching
 
         private sealed class InFlight
         {
-            public InFlight(IReadOnlyList<TItem> items, Task<TResponse> task)
+            public InFlight(IReadOnlyList<TItem> items, Task<TResponse> task, DateTime sentAt)
             {
                 Items = items;
                 Task = task;
-                SentAt = DateTime.UtcNow;
+                SentAt = sentAt;
             }
 
             public IReadOnlyList<TItem> Items { get; }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Reconciling;
 using KooPhone.Client.Waiting;
 
@@ -31,15 +32,19 @@ namespace KooPhone.Client.Batching
         private readonly Func<TItem, InstanceTarget> _targetOf;
         private readonly IStateReconciler? _reconciler;
         private readonly Action<string> _log;
+        private readonly KooPhoneClock _clock;
 
         // log tells the cost and verdicts of each reconciliation and isolation (-Verbose); it is called from worker threads.
-        public BatchSettler(KooPhoneOperation operation, Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> send, Func<TItem, InstanceTarget> targetOf, IStateReconciler? reconciler, Action<string> log)
+        // clock stamps when each call was submitted, which the reconciler compares with the instances' times:
+        // it must be the reconciler's clock (the real one when null).
+        public BatchSettler(KooPhoneOperation operation, Func<IReadOnlyList<TItem>, CancellationToken, Task<TResponse>> send, Func<TItem, InstanceTarget> targetOf, IStateReconciler? reconciler, Action<string> log, KooPhoneClock? clock = null)
         {
             _operation = operation;
             _send = send;
             _targetOf = targetOf;
             _reconciler = reconciler;
             _log = log;
+            _clock = clock ?? KooPhoneClock.System;
         }
 
         public async Task<IReadOnlyList<BatchPart<TItem, TResponse>>> SendAsync(IReadOnlyList<TItem> items, CancellationToken cancellationToken)
@@ -226,7 +231,7 @@ namespace KooPhone.Client.Batching
         /// <summary>One call: its answer, or the call failure that ended it. Cancellation is not a call failure and escapes.</summary>
         private async Task<(DateTime submittedAt, TResponse? response, Exception? error)> TrySendAsync(IReadOnlyList<TItem> items, CancellationToken cancellationToken)
         {
-            var submittedAt = DateTime.UtcNow;
+            var submittedAt = _clock.UtcNow;
             try
             {
                 return (submittedAt, await _send(items, cancellationToken).ConfigureAwait(false), null);

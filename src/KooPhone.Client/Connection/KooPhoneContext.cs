@@ -26,7 +26,8 @@ namespace KooPhone.Client.Connection
             Source = source;
             _projectId = projectId;
             Options = (options ?? KooPhoneConnectionOptions.Default).Validate();
-            CreatedAt = Options.Time.GetUtcNow().UtcDateTime;
+            Clock = new KooPhoneClock(Options.Time);
+            CreatedAt = Clock.UtcNow;
             Name = string.IsNullOrWhiteSpace(name) ? DefaultName() : name!.Trim();
             // One limit for every call of the context, so cmdlets and runspaces sharing it slow down together.
             Concurrency = new AdaptiveConcurrencyLimiter(Options.MaxConcurrentCalls);
@@ -65,6 +66,9 @@ namespace KooPhone.Client.Connection
 
         /// <summary>The clock of every call and wait over this context (KooPhoneConnectionOptions.Time).</summary>
         internal TimeProvider Time => Options.Time;
+
+        /// <summary>The same clock, in the form the cmdlet assembly may hold (see KooPhoneClock).</summary>
+        internal KooPhoneClock Clock { get; }
 
         /// <summary>How many calls of this context may be on the wire at once, learnt from the service's throttling.</summary>
         internal AdaptiveConcurrencyLimiter Concurrency { get; }

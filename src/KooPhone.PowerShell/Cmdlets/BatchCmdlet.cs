@@ -129,7 +129,7 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <summary>For operations answered with a task: job results from now on, with -Wait followed (task query, then the operations' state fallbacks) until their jobs end.</summary>
         private protected void WriteJobs(bool wait, string activity, int timeoutSeconds) =>
             Output.WritesJobs(wait
-                ? new WaitStream<KooPhoneJobResult>(this, new JobWaiter(Api, Array.Empty<KooPhoneJobResult>(), JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit), activity, TimeSpan.FromSeconds(timeoutSeconds), StopToken, WriteTraces)
+                ? new WaitStream<KooPhoneJobResult>(this, new JobWaiter(Api, Array.Empty<KooPhoneJobResult>(), JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit), activity, new PollPacer(Api.Clock, TimeSpan.FromSeconds(timeoutSeconds)), StopToken, WriteTraces)
                 : null);
 
         protected override void BeginProcessing()

@@ -52,7 +52,7 @@ namespace KooPhone.PowerShell.Cmdlets
             if (Wait)
             {
                 Output.FollowsActions(new WaitStream<KooPhoneActionResult>(
-                    this, new RestartWaiter(Api, ThrottleLimit), "Waiting for restarts", TimeSpan.FromSeconds(TimeoutSeconds), StopToken, WriteTraces));
+                    this, new RestartWaiter(Api, ThrottleLimit), "Waiting for restarts", new PollPacer(Api.Clock, TimeSpan.FromSeconds(TimeoutSeconds)), StopToken, WriteTraces));
             }
         }
 

@@ -85,7 +85,7 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             base.BeginProcessing();
             _stream = Wait
-                ? new WaitStream<KooPhonePrepareResult>(this, new PrepareWaiter(Api, Array.Empty<KooPhonePrepareResult>(), ThrottleLimit), "Preparing instances", TimeSpan.FromSeconds(TimeoutSeconds), StopToken, WriteTraces)
+                ? new WaitStream<KooPhonePrepareResult>(this, new PrepareWaiter(Api, Array.Empty<KooPhonePrepareResult>(), ThrottleLimit), "Preparing instances", new PollPacer(Api.Clock, TimeSpan.FromSeconds(TimeoutSeconds)), StopToken, WriteTraces)
                 : null;
         }
 

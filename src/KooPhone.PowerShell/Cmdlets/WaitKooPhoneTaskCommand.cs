@@ -51,7 +51,7 @@ namespace KooPhone.PowerShell.Cmdlets
             var results = ReadJobs(out _);
             // Each result is written as soon as its job ends.
             var stream = new WaitStream<KooPhoneJobResult>(this, new JobWaiter(Api, Array.Empty<KooPhoneJobResult>(), JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit),
-                "Waiting for KooPhone tasks", TimeSpan.FromSeconds(TimeoutSeconds), StopToken, WriteTraces);
+                "Waiting for KooPhone tasks", new PollPacer(Api.Clock, TimeSpan.FromSeconds(TimeoutSeconds)), StopToken, WriteTraces);
             stream.Add(results);
             stream.Finish();
         }

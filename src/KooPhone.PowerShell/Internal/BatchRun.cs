@@ -46,18 +46,18 @@ namespace KooPhone.PowerShell.Internal
             _output = output;
             var operation = hooks.Operation;
             var reconciler = operation.ChangesState ? new StateReconciler(api, throttleLimit) : null;
-            _resumer = JournalResumer.Open(cmdlet, calls, ledger, journalPath, operation, reconciler);
+            _resumer = JournalResumer.Open(cmdlet, calls, ledger, journalPath, operation, reconciler, api.Clock);
             var journal = _resumer?.Journal;
             var settler = new BatchSettler<TItem, TResponse>(operation, (items, ct) =>
             {
                 // Written and flushed before the call goes out.
                 journal?.Intent(items.Select(hooks.TargetOf));
                 return hooks.SendBatchAsync(api, items, ct);
-            }, hooks.TargetOf, reconciler, calls.QueueVerbose);
+            }, hooks.TargetOf, reconciler, calls.QueueVerbose, api.Clock);
             _progress = new ProgressLine(cmdlet, ProgressId, hooks.ActionName);
             var stop = _stop = new RunStop(cmdlet, api.Context, hooks.ActionName, throttleLimit);
             _dispatcher = new BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>>(hooks.ItemsPerCall, throttleLimit, settler.SendAsync, calls.Token,
-                batch => stop.Inspect(batch.Succeeded ? batch.Response!.Select(p => (p.Kind, p.Error)) : new[] { (BatchPartKind.Failed, batch.Error) }));
+                batch => stop.Inspect(batch.Succeeded ? batch.Response!.Select(p => (p.Kind, p.Error)) : new[] { (BatchPartKind.Failed, batch.Error) }), api.Clock);
         }
 
         /// <summary>Queues one checked item under its key (what makes two items the same), unless seen, resumed or declined.</summary>

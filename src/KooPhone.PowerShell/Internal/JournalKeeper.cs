@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Reconciling;
 using KooPhone.Client.Runs;
 
@@ -16,9 +17,12 @@ namespace KooPhone.PowerShell.Internal
         private readonly RunRecordFile _file;
         private readonly string _operation;
         private readonly int _runId;
+        private readonly KooPhoneClock _clock;
 
-        public JournalKeeper(string path, string operation, int runId)
+        // clock: the engine's, since a resumed run's reconciler compares these times with its own.
+        public JournalKeeper(string path, string operation, int runId, KooPhoneClock clock)
         {
+            _clock = clock;
             Last = RunJournal.ReadLast(path);
             _file = new RunRecordFile(path, append: true);
             _operation = operation;
@@ -35,7 +39,7 @@ namespace KooPhone.PowerShell.Internal
         /// <summary>The intent records of one call, flushed before it is sent: if the process dies now, the next run knows these may have been acted on.</summary>
         public void Intent(IEnumerable<InstanceTarget> targets)
         {
-            var now = DateTime.UtcNow;
+            var now = _clock.UtcNow;
             foreach (var target in targets)
             {
                 _file.Append(new KooPhoneRunEntry
@@ -54,7 +58,7 @@ namespace KooPhone.PowerShell.Internal
             {
                 RunId = _runId, Operation = _operation, InstanceId = entry.InstanceId, UserId = entry.UserId, Outcome = entry.Outcome,
                 Status = entry.Status, TaskId = entry.TaskId, JobId = entry.JobId, RequestId = entry.RequestId, ErrorCode = entry.ErrorCode,
-                Message = entry.Message, SubmittedAt = entry.SubmittedAt, At = entry.At == default ? DateTime.UtcNow : entry.At,
+                Message = entry.Message, SubmittedAt = entry.SubmittedAt, At = entry.At == default ? _clock.UtcNow : entry.At,
             });
         }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Reconciling;
 using KooPhone.Client.Runs;
 using KooPhone.Client.Waiting;
@@ -71,7 +72,7 @@ namespace KooPhone.PowerShell.Internal
         public JournalKeeper Journal => _journal;
 
         /// <summary>The resumer of -JournalPath, or null without one; a terminating error for a cmdlet that only reads.</summary>
-        public static JournalResumer? Open(PSCmdlet cmdlet, CallScope calls, RunLedger ledger, string? path, KooPhoneOperation operation, StateReconciler? reconciler)
+        public static JournalResumer? Open(PSCmdlet cmdlet, CallScope calls, RunLedger ledger, string? path, KooPhoneOperation operation, StateReconciler? reconciler, KooPhoneClock clock)
         {
             if (path == null)
             {
@@ -83,7 +84,7 @@ namespace KooPhone.PowerShell.Internal
                 cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-JournalPath is for cmdlets that change state; {cmdlet.MyInvocation.MyCommand.Name} only reads."), "KooPhone.JournalNotApplicable", ErrorCategory.InvalidArgument, path));
             }
 
-            var journal = ledger.KeepJournal(cmdlet.GetUnresolvedProviderPathFromPSPath(path), operation);
+            var journal = ledger.KeepJournal(cmdlet.GetUnresolvedProviderPathFromPSPath(path), operation, clock);
             var doubtful = journal.Doubtful;
             if (doubtful.Count == 0)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using KooPhone.Client.Api;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
 using KooPhone.Client.Reconciling;
 using KooPhone.Client.Runs;
@@ -27,8 +28,8 @@ namespace KooPhone.PowerShell.Internal
         }
 
         /// <summary>Opens the journal at <paramref name="path"/>, which from now on gets every outcome too.</summary>
-        public JournalKeeper KeepJournal(string path, KooPhoneOperation operation) =>
-            _journal = new JournalKeeper(path, operation.Name, _record!.Run.Id);
+        public JournalKeeper KeepJournal(string path, KooPhoneOperation operation, KooPhoneClock clock) =>
+            _journal = new JournalKeeper(path, operation.Name, _record!.Run.Id, clock);
 
         /// <summary>One entry of the run record (and the journal).</summary>
         public void Record(

@@ -22,21 +22,19 @@ namespace KooPhone.PowerShell.Internal
         private readonly Cmdlet _cmdlet;
         private readonly IStreamingWaiter<T> _waiter;
         private readonly ProgressLine _progress;
-        private readonly TimeSpan _timeout;
+        private readonly PollPacer _pacer;
         private readonly CancellationToken _stop;
         private readonly Action _writeTraces;
         private Task? _round;
-        private DateTime? _started;
-        private DateTime _nextRoundAt;
-        private TimeSpan _interval = PollSchedule.First;
 
+        // pacer says when rounds are due and when the time limit has passed, on the engine's clock.
         // writeTraces writes the request traces gathered meanwhile (they must go out on the pipeline thread).
-        public WaitStream(Cmdlet cmdlet, IStreamingWaiter<T> waiter, string activity, TimeSpan timeout, CancellationToken stop, Action writeTraces)
+        public WaitStream(Cmdlet cmdlet, IStreamingWaiter<T> waiter, string activity, PollPacer pacer, CancellationToken stop, Action writeTraces)
         {
             _cmdlet = cmdlet;
             _waiter = waiter;
             _progress = new ProgressLine(cmdlet, ProgressId, activity);
-            _timeout = timeout;
+            _pacer = pacer;
             _stop = stop;
             _writeTraces = writeTraces;
         }
@@ -44,12 +42,8 @@ namespace KooPhone.PowerShell.Internal
         /// <summary>More to wait for: results as their batch is accepted.</summary>
         public void Add(IEnumerable<T> items)
         {
-            var first = _started == null;
-            if (first)
-            {
-                _started = DateTime.UtcNow;
-                _nextRoundAt = _started.Value + _interval;
-            }
+            var first = !_pacer.HasStarted;
+            _pacer.Start();
 
             // The waiter takes them in even while a round runs, packed, and polls them from the next round.
             _waiter.Add(items);
@@ -67,7 +61,7 @@ namespace KooPhone.PowerShell.Internal
                 EndRound();
             }
 
-            if (_round == null && _started != null && DateTime.UtcNow >= _nextRoundAt && !_waiter.IsDone)
+            if (_round == null && _pacer.IsRoundDue && !_waiter.IsDone)
             {
                 _round = Task.Run(() => _waiter.PollOnceAsync(_stop));
             }
@@ -76,12 +70,12 @@ namespace KooPhone.PowerShell.Internal
         /// <summary>Waits for the rest (at most the time limit, counted from here) and writes every result.</summary>
         public void Finish()
         {
-            if (_started == null)
+            if (!_pacer.HasStarted)
             {
                 return;
             }
 
-            var deadline = DateTime.UtcNow + _timeout;
+            _pacer.StartTimeLimit();
             try
             {
                 while (true)
@@ -94,16 +88,20 @@ namespace KooPhone.PowerShell.Internal
                             break;
                         }
 
-                        Sleep(_nextRoundAt - DateTime.UtcNow);
+                        if (!_pacer.WaitForRound(_stop))
+                        {
+                            throw new PipelineStoppedException();
+                        }
+
                         _round = Task.Run(() => _waiter.PollOnceAsync(_stop));
                     }
 
                     WaitForRound();
                     EndRound();
-                    if (DateTime.UtcNow >= deadline && !_waiter.IsDone)
+                    if (_pacer.IsPastTimeLimit && !_waiter.IsDone)
                     {
                         _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
-                        _cmdlet.WriteWarning($"{_waiter.Total - _waiter.Finished} of {_waiter.Total} had not ended after {_timeout.TotalSeconds:0} seconds; their results show the last state seen, and LastPollError why a poll could not read it. Get-KooPhoneRun -Last | Wait-KooPhoneTask waits for them again.");
+                        _cmdlet.WriteWarning($"{_waiter.Total - _waiter.Finished} of {_waiter.Total} had not ended after {_pacer.Timeout.TotalSeconds:0} seconds; their results show the last state seen, and LastPollError why a poll could not read it. Get-KooPhoneRun -Last | Wait-KooPhoneTask waits for them again.");
                         foreach (var item in _waiter.TakeRest())
                         {
                             _cmdlet.WriteObject(item);
@@ -139,8 +137,7 @@ namespace KooPhone.PowerShell.Internal
 
             _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
             _progress.Write(_waiter.Describe(), _waiter.Finished, _waiter.Total);
-            _interval = PollSchedule.Next(_interval, DateTime.UtcNow - _started!.Value);
-            _nextRoundAt = DateTime.UtcNow + _interval;
+            _pacer.RoundEnded();
         }
 
         private void WaitForRound()
@@ -162,14 +159,6 @@ namespace KooPhone.PowerShell.Internal
             }
 
             _writeTraces();
-        }
-
-        private void Sleep(TimeSpan delay)
-        {
-            if (delay > TimeSpan.Zero && _stop.WaitHandle.WaitOne(delay))
-            {
-                throw new PipelineStoppedException();
-            }
         }
     }
 }
