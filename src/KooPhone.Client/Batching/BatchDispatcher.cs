@@ -49,7 +49,6 @@ namespace KooPhone.Client.Batching
             _stopsRun = stopsRun;
         }
 
-        /// <summary>Batches sent so far.</summary>
         public int BatchesSent { get; private set; }
 
         /// <summary>Calls still running.</summary>
