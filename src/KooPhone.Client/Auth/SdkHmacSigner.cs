@@ -8,7 +8,7 @@ namespace KooPhone.Client.Auth
 {
     /// <summary>
     /// Huawei Cloud's SDK-HMAC-SHA256 request signature (docs/api-reference.md §8.2), checked against every
-    /// official test vector (8.3). The secret key is used directly as the HMAC key; there is no
+    /// official test vector (§8.3). The secret key is used directly as the HMAC key; there is no
     /// date or region key derivation.
     /// </summary>
     public static class SdkHmacSigner

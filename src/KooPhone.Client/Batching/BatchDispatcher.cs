@@ -53,7 +53,6 @@ namespace KooPhone.Client.Batching
             _clock = clock ?? KooPhoneClock.System;
         }
 
-        /// <summary>Batches sent so far.</summary>
         public int BatchesSent { get; private set; }
 
         /// <summary>Calls still running.</summary>

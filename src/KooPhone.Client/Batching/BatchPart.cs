@@ -24,7 +24,7 @@ namespace KooPhone.Client.Batching
 
         public IReadOnlyList<TItem> Items { get; }
 
-        /// <summary>The service's answer, for Answered parts.</summary>
+        /// <summary>Set for Answered parts only.</summary>
         public TResponse? Response { get; }
 
         /// <summary>What ended the call, for every kind but Answered (for Done, the failure whose answer was lost).</summary>

@@ -13,7 +13,7 @@ namespace KooPhone.Client.Models
         /// <summary>The API operation that carried it, e.g. BatchRebootInstance.</summary>
         public string Operation { get; set; } = "";
 
-        /// <summary>The user, for assignments.</summary>
+        /// <summary>Set for assignments only.</summary>
         public string? UserId { get; set; }
 
         /// <summary>Always Accepted: failures are error records, not results.</summary>

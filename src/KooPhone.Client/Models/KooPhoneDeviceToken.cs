@@ -4,9 +4,9 @@ using System.Security;
 namespace KooPhone.Client.Models
 {
     /// <summary>
-    /// What a streaming client needs to connect to an instance (ExecuteInstanceAuthToken, reference
-    /// 5.11). The device token is a secret, so it is a SecureString: pass it to the client with
-    /// ConvertFrom-SecureString -AsPlainText only where it is needed.
+    /// What a streaming client needs to connect to an instance (ExecuteInstanceAuthToken,
+    /// docs/api-reference.md §5.11). The device token is a secret, so it is a SecureString: pass it
+    /// to the client with ConvertFrom-SecureString -AsPlainText only where it is needed.
     /// </summary>
     public sealed class KooPhoneDeviceToken
     {

@@ -16,7 +16,7 @@ namespace KooPhone.Client.Runs
 
         public string InstanceId { get; set; } = "";
 
-        /// <summary>The user, for operations on user–instance pairs.</summary>
+        /// <summary>Set for operations on user–instance pairs only.</summary>
         public string? UserId { get; set; }
 
         public RunOutcome Outcome { get; set; }

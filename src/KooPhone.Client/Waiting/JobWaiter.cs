@@ -135,7 +135,6 @@ namespace KooPhone.Client.Waiting
         /// <summary>Calls the fallbacks made so far to read the instances' state.</summary>
         public CallCount StateReads { get; } = new CallCount();
 
-        /// <summary>Polling rounds so far.</summary>
         public int Rounds { get; private set; }
 
         /// <summary>The distinct tasks behind the results.</summary>

@@ -39,7 +39,6 @@ namespace KooPhone.Client.Waiting
 
         public DateTime SubmittedAt { get; }
 
-        /// <summary>Jobs still packed here.</summary>
         public int Count { get; private set; }
 
         /// <summary>Why the last poll of this task did not read it (the task query failed); null once one does.</summary>

@@ -80,7 +80,6 @@ namespace KooPhone.PowerShell.Cmdlets
 
         IEnumerable<TItem> IBatchHooks<TItem, TResponse>.HeldBack => HeldBack;
 
-        /// <summary>Sends one batch.</summary>
         protected abstract Task<TResponse> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<TItem> items, CancellationToken cancellationToken);
 
         /// <summary>Writes (or keeps) the results of a batch the service accepted.</summary>
