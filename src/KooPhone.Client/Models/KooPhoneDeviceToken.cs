@@ -4,10 +4,11 @@ using System.Security;
 namespace KooPhone.Client.Models
 {
     /// <summary>
-    /// What a streaming client needs to connect to an instance (ExecuteInstanceAuthToken,
-    /// docs/api-reference.md §5.11). The device token is a secret, so it is a SecureString: pass it
-    /// to the client with ConvertFrom-SecureString -AsPlainText only where it is needed.
+    /// What a streaming client needs to connect to an instance (ExecuteInstanceAuthToken). The
+    /// device token is a secret, so it is a SecureString: pass it to the client with
+    /// ConvertFrom-SecureString -AsPlainText only where it is needed.
     /// </summary>
+    /// <remarks>The operation: docs/api-reference.md §5.11. Kept out of the summary, which the help shows to users.</remarks>
     public sealed class KooPhoneDeviceToken
     {
         public string InstanceId { get; set; } = "";
