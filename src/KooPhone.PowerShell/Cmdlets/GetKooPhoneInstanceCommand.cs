@@ -1,14 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using KooPhone.Client.Api;
-using KooPhone.Client.Batching;
-using KooPhone.Client.Validation;
-using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
-using KooPhone.Client.Waiting;
-using KooPhone.PowerShell.Completion;
+using KooPhone.Client.Validation;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -47,7 +41,6 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
-        private const int ProgressId = 1;
 
         private readonly List<string> _ids = new List<string>();
 
@@ -149,58 +142,19 @@ namespace KooPhone.PowerShell.Cmdlets
             // the next command could be Remove-KooPhoneInstance.
             if (_ids.Count > 0 || MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(InstanceId)))
             {
-                if (_ids.Count > 0)
+                if (_ids.Count == 0)
                 {
-                    WriteById(names);
-                    WriteUnmatched(names);
+                    return;
                 }
 
-                return;
+                new InstanceLookup(this, Calls, Api, ThrottleLimit, names, _ids).Write();
             }
-
-            var filter = Filter();
-            var serviceNames = names.ServiceNames;
-            var queries = serviceNames == null
-                ? new[] { filter }
-                : serviceNames.Select(n => { var q = Filter(); q.InstanceName = n; return q; }).ToArray();
-
-            // A full listing also feeds -InstanceId completion, so it need not list again.
-            var listed = serviceNames == null && !IsFiltered ? new List<KeyValuePair<string, string>>() : null;
-            foreach (var query in queries)
+            else
             {
-                var listing = new InstanceListing(Api, ThrottleLimit);
-                // One bar per query: each has its own total.
-                var progress = new ListingProgress(this, ProgressId, query.InstanceName == null ? "Listing instances" : $"Listing instances named '{query.InstanceName}'");
-                foreach (var instances in Pages(listing.Read(query, StopToken)))
-                {
-                    progress.Read(listing.LastPage!);
-                    if (listed != null)
-                    {
-                        listed.AddRange(instances.Select(InstanceNameCache.NameOf));
-                        // A fleet too large to tab through is not cached: a million-instance listing
-                        // must stream in flat memory.
-                        listed = listed.Count > InstanceNameCache.MaxEntries ? null : listed;
-                    }
-
-                    foreach (var instance in instances)
-                    {
-                        if (names.IsMatch(instance))
-                        {
-                            WriteObject(instance);
-                        }
-                    }
-                }
-
-                progress.Complete();
-                WarnIfIncomplete(listing);
+                new FleetListing(this, Calls, Api, ThrottleLimit, names).Write(Filter, IsFiltered);
             }
 
-            if (listed != null)
-            {
-                InstanceNameCache.Store(Api.Context, listed);
-            }
-
-            WriteUnmatched(names);
+            names.WriteUnmatched(this);
         }
 
         private bool IsFiltered => Since.HasValue || Until.HasValue || Scene.HasValue || PoolName != null || SortBy != null
@@ -217,151 +171,5 @@ namespace KooPhone.PowerShell.Cmdlets
             Descending = MyInvocation.BoundParameters.ContainsKey(nameof(Descending)) ? Descending.IsPresent
                 : SortBy != null ? false : (bool?)null,
         };
-
-        private void WarnIfIncomplete(InstanceListing listing)
-        {
-            if (listing.MayBeMissing > 0)
-            {
-                WriteWarning($"The fleet changed while it was listed, through {listing.Passes} readings: up to {listing.MayBeMissing} instance(s) may be missing from the output. Run the command again when the fleet is quieter.");
-            }
-        }
-
-        private void WriteUnmatched(InstanceNameFilter names)
-        {
-            foreach (var name in names.UnmatchedExactNames())
-            {
-                var error = new ItemNotFoundException($"No instance named '{name}' was found.");
-                WriteError(new ErrorRecord(error, "KooPhone.InstanceNameNotFound", ErrorCategory.ObjectNotFound, name));
-            }
-        }
-
-        private IEnumerable<T> Pages<T>(IEnumerable<T> source)
-        {
-            using (var pages = source.GetEnumerator())
-            {
-                while (true)
-                {
-                    bool more;
-                    try
-                    {
-                        more = Stoppable(pages.MoveNext);
-                    }
-                    catch (Exception e) when (ErrorRecords.IsCallFailure(e))
-                    {
-                        ThrowTerminatingError(ErrorRecords.ForTarget(e, null, "Listing instances"));
-                        yield break;
-                    }
-
-                    WriteTraces();
-                    if (!more)
-                    {
-                        yield break;
-                    }
-
-                    yield return pages.Current;
-                }
-            }
-        }
-
-        private void WriteById(InstanceNameFilter names)
-        {
-            var ids = _ids.Distinct(StringComparer.Ordinal).ToList();
-            var wanted = new HashSet<string>(ids, StringComparer.Ordinal);
-            LookupChoice choice;
-            try
-            {
-                choice = Await(new InstanceSnapshotReader(ThrottleLimit).ChooseAsync(Api, ids.Count, StopToken));
-            }
-            catch (Exception e) when (ErrorRecords.IsCallFailure(e))
-            {
-                ThrowTerminatingError(ErrorRecords.ForTarget(e, null, "Listing instances"));
-                return;
-            }
-
-            var confirm = true;
-            if (choice.ListAll)
-            {
-                var listing = new InstanceListing(Api, ThrottleLimit);
-                foreach (var instances in Pages(listing.Read(InstanceQuery.All, StopToken, choice.FirstPage)))
-                {
-                    WriteWanted(instances, wanted, names);
-                }
-
-                // A listing that saw a stable fleet proves the rest absent; otherwise they are asked for one by one.
-                confirm = listing.MayBeMissing > 0;
-            }
-            else if (choice.FirstPage != null)
-            {
-                WriteWanted(choice.FirstPage.Instances, wanted, names);
-            }
-
-            var rest = ids.Where(wanted.Contains);
-            if (confirm)
-            {
-                WriteEach(rest, names);
-                return;
-            }
-
-            foreach (var id in rest)
-            {
-                WriteNotFound(id);
-            }
-        }
-
-        private void WriteWanted(IEnumerable<KooPhoneInstance> instances, HashSet<string> wanted, InstanceNameFilter names)
-        {
-            foreach (var instance in instances)
-            {
-                if (wanted.Remove(instance.InstanceId) && names.IsMatch(instance))
-                {
-                    WriteObject(instance);
-                }
-            }
-        }
-
-        private void WriteEach(IEnumerable<string> ids, InstanceNameFilter names)
-        {
-            // One filtered query per id, ThrottleLimit at a time, through the same batching engine.
-            var api = Api;
-            var dispatcher = new BatchDispatcher<string, InstancePage>(1, ThrottleLimit,
-                (batch, ct) => api.ListInstancesAsync(new InstanceQuery { InstanceId = batch[0] }, 1, 1, ct), StopToken);
-
-            foreach (var id in ids)
-            {
-                Write(Stoppable(() => dispatcher.Add(id)), names);
-            }
-
-            Write(Stoppable(() => dispatcher.Complete().ToList()), names);
-        }
-
-        private void Write(IEnumerable<CompletedBatch<string, InstancePage>> lookups, InstanceNameFilter names)
-        {
-            WriteTraces();
-            foreach (var lookup in lookups)
-            {
-                var id = lookup.Items[0];
-                if (!lookup.Succeeded)
-                {
-                    WriteError(ErrorRecords.ForTarget(lookup.Error!, id, "Getting instance"));
-                    continue;
-                }
-
-                var instance = lookup.Response!.Instances.FirstOrDefault(i => i.InstanceId == id);
-                if (instance == null)
-                {
-                    WriteNotFound(id);
-                }
-                else if (names.IsMatch(instance))
-                {
-                    WriteObject(instance);
-                }
-            }
-        }
-
-        private void WriteNotFound(string id)
-        {
-            var error = new ItemNotFoundException($"Instance '{id}' was not found.");
-            WriteError(new ErrorRecord(error, "KooPhone.InstanceNotFound", ErrorCategory.ObjectNotFound, id));
-        }
     }
 }
