@@ -11,7 +11,9 @@ namespace KooPhone.PowerShell.Internal
 {
     /// <summary>
     /// Get-KooPhoneInstance -InstanceId, handed the cmdlet: reads the first page, then takes the
-    /// cheaper way (one query per id, or one listing of the fleet filtered locally).
+    /// cheaper way (one query per id, or one listing of the fleet filtered locally) and writes the
+    /// instances in the order their ids were given. Instances found ahead of their turn wait, so at
+    /// most one per id is held, never the fleet; errors are written as soon as they are known.
     /// </summary>
     internal sealed class InstanceLookup
     {
@@ -20,7 +22,13 @@ namespace KooPhone.PowerShell.Internal
         private readonly KooPhoneApiClient _api;
         private readonly int _throttleLimit;
         private readonly InstanceNameFilter _names;
-        private readonly List<string> _ids;
+
+        // The ids in input order, each once; those without an outcome yet; the outcomes not written
+        // yet (null: nothing to write, as for an id not found); and the first id not written.
+        private readonly List<string> _order;
+        private readonly HashSet<string> _wanted;
+        private readonly Dictionary<string, KooPhoneInstance?> _waiting = new Dictionary<string, KooPhoneInstance?>(StringComparer.Ordinal);
+        private int _next;
 
         public InstanceLookup(Cmdlet cmdlet, CallScope calls, KooPhoneApiClient api, int throttleLimit, InstanceNameFilter names, IEnumerable<string> ids)
         {
@@ -29,16 +37,16 @@ namespace KooPhone.PowerShell.Internal
             _api = api;
             _throttleLimit = throttleLimit;
             _names = names;
-            _ids = ids.Distinct(StringComparer.Ordinal).ToList();
+            _order = ids.Distinct(StringComparer.Ordinal).ToList();
+            _wanted = new HashSet<string>(_order, StringComparer.Ordinal);
         }
 
         public void Write()
         {
-            var wanted = new HashSet<string>(_ids, StringComparer.Ordinal);
             LookupChoice choice;
             try
             {
-                choice = _calls.Await(new InstanceSnapshotReader(_throttleLimit).ChooseAsync(_api, _ids.Count, _calls.Token));
+                choice = _calls.Await(new InstanceSnapshotReader(_throttleLimit).ChooseAsync(_api, _order.Count, _calls.Token));
             }
             catch (Exception e) when (ErrorRecords.IsCallFailure(e))
             {
@@ -52,7 +60,7 @@ namespace KooPhone.PowerShell.Internal
                 var listing = new InstanceListing(_api, _throttleLimit);
                 foreach (var instances in FleetListing.Pages(_cmdlet, _calls, listing.Read(InstanceQuery.All, _calls.Token, choice.FirstPage)))
                 {
-                    WriteWanted(instances, wanted);
+                    Found(instances);
                 }
 
                 // A listing that saw a stable fleet proves the rest absent; otherwise they are asked for one by one.
@@ -60,10 +68,10 @@ namespace KooPhone.PowerShell.Internal
             }
             else if (choice.FirstPage != null)
             {
-                WriteWanted(choice.FirstPage.Instances, wanted);
+                Found(choice.FirstPage.Instances);
             }
 
-            var rest = _ids.Where(wanted.Contains);
+            var rest = _order.Where(_wanted.Contains).ToList();
             if (confirm)
             {
                 WriteEach(rest);
@@ -72,18 +80,15 @@ namespace KooPhone.PowerShell.Internal
 
             foreach (var id in rest)
             {
-                WriteNotFound(id);
+                NotFound(id);
             }
         }
 
-        private void WriteWanted(IEnumerable<KooPhoneInstance> instances, HashSet<string> wanted)
+        private void Found(IEnumerable<KooPhoneInstance> instances)
         {
             foreach (var instance in instances)
             {
-                if (wanted.Remove(instance.InstanceId) && _names.IsMatch(instance))
-                {
-                    _cmdlet.WriteObject(instance);
-                }
+                Settle(instance.InstanceId, instance);
             }
         }
 
@@ -96,13 +101,13 @@ namespace KooPhone.PowerShell.Internal
 
             foreach (var id in ids)
             {
-                Write(_calls.Stoppable(() => dispatcher.Add(id)));
+                SettleLookups(_calls.Stoppable(() => dispatcher.Add(id)));
             }
 
-            Write(_calls.Stoppable(() => dispatcher.Complete().ToList()));
+            SettleLookups(_calls.Stoppable(() => dispatcher.Complete().ToList()));
         }
 
-        private void Write(IEnumerable<CompletedBatch<string, InstancePage>> lookups)
+        private void SettleLookups(IEnumerable<CompletedBatch<string, InstancePage>> lookups)
         {
             _calls.WriteTraces();
             foreach (var lookup in lookups)
@@ -111,25 +116,47 @@ namespace KooPhone.PowerShell.Internal
                 if (!lookup.Succeeded)
                 {
                     _cmdlet.WriteError(ErrorRecords.ForTarget(lookup.Error!, id, "Getting instance"));
+                    Settle(id, null);
                     continue;
                 }
 
                 var instance = lookup.Response!.Instances.FirstOrDefault(i => i.InstanceId == id);
                 if (instance == null)
                 {
-                    WriteNotFound(id);
+                    NotFound(id);
                 }
-                else if (_names.IsMatch(instance))
+                else
                 {
-                    _cmdlet.WriteObject(instance);
+                    Settle(id, instance);
                 }
             }
         }
 
-        private void WriteNotFound(string id)
+        private void NotFound(string id)
         {
             var error = new ItemNotFoundException($"Instance '{id}' was not found.");
             _cmdlet.WriteError(new ErrorRecord(error, "KooPhone.InstanceNotFound", ErrorCategory.ObjectNotFound, id));
+            Settle(id, null);
+        }
+
+        // Keeps the outcome of a wanted id (pages carry others too), then writes every outcome whose
+        // turn has come.
+        private void Settle(string id, KooPhoneInstance? instance)
+        {
+            if (!_wanted.Remove(id))
+            {
+                return;
+            }
+
+            _waiting[id] = instance != null && _names.IsMatch(instance) ? instance : null;
+            while (_next < _order.Count && _waiting.TryGetValue(_order[_next], out var turn))
+            {
+                _waiting.Remove(_order[_next++]);
+                if (turn != null)
+                {
+                    _cmdlet.WriteObject(turn);
+                }
+            }
         }
     }
 }
