@@ -139,6 +139,37 @@ Describe 'Get-KooPhoneInstance -InstanceId takes the cheaper way' {
         $calls[0].query | Should -Match 'instance_id='
     }
 
+    It 'writes instances in the order of their ids when it lists the fleet' {
+        # 30 ids spread over the ten pages out of listing order (the first is on page 4, the second
+        # on page 8, the third on page 2), one that does not exist among them and one repeated.
+        $ids = @(1..30 | ForEach-Object { $all[($_ * 389) % 1000].InstanceId })
+        $given = @($ids[0..14]) + 'nosuch03' + @($ids[15..29]) + $ids[4]
+        $found = @(Get-KooPhoneInstance -Context $fleetContext -InstanceId $given -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        @($found.InstanceId) | Should -Be $ids
+        @($problems.TargetObject) | Should -Be @('nosuch03')
+        $calls = @(Get-EmulatorRequest $fleet -Path '/v1/instances/batch-query')
+        $calls | Should -HaveCount 10
+        @($calls | Where-Object query -match 'instance_id=') | Should -HaveCount 0
+    }
+
+    It 'writes instances in the order of their ids when it asks per id' {
+        # The second id is on page 1, which is read first; every second answer after it comes late.
+        $ids = $all[900, 3, 500, 700, 250].InstanceId
+        Set-EmulatorFault $fleet @(@{ kind = 'latency'; delayMs = 300; every = 2; path = '/v1/instances/batch-query' })
+        try {
+            $found = @(Get-KooPhoneInstance -Context $fleetContext -InstanceId $ids)
+        }
+        finally {
+            Clear-EmulatorFault $fleet
+        }
+
+        @($found.InstanceId) | Should -Be $ids
+        $calls = @(Get-EmulatorRequest $fleet -Path '/v1/instances/batch-query')
+        $calls | Should -HaveCount 5
+        @($calls | Where-Object query -match 'instance_id=') | Should -HaveCount 4
+    }
+
     It 'reports ids a stable listing did not find as ObjectNotFound, without asking again' {
         $ids = @($all[0..19].InstanceId) + 'nosuch01', 'nosuch02'
         $found = @(Get-KooPhoneInstance -Context $fleetContext -InstanceId $ids -ErrorVariable problems -ErrorAction SilentlyContinue)

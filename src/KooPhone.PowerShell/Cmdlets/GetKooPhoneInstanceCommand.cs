@@ -1,14 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using KooPhone.Client.Api;
-using KooPhone.Client.Batching;
-using KooPhone.Client.Validation;
-using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
-using KooPhone.Client.Waiting;
-using KooPhone.PowerShell.Completion;
+using KooPhone.Client.Validation;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -19,7 +13,7 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="description">-Name matches names as PowerShell does: without regard to case, with wildcards. The service's own name filter is not documented to ignore case, so it is used only for exact names that have no letters; any other -Name reads the whole fleet (one call per 100 instances, about 1 s per 2,000 instances on a fast link) and matches locally. An exact name that matches nothing gives an ObjectNotFound error, as Get-Process -Name does; a wildcard that matches nothing gives nothing.</para>
     /// <para type="description">-Since, -Until, -Scene, -PoolName, -SortBy and -Descending are handed to the service's filters and order. The reference gives their names and formats but not what the time window compares with (the emulator takes the creation time), nor which fields -SortBy accepts: they are sent as given.</para>
     /// <para type="description">The service pages by position, so instances created or deleted while a listing runs can shift others between pages. Every instance is written once; when the total count changes between pages, the listing is read again (at most twice more), writing only instances not written yet. If it still changed, a warning says how many instances may be missing.</para>
-    /// <para type="description">-InstanceId, or ids piped in (strings or objects with an InstanceId property), looks up those instances only; an id that does not exist gives an ObjectNotFound error. It reads the first page and then takes the cheaper way: one query per id, or one listing of the fleet filtered locally, so 1,000 ids in a fleet of 10,000 cost about 100 calls rather than 1,000, and never more than one call per id plus one. A command that gets pipeline input never lists the whole fleet on its own account: an empty file, an empty array or input that is not an id lists nothing.</para>
+    /// <para type="description">-InstanceId, or ids piped in (strings or objects with an InstanceId property), looks up those instances only; an id that does not exist gives an ObjectNotFound error. It reads the first page and then takes the cheaper way: one query per id, or one listing of the fleet filtered locally, so 1,000 ids in a fleet of 10,000 cost about 100 calls rather than 1,000, and never more than one call per id plus one. Either way the instances are written in the order their ids were given (a repeated id once): one found early waits for those before it, and only those instances are held, never the fleet. Errors are written as soon as they are known. A command that gets pipeline input never lists the whole fleet on its own account: an empty file, an empty array or input that is not an id lists nothing.</para>
     /// </summary>
     /// <example>
     ///   <code>Get-KooPhoneInstance | Group-Object RunStatus</code>
@@ -47,7 +41,6 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
-        private const int ProgressId = 1;
 
         private readonly List<string> _ids = new List<string>();
 
@@ -60,7 +53,7 @@ namespace KooPhone.PowerShell.Cmdlets
         public string[]? Name { get; set; }
 
         /// <summary>
-        /// <para type="description">Ids of the instances to get. Takes id strings from the pipeline (Get-Content ids.txt) and the InstanceId property of piped objects, also under the names Id and instance_id; anything else gives an error and is not looked up. When the command gets pipeline input, it looks up only those ids: an empty file or pipeline lists nothing, never the whole fleet. Makes one query per id or one listing of the fleet, whichever takes fewer calls.</para>
+        /// <para type="description">Ids of the instances to get. Takes id strings from the pipeline (Get-Content ids.txt) and the InstanceId property of piped objects, also under the names Id and instance_id; anything else gives an error and is not looked up. When the command gets pipeline input, it looks up only those ids: an empty file or pipeline lists nothing, never the whole fleet. Makes one query per id or one listing of the fleet, whichever takes fewer calls, and writes the instances in the order of their ids.</para>
         /// </summary>
         [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.InstanceIdCompleter))]
@@ -149,58 +142,19 @@ namespace KooPhone.PowerShell.Cmdlets
             // the next command could be Remove-KooPhoneInstance.
             if (_ids.Count > 0 || MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(InstanceId)))
             {
-                if (_ids.Count > 0)
+                if (_ids.Count == 0)
                 {
-                    WriteById(names);
-                    WriteUnmatched(names);
+                    return;
                 }
 
-                return;
+                new InstanceLookup(this, Calls, Api, ThrottleLimit, names, _ids).Write();
             }
-
-            var filter = Filter();
-            var serviceNames = names.ServiceNames;
-            var queries = serviceNames == null
-                ? new[] { filter }
-                : serviceNames.Select(n => { var q = Filter(); q.InstanceName = n; return q; }).ToArray();
-
-            // A full listing also feeds -InstanceId completion, so it need not list again.
-            var listed = serviceNames == null && !IsFiltered ? new List<KeyValuePair<string, string>>() : null;
-            foreach (var query in queries)
+            else
             {
-                var listing = new InstanceListing(Api, ThrottleLimit);
-                // One bar per query: each has its own total.
-                var progress = new ListingProgress(this, ProgressId, query.InstanceName == null ? "Listing instances" : $"Listing instances named '{query.InstanceName}'");
-                foreach (var instances in Pages(listing.Read(query, StopToken)))
-                {
-                    progress.Read(listing.LastPage!);
-                    if (listed != null)
-                    {
-                        listed.AddRange(instances.Select(InstanceNameCache.NameOf));
-                        // A fleet too large to tab through is not cached: a million-instance listing
-                        // must stream in flat memory.
-                        listed = listed.Count > InstanceNameCache.MaxEntries ? null : listed;
-                    }
-
-                    foreach (var instance in instances)
-                    {
-                        if (names.IsMatch(instance))
-                        {
-                            WriteObject(instance);
-                        }
-                    }
-                }
-
-                progress.Complete();
-                WarnIfIncomplete(listing);
+                new FleetListing(this, Calls, Api, ThrottleLimit, names).Write(Filter, IsFiltered);
             }
 
-            if (listed != null)
-            {
-                InstanceNameCache.Store(Api.Context, listed);
-            }
-
-            WriteUnmatched(names);
+            names.WriteUnmatched(this);
         }
 
         private bool IsFiltered => Since.HasValue || Until.HasValue || Scene.HasValue || PoolName != null || SortBy != null
@@ -217,151 +171,5 @@ namespace KooPhone.PowerShell.Cmdlets
             Descending = MyInvocation.BoundParameters.ContainsKey(nameof(Descending)) ? Descending.IsPresent
                 : SortBy != null ? false : (bool?)null,
         };
-
-        private void WarnIfIncomplete(InstanceListing listing)
-        {
-            if (listing.MayBeMissing > 0)
-            {
-                WriteWarning($"The fleet changed while it was listed, through {listing.Passes} readings: up to {listing.MayBeMissing} instance(s) may be missing from the output. Run the command again when the fleet is quieter.");
-            }
-        }
-
-        private void WriteUnmatched(InstanceNameFilter names)
-        {
-            foreach (var name in names.UnmatchedExactNames())
-            {
-                var error = new ItemNotFoundException($"No instance named '{name}' was found.");
-                WriteError(new ErrorRecord(error, "KooPhone.InstanceNameNotFound", ErrorCategory.ObjectNotFound, name));
-            }
-        }
-
-        private IEnumerable<T> Pages<T>(IEnumerable<T> source)
-        {
-            using (var pages = source.GetEnumerator())
-            {
-                while (true)
-                {
-                    bool more;
-                    try
-                    {
-                        more = Stoppable(pages.MoveNext);
-                    }
-                    catch (Exception e) when (ErrorRecords.IsCallFailure(e))
-                    {
-                        ThrowTerminatingError(ErrorRecords.ForTarget(e, null, "Listing instances"));
-                        yield break;
-                    }
-
-                    WriteTraces();
-                    if (!more)
-                    {
-                        yield break;
-                    }
-
-                    yield return pages.Current;
-                }
-            }
-        }
-
-        private void WriteById(InstanceNameFilter names)
-        {
-            var ids = _ids.Distinct(StringComparer.Ordinal).ToList();
-            var wanted = new HashSet<string>(ids, StringComparer.Ordinal);
-            LookupChoice choice;
-            try
-            {
-                choice = Await(new InstanceSnapshotReader(ThrottleLimit).ChooseAsync(Api, ids.Count, StopToken));
-            }
-            catch (Exception e) when (ErrorRecords.IsCallFailure(e))
-            {
-                ThrowTerminatingError(ErrorRecords.ForTarget(e, null, "Listing instances"));
-                return;
-            }
-
-            var confirm = true;
-            if (choice.ListAll)
-            {
-                var listing = new InstanceListing(Api, ThrottleLimit);
-                foreach (var instances in Pages(listing.Read(InstanceQuery.All, StopToken, choice.FirstPage)))
-                {
-                    WriteWanted(instances, wanted, names);
-                }
-
-                // A listing that saw a stable fleet proves the rest absent; otherwise they are asked for one by one.
-                confirm = listing.MayBeMissing > 0;
-            }
-            else if (choice.FirstPage != null)
-            {
-                WriteWanted(choice.FirstPage.Instances, wanted, names);
-            }
-
-            var rest = ids.Where(wanted.Contains);
-            if (confirm)
-            {
-                WriteEach(rest, names);
-                return;
-            }
-
-            foreach (var id in rest)
-            {
-                WriteNotFound(id);
-            }
-        }
-
-        private void WriteWanted(IEnumerable<KooPhoneInstance> instances, HashSet<string> wanted, InstanceNameFilter names)
-        {
-            foreach (var instance in instances)
-            {
-                if (wanted.Remove(instance.InstanceId) && names.IsMatch(instance))
-                {
-                    WriteObject(instance);
-                }
-            }
-        }
-
-        private void WriteEach(IEnumerable<string> ids, InstanceNameFilter names)
-        {
-            // One filtered query per id, ThrottleLimit at a time, through the same batching engine.
-            var api = Api;
-            var dispatcher = new BatchDispatcher<string, InstancePage>(1, ThrottleLimit,
-                (batch, ct) => api.ListInstancesAsync(new InstanceQuery { InstanceId = batch[0] }, 1, 1, ct), StopToken);
-
-            foreach (var id in ids)
-            {
-                Write(Stoppable(() => dispatcher.Add(id)), names);
-            }
-
-            Write(Stoppable(() => dispatcher.Complete().ToList()), names);
-        }
-
-        private void Write(IEnumerable<CompletedBatch<string, InstancePage>> lookups, InstanceNameFilter names)
-        {
-            WriteTraces();
-            foreach (var lookup in lookups)
-            {
-                var id = lookup.Items[0];
-                if (!lookup.Succeeded)
-                {
-                    WriteError(ErrorRecords.ForTarget(lookup.Error!, id, "Getting instance"));
-                    continue;
-                }
-
-                var instance = lookup.Response!.Instances.FirstOrDefault(i => i.InstanceId == id);
-                if (instance == null)
-                {
-                    WriteNotFound(id);
-                }
-                else if (names.IsMatch(instance))
-                {
-                    WriteObject(instance);
-                }
-            }
-        }
-
-        private void WriteNotFound(string id)
-        {
-            var error = new ItemNotFoundException($"Instance '{id}' was not found.");
-            WriteError(new ErrorRecord(error, "KooPhone.InstanceNotFound", ErrorCategory.ObjectNotFound, id));
-        }
     }
 }

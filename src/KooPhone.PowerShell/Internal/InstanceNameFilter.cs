@@ -68,8 +68,14 @@ namespace KooPhone.PowerShell.Internal
             return any;
         }
 
-        /// <summary>Exact names that matched no instance written, for an ObjectNotFound error each.</summary>
-        public IEnumerable<string> UnmatchedExactNames() =>
-            _names.Where((_, i) => _exact[i] && !_matched[i]);
+        /// <summary>Writes an ObjectNotFound error for each exact name that matched no instance written.</summary>
+        public void WriteUnmatched(Cmdlet cmdlet)
+        {
+            foreach (var name in _names.Where((_, i) => _exact[i] && !_matched[i]))
+            {
+                var error = new ItemNotFoundException($"No instance named '{name}' was found.");
+                cmdlet.WriteError(new ErrorRecord(error, "KooPhone.InstanceNameNotFound", ErrorCategory.ObjectNotFound, name));
+            }
+        }
     }
 }

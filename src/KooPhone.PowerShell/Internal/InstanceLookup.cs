@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using KooPhone.Client.Api;
+using KooPhone.Client.Batching;
+using KooPhone.Client.Models;
+using KooPhone.Client.Waiting;
+
+namespace KooPhone.PowerShell.Internal
+{
+    /// <summary>
+    /// Get-KooPhoneInstance -InstanceId, handed the cmdlet: reads the first page, then takes the
+    /// cheaper way (one query per id, or one listing of the fleet filtered locally) and writes the
+    /// instances in the order their ids were given. Instances found ahead of their turn wait, so at
+    /// most one per id is held, never the fleet; errors are written as soon as they are known.
+    /// </summary>
+    internal sealed class InstanceLookup
+    {
+        private readonly Cmdlet _cmdlet;
+        private readonly CallScope _calls;
+        private readonly KooPhoneApiClient _api;
+        private readonly int _throttleLimit;
+        private readonly InstanceNameFilter _names;
+
+        // The ids in input order, each once; those without an outcome yet; the outcomes not written
+        // yet (null: nothing to write, as for an id not found); and the first id not written.
+        private readonly List<string> _order;
+        private readonly HashSet<string> _wanted;
+        private readonly Dictionary<string, KooPhoneInstance?> _waiting = new Dictionary<string, KooPhoneInstance?>(StringComparer.Ordinal);
+        private int _next;
+
+        public InstanceLookup(Cmdlet cmdlet, CallScope calls, KooPhoneApiClient api, int throttleLimit, InstanceNameFilter names, IEnumerable<string> ids)
+        {
+            _cmdlet = cmdlet;
+            _calls = calls;
+            _api = api;
+            _throttleLimit = throttleLimit;
+            _names = names;
+            _order = ids.Distinct(StringComparer.Ordinal).ToList();
+            _wanted = new HashSet<string>(_order, StringComparer.Ordinal);
+        }
+
+        public void Write()
+        {
+            LookupChoice choice;
+            try
+            {
+                choice = _calls.Await(new InstanceSnapshotReader(_throttleLimit).ChooseAsync(_api, _order.Count, _calls.Token));
+            }
+            catch (Exception e) when (ErrorRecords.IsCallFailure(e))
+            {
+                _cmdlet.ThrowTerminatingError(ErrorRecords.ForTarget(e, null, "Listing instances"));
+                return;
+            }
+
+            var confirm = true;
+            if (choice.ListAll)
+            {
+                var listing = new InstanceListing(_api, _throttleLimit);
+                foreach (var instances in FleetListing.Pages(_cmdlet, _calls, listing.Read(InstanceQuery.All, _calls.Token, choice.FirstPage)))
+                {
+                    Found(instances);
+                }
+
+                // A listing that saw a stable fleet proves the rest absent; otherwise they are asked for one by one.
+                confirm = listing.MayBeMissing > 0;
+            }
+            else if (choice.FirstPage != null)
+            {
+                Found(choice.FirstPage.Instances);
+            }
+
+            var rest = _order.Where(_wanted.Contains).ToList();
+            if (confirm)
+            {
+                WriteEach(rest);
+                return;
+            }
+
+            foreach (var id in rest)
+            {
+                NotFound(id);
+            }
+        }
+
+        private void Found(IEnumerable<KooPhoneInstance> instances)
+        {
+            foreach (var instance in instances)
+            {
+                Settle(instance.InstanceId, instance);
+            }
+        }
+
+        private void WriteEach(IEnumerable<string> ids)
+        {
+            // One filtered query per id, ThrottleLimit at a time, through the same batching engine.
+            var api = _api;
+            var dispatcher = new BatchDispatcher<string, InstancePage>(1, _throttleLimit,
+                (batch, ct) => api.ListInstancesAsync(new InstanceQuery { InstanceId = batch[0] }, 1, 1, ct), _calls.Token);
+
+            foreach (var id in ids)
+            {
+                SettleLookups(_calls.Stoppable(() => dispatcher.Add(id)));
+            }
+
+            SettleLookups(_calls.Stoppable(() => dispatcher.Complete().ToList()));
+        }
+
+        private void SettleLookups(IEnumerable<CompletedBatch<string, InstancePage>> lookups)
+        {
+            _calls.WriteTraces();
+            foreach (var lookup in lookups)
+            {
+                var id = lookup.Items[0];
+                if (!lookup.Succeeded)
+                {
+                    _cmdlet.WriteError(ErrorRecords.ForTarget(lookup.Error!, id, "Getting instance"));
+                    Settle(id, null);
+                    continue;
+                }
+
+                var instance = lookup.Response!.Instances.FirstOrDefault(i => i.InstanceId == id);
+                if (instance == null)
+                {
+                    NotFound(id);
+                }
+                else
+                {
+                    Settle(id, instance);
+                }
+            }
+        }
+
+        private void NotFound(string id)
+        {
+            var error = new ItemNotFoundException($"Instance '{id}' was not found.");
+            _cmdlet.WriteError(new ErrorRecord(error, "KooPhone.InstanceNotFound", ErrorCategory.ObjectNotFound, id));
+            Settle(id, null);
+        }
+
+        // Keeps the outcome of a wanted id (pages carry others too), then writes every outcome whose
+        // turn has come.
+        private void Settle(string id, KooPhoneInstance? instance)
+        {
+            if (!_wanted.Remove(id))
+            {
+                return;
+            }
+
+            _waiting[id] = instance != null && _names.IsMatch(instance) ? instance : null;
+            while (_next < _order.Count && _waiting.TryGetValue(_order[_next], out var turn))
+            {
+                _waiting.Remove(_order[_next++]);
+                if (turn != null)
+                {
+                    _cmdlet.WriteObject(turn);
+                }
+            }
+        }
+    }
+}
