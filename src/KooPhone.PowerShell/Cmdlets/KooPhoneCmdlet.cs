@@ -38,8 +38,6 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected void Await(Task task) => Calls.Await(task);
 
-        protected T Stoppable<T>(Func<T> step) => Calls.Stoppable(step);
-
         protected void WriteTraces() => Calls.WriteTraces();
 
         protected bool ConfirmWithForce(string target, string action, bool force) => Confirmation.WithForce(this, target, action, force);
