@@ -99,6 +99,30 @@ Describe 'Emulator faults and lags' {
             ($response.Content | ConvertFrom-Json).error_code | Should -Be '0'
         }
 
+        It 'counts a hanging request in flight until its client gives up on it' {
+            Set-EmulatorFault $emulator @{ kind = 'hang'; path = '/v1/instances/backup'; times = 1 }
+            Get-EmulatorInFlight $emulator | Should -Be 0
+
+            $client = [System.Net.Http.HttpClient]::new()
+            $cancel = [System.Threading.CancellationTokenSource]::new()
+            try {
+                $request = [System.Net.Http.HttpRequestMessage]::new('POST', "$($emulator.Url)/v1/instances/backup")
+                $request.Headers.Add('X-Auth-Token', $emulator.Token)
+                $request.Content = [System.Net.Http.StringContent]::new('{"instance_ids":["' + $assigned[0] + '"]}', [System.Text.Encoding]::UTF8, 'application/json')
+                $sending = $client.SendAsync($request, $cancel.Token)
+                Wait-EmulatorCondition { @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup').Count -eq 1 } 'the request to hang'
+                Get-EmulatorInFlight $emulator | Should -Be 1
+
+                $cancel.Cancel()
+                Wait-EmulatorCondition { (Get-EmulatorInFlight $emulator) -eq 0 } 'the abandoned request to leave the count'
+                $sending.IsCanceled | Should -BeTrue
+            }
+            finally {
+                $client.Dispose()
+                $cancel.Dispose()
+            }
+        }
+
         It 'takes phase=after from --fault at start-up' {
             $id = (Get-Ids $configured)[0].instance_id
             $before = Get-EmulatorInstance $configured $id

@@ -35,6 +35,12 @@ function Get-EmulatorRequest {
     $entries
 }
 
+function Get-EmulatorInFlight {
+    # How many /v1 requests the emulator is serving now; a hanging one counts until its client gives up.
+    param([Parameter(Mandatory)] $Emulator)
+    (Invoke-RestMethod "$($Emulator.Url)/_emulator/in-flight").inFlight
+}
+
 function Clear-EmulatorRequest {
     param([Parameter(Mandatory)] $Emulator)
     Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/requests" | Out-Null
@@ -181,4 +187,4 @@ function Invoke-InTestHost {
     finally { $runspace.Dispose() }
 }
 
-Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition
+Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition, Get-EmulatorInFlight

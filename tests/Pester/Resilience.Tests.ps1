@@ -180,10 +180,11 @@ Describe 'Resilience' {
         finally {
             $shell.Dispose()
         }
-        # Nothing retries behind the user's back once the command is stopped.
+        # The stopped command let go of its hanging call (with -Timeout 600 it would otherwise hang
+        # on), and nothing was sent after it: a cancelled call is never retried.
         Clear-EmulatorFault $emulator
         $before = @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup').Count
-        Start-Sleep -Seconds 2
+        Wait-EmulatorCondition -Description 'the stopped calls to be abandoned' -Condition { (Get-EmulatorInFlight $emulator) -eq 0 }
         @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup').Count | Should -Be $before
     }
 }

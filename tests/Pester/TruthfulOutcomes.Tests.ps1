@@ -268,21 +268,24 @@ Describe 'The run record' {
     It 'keeps the ids a stopped run never sent as NotSent' {
         Clear-EmulatorFault $emulator
         Set-EmulatorFault $emulator @(@{ kind = 'hang'; times = 1; path = '/v1/instances/reboot' })
+        # The feeder signals once the cmdlet has taken 19 ids (each write returns only after the
+        # cmdlet's ProcessRecord has): 10 in the hanging call, 9 in the buffer. The 20th fills the
+        # buffer and blocks there, with one call allowed, so no id after it ever reaches the cmdlet.
+        $taken = [System.Threading.ManualResetEventSlim]::new($false)
         $shell = [powershell]::Create()
-        $null = $shell.AddScript("param(`$Module, `$Context, `$Ids) Import-Module `$Module; `$Ids | Restart-KooPhoneInstance -Context `$Context -BatchSize 10 -ThrottleLimit 1")
-        $null = $shell.AddParameters(@{ Module = $env:KOOPHONE_TEST_MODULE; Context = $context; Ids = $ids })
+        $null = $shell.AddScript("param(`$Module, `$Context, `$Ids, `$Taken) Import-Module `$Module; & { `$n = 0; foreach (`$id in `$Ids) { if (`$n -eq 19) { `$Taken.Set() }; `$id; `$n++ } } | Restart-KooPhoneInstance -Context `$Context -BatchSize 10 -ThrottleLimit 1")
+        $null = $shell.AddParameters(@{ Module = $env:KOOPHONE_TEST_MODULE; Context = $context; Ids = $ids; Taken = $taken })
         $async = $shell.BeginInvoke()
-        Wait-EmulatorCondition -Description 'the first call hangs' -Condition { @(Get-EmulatorRequest $emulator -Path '/v1/instances/reboot' | Where-Object { $_.fault -eq 'hang' }).Count -ge 1 -or $async.IsCompleted }
-        # Nothing outside the cmdlet shows its buffer filling, so this one waits a fixed time: long
-        # enough for the next 10 ids to reach the buffer on a loaded machine.
-        Start-Sleep -Milliseconds 1000
+        Wait-EmulatorCondition -Description 'the first call hangs and 19 ids were taken' -Condition { ($taken.IsSet -and @(Get-EmulatorRequest $emulator -Path '/v1/instances/reboot' | Where-Object { $_.fault -eq 'hang' }).Count -ge 1) -or $async.IsCompleted }
         $shell.Stop()
         $shell.Dispose()
 
         $entries = @(Get-KooPhoneRun -Last)
-        # One call of 10 hangs in flight; the next 10 wait in the buffer; the rest never reached the cmdlet.
-        @($entries | Where-Object Outcome -eq Unknown).Count | Should -Be 10 -Because 'the call in flight may have been carried out'
-        @($entries | Where-Object Outcome -eq NotSent).Count | Should -Be 10 -Because 'ids the run took but never sent are safe to run again'
-        $entries | Should -HaveCount 20
+        # One call of 10 hangs in flight; the 20th id may or may not have reached the buffer before the stop.
+        $notSent = @($entries | Where-Object Outcome -eq NotSent)
+        @($entries | Where-Object Outcome -eq Unknown).InstanceId | Sort-Object | Should -Be ($ids[0..9] | Sort-Object) -Because 'the call in flight may have been carried out'
+        $notSent.Count | Should -BeIn 9, 10 -Because 'ids the run took but never sent are safe to run again'
+        $notSent.InstanceId | Sort-Object | Should -Be ($ids[10..(9 + $notSent.Count)] | Sort-Object)
+        $entries | Should -HaveCount (10 + $notSent.Count) -Because 'ids that never reached the cmdlet are not in its record'
     }
 }

@@ -35,6 +35,7 @@ public static class AdminEndpoints
             log.Clear();
             return Results.NoContent();
         });
+        admin.MapGet("/in-flight", (InFlightCounter inFlight) => AdminResults.Json(new { inFlight = inFlight.Current }));
         admin.MapGet("/actions", (ActionLog actions) => AdminResults.Json(actions.Snapshot()));
         admin.MapDelete("/actions", (ActionLog actions) =>
         {
