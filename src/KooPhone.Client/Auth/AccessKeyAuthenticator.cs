@@ -46,9 +46,6 @@ namespace KooPhone.Client.Auth
         /// <summary>The project: as given, or as IAM named it once looked up; null before the lookup.</summary>
         public string? ProjectId => Volatile.Read(ref _projectId);
 
-        /// <summary>Whether the project came from IAM rather than from the user.</summary>
-        public bool ProjectLookedUp => _lookup != null && ProjectId != null;
-
         /// <summary>The access key id is not a secret; it is shown so users can tell contexts apart.</summary>
         public string? Account => _signer.AccessKey;
 

@@ -34,11 +34,8 @@ namespace KooPhone.Client.Auth
 
         public Uri Endpoint => _iamEndpoint;
 
-        public Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, CancellationToken cancellationToken, bool retryUnreachable = true) =>
-            CreateTokenAsync(userName, password, domainName, scope, observer, TimeProvider.System, cancellationToken, retryUnreachable);
-
-        // time: the clock of the pauses between attempts. Not in the public overload, for the reason
-        // KooPhoneClock gives.
+        // time: the clock of the pauses between attempts. Internal, as TimeProvider stays out of public
+        // signatures for the reason KooPhoneClock gives.
         internal async Task<IamToken> CreateTokenAsync(string userName, SecureString password, string domainName, IamScope scope, IRequestObserver? observer, TimeProvider time, CancellationToken cancellationToken, bool retryUnreachable)
         {
             var body = PasswordBody(userName, password, domainName, scope);

@@ -64,9 +64,6 @@ namespace KooPhone.Client.Batching
         /// <summary>The items buffered for a batch that was never sent (after a stop, every item given since).</summary>
         public IReadOnlyList<TItem> Unsent => _partitions.SelectMany(p => _buffers[p]).ToList();
 
-        /// <summary>True once a finished batch stopped the run: nothing more is sent.</summary>
-        public bool Stopped => _stopped;
-
         /// <summary>
         /// Buffers one item (with the items of its partition, e.g. its region; null for none) and
         /// sends that buffer when it is full. Returns the batches that have finished meanwhile;
@@ -88,14 +85,6 @@ namespace KooPhone.Client.Batching
                 SendBuffer(key, finished);
             }
 
-            Harvest(finished);
-            return finished;
-        }
-
-        /// <summary>Batches that finished since the last call, without waiting.</summary>
-        public IReadOnlyList<CompletedBatch<TItem, TResponse>> TakeFinished()
-        {
-            var finished = new List<CompletedBatch<TItem, TResponse>>();
             Harvest(finished);
             return finished;
         }

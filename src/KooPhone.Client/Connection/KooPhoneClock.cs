@@ -49,7 +49,5 @@ namespace KooPhone.Client.Connection
                 return false;
             }
         }
-
-        internal Task Delay(TimeSpan delay, CancellationToken cancellationToken) => Time.Delay(delay, cancellationToken);
     }
 }

@@ -15,16 +15,14 @@ namespace KooPhone.Client.Connection
     public sealed class KooPhoneContext : IDisposable
     {
         private readonly Lazy<OwnedHttpClient> _http;
-        private readonly string? _projectId;
         private int _disposed;
 
-        public KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, KooPhoneConnectionOptions? options = null, string? projectId = null, string? name = null)
+        public KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, KooPhoneConnectionOptions? options = null, string? name = null)
         {
             Endpoint = EndpointPolicy.Validate(endpoint);
             Region = string.IsNullOrWhiteSpace(region) ? KooPhoneRegions.Default : region;
             Authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
             Source = source;
-            _projectId = projectId;
             Options = (options ?? KooPhoneConnectionOptions.Default).Validate();
             Clock = new KooPhoneClock(Options.Time);
             CreatedAt = Clock.UtcNow;
@@ -50,7 +48,7 @@ namespace KooPhone.Client.Connection
         public string Region { get; }
 
         /// <summary>The project: as given, or as the credentials say (AK/SK's project id, a password token's scope).</summary>
-        public string? ProjectId => _projectId ?? Authenticator.ProjectId;
+        public string? ProjectId => Authenticator.ProjectId;
 
         /// <summary>Who the context acts as: domain\user for a password, the access key id for AK/SK; never a secret.</summary>
         public string? Account => Authenticator.Account;

@@ -1,5 +1,4 @@
 using System;
-using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Models
 {

@@ -110,7 +110,7 @@ public static class CreateInstanceRequestReader
             return $"'network' must be EIP or ADN, got '{network}'";
         }
 
-        request = new CreateInstanceRequest(os, instanceSkuId, bandSkuId, regionId, prefix, bandSize, count, periodType, periodNum, autoPay);
+        request = new CreateInstanceRequest(os, instanceSkuId, bandSkuId, regionId, prefix, count, periodType, periodNum, autoPay);
         return null;
     }
 

@@ -14,9 +14,6 @@ public sealed class InstanceListFilter
     /// <summary>The order_by values the emulator sorts by; the reference lists none.</summary>
     public static readonly IReadOnlyList<string> SortFields = new[] { "instance_name", "instance_id", "create_time" };
 
-    /// <summary>No filter, listing order.</summary>
-    public static readonly InstanceListFilter None = new();
-
     /// <summary>query_start_time as Unix seconds, or null.</summary>
     public long? FromSeconds { get; init; }
 

@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
-using KooPhone.Client.Validation;
 
 namespace KooPhone.PowerShell.Cmdlets
 {

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using KooPhone.Client.Api;
 using KooPhone.Client.Models;
 using KooPhone.Client.Validation;
 using KooPhone.PowerShell.Internal;

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
-using KooPhone.Client.Batching;
 using KooPhone.Client.Models;
 
 namespace KooPhone.PowerShell.Cmdlets

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using KooPhone.Client.Api;
 using KooPhone.Client.Validation;
 using KooPhone.Client.Reconciling;
 using KooPhone.PowerShell.Internal;

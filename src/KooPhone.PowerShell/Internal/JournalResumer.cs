@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using KooPhone.Client.Api;
-using KooPhone.Client.Batching;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Reconciling;
 using KooPhone.Client.Runs;

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api.Wire
 {
