@@ -20,12 +20,14 @@ public class HandlerChainResendTests
     {
         using var server = new SilentCloseServer();
         using var token = new SecureString();
-        foreach (var c in "test-token") token.AppendChar(c);
+        foreach (var c in "test-token")
+            token.AppendChar(c);
         var options = new KooPhoneConnectionOptions { MaxRetryCount = 0, AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(10) };
         using var owned = KooPhoneHttpClientFactory.Create(server.Endpoint, new TokenAuthenticator(token), options, new AdaptiveConcurrencyLimiter(options.MaxConcurrentCalls));
 
         // Warm a pooled connection, then send the POST on it.
-        using (var warm = await owned.Client.GetAsync("v1/instances/batch-query")) { }
+        using (var warm = await owned.Client.GetAsync("v1/instances/batch-query"))
+        { }
         using var post = new HttpRequestMessage(HttpMethod.Post, "v1/instances/reboot") { Content = new StringContent("{\"instance_ids\":[\"a44uhlf7\"]}", Encoding.UTF8, "application/json") };
         post.Headers.Add("x-request-id", "req-once");
 

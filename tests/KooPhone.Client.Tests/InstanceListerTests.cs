@@ -1,6 +1,6 @@
 using KooPhone.Client.Api;
-using Xunit;
 using KooPhone.Client.Models;
+using Xunit;
 
 namespace KooPhone.Client.Tests;
 

@@ -44,7 +44,8 @@ internal sealed class ScriptedApiServer : IDisposable
     public KooPhoneApiClient CreateClient(TimeProvider? time = null)
     {
         var token = new System.Security.SecureString();
-        foreach (var c in "test-token") token.AppendChar(c);
+        foreach (var c in "test-token")
+            token.AppendChar(c);
         var options = new KooPhoneConnectionOptions { MaxRetryCount = 0, AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(10), Time = time ?? TimeProvider.System };
         return new KooPhoneApiClient(new KooPhoneContext(Endpoint, "", new TokenAuthenticator(token), KooPhoneContextSource.Connected, options));
     }

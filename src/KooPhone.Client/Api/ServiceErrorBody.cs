@@ -88,9 +88,12 @@ namespace KooPhone.Client.Api
 
             switch (value.ValueKind)
             {
-                case JsonValueKind.String: return value.GetString();
-                case JsonValueKind.Number: return value.GetRawText();
-                default: return null;
+                case JsonValueKind.String:
+                    return value.GetString();
+                case JsonValueKind.Number:
+                    return value.GetRawText();
+                default:
+                    return null;
             }
         }
     }

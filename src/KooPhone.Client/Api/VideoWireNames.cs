@@ -9,9 +9,12 @@ namespace KooPhone.Client.Api
         {
             switch (network)
             {
-                case VideoNetworkType.MobileNetwork: return "MOBILE_NETWORK";
-                case VideoNetworkType.Wifi: return "WIFI";
-                default: return "WIRED";
+                case VideoNetworkType.MobileNetwork:
+                    return "MOBILE_NETWORK";
+                case VideoNetworkType.Wifi:
+                    return "WIFI";
+                default:
+                    return "WIRED";
             }
         }
     }

@@ -38,17 +38,24 @@ namespace KooPhone.Client.Http
         {
             switch (code)
             {
-                case SocketError.ConnectionRefused: return "connection refused";
+                case SocketError.ConnectionRefused:
+                    return "connection refused";
                 case SocketError.HostNotFound:
                 case SocketError.TryAgain:
-                case SocketError.NoData: return "host not found";
+                case SocketError.NoData:
+                    return "host not found";
                 case SocketError.HostUnreachable:
-                case SocketError.NetworkUnreachable: return "no route to the host";
-                case SocketError.AddressNotAvailable: return "address not available";
+                case SocketError.NetworkUnreachable:
+                    return "no route to the host";
+                case SocketError.AddressNotAvailable:
+                    return "address not available";
                 case SocketError.ConnectionReset:
-                case SocketError.ConnectionAborted: return "connection reset";
-                case SocketError.TimedOut: return "connection timed out";
-                default: return "connection failed";
+                case SocketError.ConnectionAborted:
+                    return "connection reset";
+                case SocketError.TimedOut:
+                    return "connection timed out";
+                default:
+                    return "connection failed";
             }
         }
 

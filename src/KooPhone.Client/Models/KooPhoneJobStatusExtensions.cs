@@ -11,12 +11,17 @@ namespace KooPhone.Client.Models
         {
             switch (status)
             {
-                case 0: return KooPhoneJobStatus.NotStarted;
-                case 1: return KooPhoneJobStatus.Running;
-                case 2: return KooPhoneJobStatus.Succeeded;
+                case 0:
+                    return KooPhoneJobStatus.NotStarted;
+                case 1:
+                    return KooPhoneJobStatus.Running;
+                case 2:
+                    return KooPhoneJobStatus.Succeeded;
                 case 3:
-                case -1: return KooPhoneJobStatus.Failed;
-                default: return KooPhoneJobStatus.Unknown;
+                case -1:
+                    return KooPhoneJobStatus.Failed;
+                default:
+                    return KooPhoneJobStatus.Unknown;
             }
         }
     }

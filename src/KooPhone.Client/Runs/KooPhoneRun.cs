@@ -60,10 +60,18 @@ namespace KooPhone.Client.Runs
             _tally.Add(entry);
             switch (entry.Outcome)
             {
-                case RunOutcome.Result: Results++; break;
-                case RunOutcome.Error: Errors++; break;
-                case RunOutcome.Unknown: Unknown++; break;
-                case RunOutcome.NotSent: NotSent++; break;
+                case RunOutcome.Result:
+                    Results++;
+                    break;
+                case RunOutcome.Error:
+                    Errors++;
+                    break;
+                case RunOutcome.Unknown:
+                    Unknown++;
+                    break;
+                case RunOutcome.NotSent:
+                    NotSent++;
+                    break;
             }
         }
 

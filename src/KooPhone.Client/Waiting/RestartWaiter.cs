@@ -4,8 +4,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
-using KooPhone.Client.Validation;
 using KooPhone.Client.Models;
+using KooPhone.Client.Validation;
 
 namespace KooPhone.Client.Waiting
 {

@@ -4,8 +4,8 @@ using System.Security;
 using KooPhone.Client.Api;
 using KooPhone.Client.Auth;
 using KooPhone.Client.Connection;
-using KooPhone.PowerShell.Internal;
 using KooPhone.Client.Models;
+using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
 {

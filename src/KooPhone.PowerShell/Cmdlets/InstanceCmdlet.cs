@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
-using KooPhone.Client.Validation;
 using KooPhone.Client.Reconciling;
+using KooPhone.Client.Validation;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets

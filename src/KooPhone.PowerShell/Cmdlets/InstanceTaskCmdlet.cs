@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using KooPhone.Client.Api;
-using KooPhone.Client.Validation;
 using KooPhone.Client.Models;
+using KooPhone.Client.Validation;
 
 namespace KooPhone.PowerShell.Cmdlets
 {

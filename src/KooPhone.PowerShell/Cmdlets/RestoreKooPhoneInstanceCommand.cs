@@ -6,9 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
-
-using KooPhone.PowerShell.Internal;
 using KooPhone.Client.Waiting;
+using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
 {

@@ -1,8 +1,8 @@
 using System.Management.Automation;
-using KooPhone.Client.Validation;
-using KooPhone.Client.Reconciling;
-using KooPhone.PowerShell.Internal;
 using KooPhone.Client.Models;
+using KooPhone.Client.Reconciling;
+using KooPhone.Client.Validation;
+using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
 {

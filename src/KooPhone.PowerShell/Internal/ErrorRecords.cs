@@ -38,11 +38,16 @@ namespace KooPhone.PowerShell.Internal
         {
             switch (error)
             {
-                case KooPhoneApiException api: return api.Copy();
-                case KooPhoneConnectionException connection: return connection.Copy();
-                case NotCarriedOutException notCarriedOut: return notCarriedOut.Copy();
-                case RefusedWithOthersException refusedWithOthers: return refusedWithOthers.Copy();
-                default: return error;
+                case KooPhoneApiException api:
+                    return api.Copy();
+                case KooPhoneConnectionException connection:
+                    return connection.Copy();
+                case NotCarriedOutException notCarriedOut:
+                    return notCarriedOut.Copy();
+                case RefusedWithOthersException refusedWithOthers:
+                    return refusedWithOthers.Copy();
+                default:
+                    return error;
             }
         }
 
@@ -89,13 +94,19 @@ namespace KooPhone.PowerShell.Internal
         {
             switch (error)
             {
-                case KooPhoneApiException api: return api.ErrorCode;
-                case NotCarriedOutException _: return NotCarriedOut;
-                case KooPhoneConnectionException connection: return connection.TimedOut ? Timeout : ConnectionError;
+                case KooPhoneApiException api:
+                    return api.ErrorCode;
+                case NotCarriedOutException _:
+                    return NotCarriedOut;
+                case KooPhoneConnectionException connection:
+                    return connection.TimedOut ? Timeout : ConnectionError;
                 case HttpRequestException _:
-                case IOException _: return ConnectionError;
-                case TimeoutException _: return Timeout;
-                default: return Unexpected;
+                case IOException _:
+                    return ConnectionError;
+                case TimeoutException _:
+                    return Timeout;
+                default:
+                    return Unexpected;
             }
         }
 
@@ -120,19 +131,28 @@ namespace KooPhone.PowerShell.Internal
 
             switch (api.ErrorCode.ToUpperInvariant())
             {
-                case "KOOPHONE.API.1000": return ErrorCategory.InvalidArgument;
+                case "KOOPHONE.API.1000":
+                    return ErrorCategory.InvalidArgument;
                 case "KOOPHONE.API.1001":
-                case "KOOPHONE.API.1012": return ErrorCategory.PermissionDenied;
+                case "KOOPHONE.API.1012":
+                    return ErrorCategory.PermissionDenied;
                 case "KOOPHONE.API.4001":
-                case "KOOPHONE.API.1323": return ErrorCategory.ObjectNotFound;
+                case "KOOPHONE.API.1323":
+                    return ErrorCategory.ObjectNotFound;
                 case "KOOPHONE.API.2005":
-                case "KOOPHONE.API.2006": return ErrorCategory.ResourceBusy;
-                case "KOOPHONE.API.5005": return ErrorCategory.InvalidOperation;
+                case "KOOPHONE.API.2006":
+                    return ErrorCategory.ResourceBusy;
+                case "KOOPHONE.API.5005":
+                    return ErrorCategory.InvalidOperation;
                 case "APIGW.0301":
-                case "APIGW.0303": return ErrorCategory.AuthenticationError;
-                case "KOOPHONE.API.9999": return ErrorCategory.ConnectionError;
-                case "KOOPHONE.NOPROJECTFORREGION": return ErrorCategory.ObjectNotFound;
-                case "KOOPHONE.SEVERALPROJECTSFORREGION": return ErrorCategory.InvalidResult;
+                case "APIGW.0303":
+                    return ErrorCategory.AuthenticationError;
+                case "KOOPHONE.API.9999":
+                    return ErrorCategory.ConnectionError;
+                case "KOOPHONE.NOPROJECTFORREGION":
+                    return ErrorCategory.ObjectNotFound;
+                case "KOOPHONE.SEVERALPROJECTSFORREGION":
+                    return ErrorCategory.InvalidResult;
             }
 
             if (api.ErrorCode == KooPhoneErrorCodes.MalformedResponse)
@@ -143,8 +163,10 @@ namespace KooPhone.PowerShell.Internal
             // IAM's refusals (IAM.401, IAM.403) and any other code answered with these statuses.
             switch (api.HttpStatus)
             {
-                case 401: return ErrorCategory.AuthenticationError;
-                case 403: return ErrorCategory.PermissionDenied;
+                case 401:
+                    return ErrorCategory.AuthenticationError;
+                case 403:
+                    return ErrorCategory.PermissionDenied;
             }
 
             return api.HttpStatus >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;
@@ -164,11 +186,16 @@ namespace KooPhone.PowerShell.Internal
 
             switch (CategoryOf(error))
             {
-                case ErrorCategory.PermissionDenied: return "Check that the instance ids belong to this tenant (Get-KooPhoneInstance lists them).";
-                case ErrorCategory.ResourceBusy: return "The instance is busy; run the command again when its backup or restore has ended.";
-                case ErrorCategory.InvalidOperation: return "Only running instances can take this operation; Get-KooPhoneInstance shows each RunStatus.";
-                case ErrorCategory.AuthenticationError: return "Run Connect-KooPhone again with valid credentials.";
-                default: return api.HttpStatus >= 500 ? "The service failed; run the command again for the ids that failed (Get-KooPhoneRun -Last -Outcome Error lists them)." : null;
+                case ErrorCategory.PermissionDenied:
+                    return "Check that the instance ids belong to this tenant (Get-KooPhoneInstance lists them).";
+                case ErrorCategory.ResourceBusy:
+                    return "The instance is busy; run the command again when its backup or restore has ended.";
+                case ErrorCategory.InvalidOperation:
+                    return "Only running instances can take this operation; Get-KooPhoneInstance shows each RunStatus.";
+                case ErrorCategory.AuthenticationError:
+                    return "Run Connect-KooPhone again with valid credentials.";
+                default:
+                    return api.HttpStatus >= 500 ? "The service failed; run the command again for the ids that failed (Get-KooPhoneRun -Last -Outcome Error lists them)." : null;
             }
         }
     }

@@ -11,12 +11,18 @@ namespace KooPhone.Client.Api.Wire
         {
             switch (reader.TokenType)
             {
-                case JsonTokenType.String: return reader.GetString();
-                case JsonTokenType.Number: return System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
-                case JsonTokenType.True: return "true";
-                case JsonTokenType.False: return "false";
-                case JsonTokenType.Null: return null;
-                default: throw new JsonException("Expected text or a number, found " + reader.TokenType + ".");
+                case JsonTokenType.String:
+                    return reader.GetString();
+                case JsonTokenType.Number:
+                    return System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+                case JsonTokenType.True:
+                    return "true";
+                case JsonTokenType.False:
+                    return "false";
+                case JsonTokenType.Null:
+                    return null;
+                default:
+                    throw new JsonException("Expected text or a number, found " + reader.TokenType + ".");
             }
         }
 

@@ -6,8 +6,8 @@ namespace KooPhone.Client.Api.Wire
     internal sealed class StreamAddressRecord
     {
         [JsonPropertyName("address")] public string? Address { get; set; }
-        [JsonPropertyName("aport")] [JsonConverter(typeof(LenientStringConverter))] public string? AudioPort { get; set; }
-        [JsonPropertyName("atype")] [JsonConverter(typeof(LenientStringConverter))] public string? AudioType { get; set; }
+        [JsonPropertyName("aport")][JsonConverter(typeof(LenientStringConverter))] public string? AudioPort { get; set; }
+        [JsonPropertyName("atype")][JsonConverter(typeof(LenientStringConverter))] public string? AudioType { get; set; }
         [JsonPropertyName("address_ipv6")] public string? AddressIpv6 { get; set; }
         [JsonPropertyName("address_adn")] public string? AddressAdn { get; set; }
     }
