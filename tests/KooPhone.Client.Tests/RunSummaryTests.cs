@@ -44,6 +44,56 @@ public class RunSummaryTests
     }
 
     [Fact]
+    public void Results_handed_to_a_wait_count_by_the_status_it_ends_them_with_and_meanwhile_as_waiting()
+    {
+        using var recorder = RunRecords.Start("Backup-KooPhoneInstance", "BatchBackupInstances");
+        for (var i = 0; i < 7; i++)
+        {
+            recorder.Record(new KooPhoneRunEntry { InstanceId = "w" + i, Outcome = RunOutcome.Result, Status = "Submitted" }, waiting: true);
+        }
+
+        recorder.Record(new KooPhoneRunEntry { InstanceId = "direct", Outcome = RunOutcome.Result, Status = "Succeeded" });
+
+        var before = recorder.Run.Summary;
+        Assert.Equal(8, before.Results);
+        Assert.Equal(new[] { "Succeeded 1", "Waiting 7" }, before.ResultsByStatus.Select(c => c.ToString()));
+        Assert.Empty(before.ResultsByStatus[1].Ids);
+
+        recorder.Ended("w0", "Succeeded");
+        recorder.Ended("w1", "Failed");
+        recorder.Ended("w2", "Succeeded");
+        var meanwhile = recorder.Run.Summary;
+        Assert.Equal(8, meanwhile.Results);
+        Assert.Equal(new[] { "Succeeded 3", "Failed 1", "Waiting 4" }, meanwhile.ResultsByStatus.Select(c => c.ToString()));
+        Assert.Equal(new[] { "w1" }, meanwhile.ResultsByStatus[1].Ids);
+
+        for (var i = 3; i < 7; i++)
+        {
+            recorder.Ended("w" + i, "Running");
+        }
+
+        var after = recorder.Run.Summary;
+        Assert.Equal(new[] { "Running 4", "Succeeded 3", "Failed 1" }, after.ResultsByStatus.Select(c => c.ToString()));
+        Assert.Contains("Results: 8 (Running 4, Succeeded 3, Failed 1)", after.ToString());
+
+        // The record's file keeps the submission, which Wait-KooPhoneTask resumes from.
+        recorder.Dispose();
+        Assert.Equal(7, RunRecords.EntriesOf(recorder.Run).Count(e => e.Status == "Submitted"));
+    }
+
+    [Fact]
+    public void A_wait_that_ends_after_the_run_was_closed_changes_nothing()
+    {
+        var recorder = RunRecords.Start("Backup-KooPhoneInstance", "BatchBackupInstances");
+        recorder.Record(new KooPhoneRunEntry { InstanceId = "w", Outcome = RunOutcome.Result, Status = "Submitted" }, waiting: true);
+        recorder.Dispose();
+
+        recorder.Ended("w", "Succeeded");
+
+        Assert.Equal("Waiting 1", Assert.Single(recorder.Run.Summary.ResultsByStatus).ToString());
+    }
+
+    [Fact]
     public void A_run_is_large_from_a_hundred_ids()
     {
         using var recorder = RunRecords.Start("Get-KooPhoneInstanceStatus", "BatchShowInstance");

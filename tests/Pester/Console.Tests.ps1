@@ -132,6 +132,22 @@ Describe 'Run summary' {
         (Get-KooPhoneRun -List)[-1].Summary.Results | Should -Be 8
     }
 
+    It 'counts results followed with -Wait by the status they ended with, not the one they were submitted with' {
+        $results = @($ids[0..9] | Backup-KooPhoneInstance -Context $context -Force -Wait -TimeoutSeconds 60 -ErrorAction SilentlyContinue -InformationVariable information)
+
+        $summary = (Get-RunSummaryRecord $information)[0].MessageData
+        $results.Count | Should -BeGreaterThan 0
+        $summary.Results | Should -Be $results.Count
+        $written = @{}
+        foreach ($result in $results) { $written["$($result.Status)"] = 1 + [int] $written["$($result.Status)"] }
+        @($summary.ResultsByStatus | ForEach-Object { "$($_.Name) $($_.Count)" } | Sort-Object) |
+            Should -Be @($written.Keys | ForEach-Object { "$_ $($written[$_])" } | Sort-Object) -Because 'the summary says what the wait wrote'
+        $summary.ResultsByStatus.Name | Should -Not -Contain 'Submitted'
+        $summary.ResultsByStatus.Name | Should -Not -Contain 'Waiting'
+        (Get-KooPhoneRun -Summary).ResultsByStatus.Name | Should -Be @($summary.ResultsByStatus.Name)
+        @(Get-KooPhoneRun -Last | Where-Object Outcome -eq Result).Status | Sort-Object -Unique | Should -Be 'Submitted' -Because 'the record keeps the submission, which Wait-KooPhoneTask resumes from'
+    }
+
     It 'counts many culprits without naming them, and stays quiet for a large run here too' {
         $given = @($ids[0..119]) + @(1..7 | ForEach-Object { 'nosuch{0:D2}' -f $_ })
         $null = $given | Get-KooPhoneInstanceStatus -Context $context -ErrorAction SilentlyContinue -InformationVariable information

@@ -55,9 +55,18 @@ namespace KooPhone.Client.Runs
         /// <summary>The CSV file that holds the entries (Import-Csv reads it too).</summary>
         public string Path { get; }
 
-        internal void Count(KooPhoneRunEntry entry)
+        // waiting: a result handed to -Wait, tallied by status only when the wait ends it (Ended).
+        internal void Count(KooPhoneRunEntry entry, bool waiting = false)
         {
-            _tally.Add(entry);
+            if (waiting && entry.Outcome == RunOutcome.Result)
+            {
+                _tally.AddWaiting();
+            }
+            else
+            {
+                _tally.Add(entry);
+            }
+
             switch (entry.Outcome)
             {
                 case RunOutcome.Result:
@@ -74,6 +83,8 @@ namespace KooPhone.Client.Runs
                     break;
             }
         }
+
+        internal void Ended(string instanceId, string status) => _tally.Ended(instanceId, status);
 
         public override string ToString() => $"#{Id} {Command}: {Results} results, {Errors} errors, {Unknown} unknown, {NotSent} not sent";
     }

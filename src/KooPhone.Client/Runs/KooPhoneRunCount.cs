@@ -47,6 +47,9 @@ namespace KooPhone.Client.Runs
 
         internal KooPhoneRunCount Copy() => new KooPhoneRunCount(Name, Count, _ids.ToList());
 
+        /// <summary>A count whose ids are not kept (they change while it is read): it names none.</summary>
+        internal static KooPhoneRunCount Unnamed(string name, int count) => new KooPhoneRunCount(name, count, new List<string>());
+
         public override string ToString() => $"{Name} {Count}";
     }
 }

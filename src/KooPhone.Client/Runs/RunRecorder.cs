@@ -20,7 +20,12 @@ namespace KooPhone.Client.Runs
 
         public KooPhoneRun Run { get; }
 
-        public void Record(KooPhoneRunEntry entry)
+        /// <param name="entry">The id's outcome as it is known now; it goes into the file.</param>
+        /// <param name="waiting">
+        /// True for a result handed to -Wait: the summary counts it by the status <see cref="Ended"/>
+        /// gives it later. The file keeps the submission (what resuming the wait needs).
+        /// </param>
+        public void Record(KooPhoneRunEntry entry, bool waiting = false)
         {
             entry.RunId = Run.Id;
             if (string.IsNullOrEmpty(entry.Operation))
@@ -40,8 +45,20 @@ namespace KooPhone.Client.Runs
                     return;
                 }
 
-                Run.Count(entry);
+                Run.Count(entry, waiting);
                 _file.Append(entry);
+            }
+        }
+
+        /// <summary>The wait wrote a result it was handed (<see cref="Record"/> with waiting), ending with <paramref name="status"/>.</summary>
+        public void Ended(string instanceId, string status)
+        {
+            lock (_gate)
+            {
+                if (!_closed)
+                {
+                    Run.Ended(instanceId, status);
+                }
             }
         }
 

@@ -6,8 +6,10 @@ namespace KooPhone.Client.Runs
 {
     /// <summary>
     /// What a run's summary needs, counted as entries are recorded: results by status, errors by
-    /// code, the Unknown and NotSent ids, each with the first few ids. Thread-safe: entries come
-    /// from the pipeline thread and from calls that answer after Ctrl+C.
+    /// code, the Unknown and NotSent ids, each with the first few ids. A result handed to -Wait is
+    /// counted by the status the wait ends it with (<see cref="Ended"/>), not by the one it was
+    /// submitted with; until then it is Waiting. Thread-safe: entries come from the pipeline thread
+    /// and from calls that answer after Ctrl+C.
     /// </summary>
     internal sealed class RunTally
     {
@@ -16,6 +18,29 @@ namespace KooPhone.Client.Runs
         private readonly Dictionary<string, KooPhoneRunCount> _errors = new Dictionary<string, KooPhoneRunCount>(StringComparer.OrdinalIgnoreCase);
         private readonly KooPhoneRunCount _unknown = new KooPhoneRunCount(nameof(RunOutcome.Unknown));
         private readonly KooPhoneRunCount _notSent = new KooPhoneRunCount(nameof(RunOutcome.NotSent));
+        private int _waiting;
+
+        /// <summary>What a result handed to -Wait counts as until the wait ends it: the wait is still going on, or was stopped.</summary>
+        public const string Waiting = "Waiting";
+
+        /// <summary>A result handed to -Wait: counted by status once <see cref="Ended"/> says how it ended.</summary>
+        public void AddWaiting()
+        {
+            lock (_gate)
+            {
+                _waiting++;
+            }
+        }
+
+        /// <summary>The wait wrote a result it was handed, with the status it ended with (or the last one seen at the time limit).</summary>
+        public void Ended(string instanceId, string status)
+        {
+            lock (_gate)
+            {
+                _waiting--;
+                Of(_results, status).Add(instanceId);
+            }
+        }
 
         public void Add(KooPhoneRunEntry entry)
         {
@@ -44,7 +69,13 @@ namespace KooPhone.Client.Runs
         {
             lock (_gate)
             {
-                return (Sorted(_results), Sorted(_errors), _unknown.Copy(), _notSent.Copy());
+                var results = Sorted(_results);
+                if (_waiting > 0)
+                {
+                    results = results.Concat(new[] { KooPhoneRunCount.Unnamed(Waiting, _waiting) }).ToList();
+                }
+
+                return (results, Sorted(_errors), _unknown.Copy(), _notSent.Copy());
             }
         }
 

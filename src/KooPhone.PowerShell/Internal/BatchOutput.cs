@@ -44,10 +44,18 @@ namespace KooPhone.PowerShell.Internal
         {
             _jobs = true;
             _jobStream = wait;
+            if (wait != null)
+            {
+                wait.Written = result => _ledger.Ended(result.InstanceId, result.Status.ToString());
+            }
         }
 
         /// <summary>Accepted results of this run are followed (Restart -Wait); those written again from the journal are not, their action is long past.</summary>
-        public void FollowsActions(WaitStream<KooPhoneActionResult> wait) => _actionStream = wait;
+        public void FollowsActions(WaitStream<KooPhoneActionResult> wait)
+        {
+            _actionStream = wait;
+            wait.Written = result => _ledger.Ended(result.InstanceId, result.Status);
+        }
 
         /// <summary>For calls that answer only "accepted": one result per item, named after the API operation that carried it.</summary>
         public void Accepted(IEnumerable<string> instanceIds, ActionReceipt receipt, string? userId = null)
@@ -63,16 +71,15 @@ namespace KooPhone.PowerShell.Internal
         /// <summary>Keeps job results in the run record, and writes them, or with -Wait follows them until their jobs end.</summary>
         public void Jobs(IEnumerable<KooPhoneJobResult> results)
         {
-            var recorded = results.Select(_ledger.Recorded);
             if (_jobStream != null)
             {
-                _jobStream.Add(recorded.ToList());
+                _jobStream.Add(results.Select(r => _ledger.Recorded(r, waiting: true)).ToList());
                 return;
             }
 
-            foreach (var result in recorded)
+            foreach (var result in results)
             {
-                _cmdlet.WriteObject(result);
+                _cmdlet.WriteObject(_ledger.Recorded(result));
             }
         }
 
@@ -143,7 +150,7 @@ namespace KooPhone.PowerShell.Internal
         {
             if (_actionStream != null && !fromJournal)
             {
-                _actionStream.Add(new[] { _ledger.Recorded(result) });
+                _actionStream.Add(new[] { _ledger.Recorded(result, waiting: true) });
             }
             else
             {

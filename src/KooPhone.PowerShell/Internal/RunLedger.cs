@@ -31,10 +31,10 @@ namespace KooPhone.PowerShell.Internal
         public JournalKeeper KeepJournal(string path, KooPhoneOperation operation, KooPhoneClock clock) =>
             _journal = new JournalKeeper(path, operation.Name, _record!.Run.Id, clock);
 
-        /// <summary>One entry of the run record (and the journal).</summary>
+        /// <summary>One entry of the run record (and the journal); waiting for a result handed to -Wait (see RunRecorder.Record).</summary>
         public void Record(
             InstanceTarget target, RunOutcome outcome, string? status = null, string? taskId = null, string? jobId = null, string? requestId = null,
-            string? errorCode = null, string? message = null, DateTime? submittedAt = null)
+            string? errorCode = null, string? message = null, DateTime? submittedAt = null, bool waiting = false)
         {
             _recordedInPart.Add(target.InstanceId);
             var entry = new KooPhoneRunEntry
@@ -42,22 +42,25 @@ namespace KooPhone.PowerShell.Internal
                 InstanceId = target.InstanceId, UserId = target.UserId, Outcome = outcome, Status = status, TaskId = taskId, JobId = jobId,
                 RequestId = requestId, ErrorCode = errorCode, Message = message, SubmittedAt = submittedAt,
             };
-            _record?.Record(entry);
+            _record?.Record(entry, waiting);
             _journal?.Outcome(entry);
         }
 
-        /// <summary>Keeps a job result in the run record as it passes.</summary>
-        public KooPhoneJobResult Recorded(KooPhoneJobResult result)
+        /// <summary>Keeps a job result in the run record as it passes; waiting when it goes on to -Wait.</summary>
+        public KooPhoneJobResult Recorded(KooPhoneJobResult result, bool waiting = false)
         {
-            Record(new InstanceTarget(result.InstanceId), RunOutcome.Result, result.Status.ToString(), result.TaskId, result.JobId, result.RequestId, submittedAt: result.SubmittedAt);
+            Record(new InstanceTarget(result.InstanceId), RunOutcome.Result, result.Status.ToString(), result.TaskId, result.JobId, result.RequestId, submittedAt: result.SubmittedAt, waiting: waiting);
             return result;
         }
 
-        public KooPhoneActionResult Recorded(KooPhoneActionResult result)
+        public KooPhoneActionResult Recorded(KooPhoneActionResult result, bool waiting = false)
         {
-            Record(new InstanceTarget(result.InstanceId, result.UserId), RunOutcome.Result, result.Status, requestId: result.RequestId, submittedAt: result.At, message: result.Evidence);
+            Record(new InstanceTarget(result.InstanceId, result.UserId), RunOutcome.Result, result.Status, requestId: result.RequestId, submittedAt: result.At, message: result.Evidence, waiting: waiting);
             return result;
         }
+
+        /// <summary>-Wait wrote a result it was handed: the run's summary counts it by the status it ended with.</summary>
+        public void Ended(string instanceId, string status) => _record?.Ended(instanceId, status);
 
         /// <summary>Starts a part of a batch: <see cref="RecordedInPart"/> then says which of its ids the cmdlet recorded itself.</summary>
         public void StartPart() => _recordedInPart.Clear();

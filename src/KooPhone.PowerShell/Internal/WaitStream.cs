@@ -39,6 +39,9 @@ namespace KooPhone.PowerShell.Internal
             _writeTraces = writeTraces;
         }
 
+        /// <summary>Told of each result as it is written, ended or at the time limit (the run record counts it by that status).</summary>
+        public Action<T>? Written { get; set; }
+
         /// <summary>More to wait for: results as their batch is accepted.</summary>
         public void Add(IEnumerable<T> items)
         {
@@ -84,7 +87,7 @@ namespace KooPhone.PowerShell.Internal
                     {
                         if (_waiter.IsDone)
                         {
-                            _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
+                            Write(_waiter.TakeEnded());
                             break;
                         }
 
@@ -100,12 +103,9 @@ namespace KooPhone.PowerShell.Internal
                     EndRound();
                     if (_pacer.IsPastTimeLimit && !_waiter.IsDone)
                     {
-                        _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
+                        Write(_waiter.TakeEnded());
                         _cmdlet.WriteWarning($"{_waiter.Total - _waiter.Finished} of {_waiter.Total} had not ended after {_pacer.Timeout.TotalSeconds:0} seconds; their results show the last state seen, and LastPollError why a poll could not read it. Get-KooPhoneRun -Last | Wait-KooPhoneTask waits for them again.");
-                        foreach (var item in _waiter.TakeRest())
-                        {
-                            _cmdlet.WriteObject(item);
-                        }
+                        Write(_waiter.TakeRest());
 
                         break;
                     }
@@ -135,9 +135,18 @@ namespace KooPhone.PowerShell.Internal
                 throw new PipelineStoppedException();
             }
 
-            _cmdlet.WriteObject(_waiter.TakeEnded(), enumerateCollection: true);
+            Write(_waiter.TakeEnded());
             _progress.Write(_waiter.Describe(), _waiter.Finished, _waiter.Total);
             _pacer.RoundEnded();
+        }
+
+        private void Write(IEnumerable<T> results)
+        {
+            foreach (var result in results)
+            {
+                Written?.Invoke(result);
+                _cmdlet.WriteObject(result);
+            }
         }
 
         private void WaitForRound()
