@@ -123,6 +123,44 @@ Describe 'Emulator faults and lags' {
             }
         }
 
+        It 'sends the headers and the first bytes of the body, then <kind>' -ForEach @(
+            @{ kind = 'stall'; ending = 'nothing more until the client gives up' }
+            @{ kind = 'cut'; ending = 'the connection closes mid-body' }
+        ) {
+            Set-EmulatorFault $emulator @{ kind = $kind; path = '/v1/instances/batch-query-status'; times = 1 }
+            $client = [System.Net.Http.HttpClient]::new()
+            $cancel = [System.Threading.CancellationTokenSource]::new()
+            try {
+                $request = [System.Net.Http.HttpRequestMessage]::new('POST', "$($emulator.Url)/v1/instances/batch-query-status")
+                $request.Headers.Add('X-Auth-Token', $emulator.Token)
+                $request.Content = [System.Net.Http.StringContent]::new('{"instance_ids":["' + $assigned[0] + '"]}', [System.Text.Encoding]::UTF8, 'application/json')
+                $response = $client.SendAsync($request, [System.Net.Http.HttpCompletionOption]::ResponseHeadersRead).GetAwaiter().GetResult()
+                [int]$response.StatusCode | Should -Be 200
+                $response.Content.Headers.ContentLength | Should -Be 45
+                $body = $response.Content.ReadAsStream()
+                $buffer = [byte[]]::new(64)
+                $read = 0
+                while ($read -lt 21) { $read += $body.Read($buffer, $read, $buffer.Length - $read) }
+                [System.Text.Encoding]::UTF8.GetString($buffer, 0, $read) | Should -BeExactly '{"error_code":"0","er'
+
+                $rest = $body.ReadAsync($buffer, 0, $buffer.Length, $cancel.Token)
+                if ($kind -eq 'stall') {
+                    $rest.IsCompleted | Should -BeFalse -Because $ending
+                    Get-EmulatorInFlight $emulator | Should -Be 1 -Because 'the emulator holds the stalled answer open'
+                    $cancel.Cancel()
+                    Wait-EmulatorCondition { (Get-EmulatorInFlight $emulator) -eq 0 } 'the stalled request to end when its client gives up'
+                }
+                else {
+                    { $rest.GetAwaiter().GetResult() } | Should -Throw -Because $ending
+                }
+                (Get-EmulatorRequest $emulator -Path '/v1/instances/batch-query-status')[0].status | Should -Be 0
+            }
+            finally {
+                $client.Dispose()
+                $cancel.Dispose()
+            }
+        }
+
         It 'takes phase=after from --fault at start-up' {
             $id = (Get-Ids $configured)[0].instance_id
             $before = Get-EmulatorInstance $configured $id

@@ -107,6 +107,54 @@ Describe 'Resilience' {
         (Get-EmulatorAction $emulator -Operation BatchBackupInstances).count | Should -Be 1
     }
 
+    It 'gives up on an answer whose body stalls after its headers at the attempt timeout, and asks again' {
+        # Without a time limit on the body the listing would wait for the stalled page for good, so it
+        # runs in a runspace of its own and the test waits on it with a limit of its own.
+        Set-EmulatorFault $emulator @(@{ kind = 'stall'; times = 1; path = '/v1/instances/batch-query-status' })
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("param(`$Module, `$Context, `$Ids) Import-Module `$Module; `$Ids | Get-KooPhoneInstanceStatus -Context `$Context").
+                AddParameters(@{ Module = $env:KOOPHONE_TEST_MODULE; Context = $context; Ids = $allIds[0..4] })
+            $run = $shell.BeginInvoke()
+            Wait-EmulatorCondition -Description 'the status read to end' -TimeoutMs 20000 -Condition { $run.IsCompleted }
+            $statuses = @($shell.EndInvoke($run))
+
+            $statuses.InstanceId | Should -Be $allIds[0..4]
+            $shell.Streams.Error | Should -BeNullOrEmpty
+            $attempts = @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-query-status')
+            $attempts | Should -HaveCount 2
+            $attempts[0].fault | Should -Be 'stall'
+            $attempts[0].requestId | Should -Be $attempts[1].requestId -Because 'a read is asked again as the same call'
+            ([datetimeoffset]$attempts[1].receivedAt - [datetimeoffset]$attempts[0].receivedAt).TotalSeconds | Should -BeGreaterOrEqual 1.9 -Because 'the attempt timeout (2 s) ended the stalled body'
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+
+    It 'asks a read again when its body is cut off mid-way' {
+        Set-EmulatorFault $emulator @(@{ kind = 'cut'; times = 1; path = '/v1/instances/batch-query-status' })
+        $statuses = @($allIds[0..4] | Get-KooPhoneInstanceStatus -Context $context -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $problems | Should -BeNullOrEmpty
+        $statuses.InstanceId | Should -Be $allIds[0..4]
+        $attempts = @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-query-status')
+        $attempts | Should -HaveCount 2
+        $attempts[0].fault | Should -Be 'cut'
+    }
+
+    It 'never sends a backup again blindly when the body of its answer is cut off after it was carried out: the state shows it done' {
+        Clear-EmulatorAction $emulator
+        Set-EmulatorFault $emulator @(@{ kind = 'cut'; phase = 'after'; times = 1; path = '/v1/instances/backup' })
+        $result = @($allIds[0..2] | Backup-KooPhoneInstance -Context $context -Force -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $problems | Should -BeNullOrEmpty
+        $result.InstanceId | Should -Be $allIds[0..2]
+        $result.Evidence | ForEach-Object { $_ | Should -Match 'state shows it was carried out' }
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') | Should -HaveCount 1 -Because 'the answer was lost after the service acted'
+        foreach ($id in $allIds[0..2]) { (Get-EmulatorAction $emulator -Operation BatchBackupInstances -InstanceId $id).count | Should -Be 1 }
+    }
+
     It 'gives a clear error record for <kind> answers, naming operation, status and request id' -ForEach @(
         @{ kind = 'html'; code = 'HTTP.502' }
         @{ kind = 'garbage'; code = 'KooPhone.MalformedResponse' }

@@ -85,7 +85,7 @@ namespace KooPhone.Client.Http
                         {
                             RequestProperties.SetAttempts(state.request, ++attempts);
                             var response = await state.handler._attempt.ExecuteAsync(
-                                (s, token) => new ValueTask<HttpResponseMessage>(s.handler.BaseSend(s.request, token)),
+                                (s, token) => new ValueTask<HttpResponseMessage>(s.handler.SendWholeAsync(s.request, token)),
                                 state,
                                 ctx.CancellationToken).ConfigureAwait(false);
                             Report(lease, response);
@@ -128,6 +128,36 @@ namespace KooPhone.Client.Http
             lock (SharedRandom)
             {
                 return SharedRandom.NextDouble();
+            }
+        }
+
+        // One attempt, its answer's body read whole within it. HttpClient would read the body only after
+        // the handlers return, where no attempt timeout applies (the client's own Timeout is infinite):
+        // a body that stalls after the headers would hang the call for good, and one cut off mid-way
+        // would fail outside the retries. Here a stall ends at the attempt timeout and a cut body is a
+        // broken connection like any other (retried when the call may be repeated, else OutcomeUnknown).
+        private async Task<HttpResponseMessage> SendWholeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await BaseSend(request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (response.Content != null)
+                {
+                    // netstandard2.0's LoadIntoBufferAsync takes no token; disposing the response ends the read.
+                    using (cancellationToken.Register(r => ((HttpResponseMessage)r!).Dispose(), response))
+                    {
+                        await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                    }
+                }
+
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                // A read ended by the time limit or Ctrl+C is reported as that, not as the disposal it caused.
+                cancellationToken.ThrowIfCancellationRequested();
+                throw;
             }
         }
 

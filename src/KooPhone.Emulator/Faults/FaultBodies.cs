@@ -6,6 +6,12 @@ public static class FaultBodies
     /// <summary>A JSON body cut off mid-way, as a broken proxy or a truncated read would deliver it.</summary>
     public const string Garbage = "{\"error_code\":\"0\",\"da";
 
+    /// <summary>The body stall and cut announce (its Content-Length); only its first <see cref="PartLength"/> bytes are sent.</summary>
+    public const string Whole = "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":{}}";
+
+    /// <summary>How much of <see cref="Whole"/> stall and cut send: <c>{"error_code":"0","er</c>.</summary>
+    public const int PartLength = 21;
+
     /// <summary>Success without the data every operation needs.</summary>
     public const string NoData = "{\"error_code\":\"0\",\"error_msg\":\"ok\"}";
 

@@ -39,6 +39,12 @@ public enum FaultKind
     /// <summary>Never answer, until the client goes away.</summary>
     Hang,
 
+    /// <summary>Answer HTTP 200 and the first bytes of the body, then send nothing more until the client goes away.</summary>
+    Stall,
+
+    /// <summary>Answer HTTP 200 and the first bytes of the body, then close the connection mid-body.</summary>
+    Cut,
+
     /// <summary>Wait, then handle the request normally; in the after phase, handle it and then wait before answering.</summary>
     Latency,
 }

@@ -9,7 +9,7 @@ public static class FaultKindNames
     public const string MaxConcurrency = "maxConcurrency";
 
     /// <summary>Every kind name, for error messages.</summary>
-    public const string All = "status, iam, html, garbage, nodata, wrongtype, busy, nulldata, emptydata, wrongshape, drop, hang, latency";
+    public const string All = "status, iam, html, garbage, nodata, wrongtype, busy, nulldata, emptydata, wrongshape, drop, hang, stall, cut, latency";
 
     /// <summary>The name of <paramref name="kind"/>, e.g. "wrongtype".</summary>
     public static string ToName(FaultKind kind) => kind switch
@@ -26,6 +26,8 @@ public static class FaultKindNames
         FaultKind.WrongShape => "wrongshape",
         FaultKind.Drop => "drop",
         FaultKind.Hang => "hang",
+        FaultKind.Stall => "stall",
+        FaultKind.Cut => "cut",
         FaultKind.Latency => "latency",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

@@ -1,9 +1,11 @@
 using System;
+using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 
@@ -14,6 +16,12 @@ public sealed class FaultResponder
 {
     /// <summary>How long a hang lasts at most before the connection is closed.</summary>
     public static readonly TimeSpan MaxHang = TimeSpan.FromSeconds(300);
+
+    /// <summary>How long after its first bytes a cut body ends: time for the transport to put them on the wire.</summary>
+    public static readonly TimeSpan CutDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a cut connection waits at most for its client to go away before it is aborted.</summary>
+    public static readonly TimeSpan MaxCutLinger = TimeSpan.FromSeconds(10);
 
     private readonly RequestRecorder recorder;
     private readonly IHostApplicationLifetime lifetime;
@@ -62,6 +70,10 @@ public sealed class FaultResponder
                 return Task.CompletedTask;
             case FaultKind.Hang:
                 return HangAsync(httpContext, request);
+            case FaultKind.Stall:
+                return PartAsync(httpContext, request, stall: true);
+            case FaultKind.Cut:
+                return PartAsync(httpContext, request, stall: false);
             default:
                 throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "latency is not answered by the responder");
         }
@@ -90,6 +102,37 @@ public sealed class FaultResponder
         response.ContentType = contentType;
         response.ContentLength = bytes.Length;
         return response.Body.WriteAsync(bytes, 0, bytes.Length, httpContext.RequestAborted);
+    }
+
+    // The status line, the headers (a Content-Length for the whole body) and the body's first bytes go
+    // out; the rest never does. A client that reads the body must give up on it by its own clock
+    // (stall) or see the connection close mid-body (cut). Recorded before waiting, as a hang is.
+    private async Task PartAsync(HttpContext httpContext, ApiRequestContext request, bool stall)
+    {
+        byte[] whole = Encoding.UTF8.GetBytes(FaultBodies.Whole);
+        HttpResponse response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = whole.Length;
+        await response.Body.WriteAsync(whole.AsMemory(0, FaultBodies.PartLength), httpContext.RequestAborted).ConfigureAwait(false);
+        await response.Body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        request.NoResponse = true;
+        recorder.Record(httpContext);
+        using var until = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, lifetime.ApplicationStopping);
+        if (!stall)
+        {
+            // An orderly close (FIN) after the bytes sent, so the client reads them and then the end of
+            // the stream mid-body. Abort alone may reset the connection (RST), and a reset can discard
+            // what the client had not read yet: the cut would then look like a drop. A flush only hands
+            // the bytes to Kestrel's transport, which writes them to the socket a moment later; the
+            // close waits that moment (real time, as the hang's does). The connection is aborted once
+            // the client has gone away (it closes on reading the early end).
+            await Pause.ForAsync(CutDelay, until.Token).ConfigureAwait(false);
+            httpContext.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Send);
+        }
+
+        await Pause.ForAsync(stall ? MaxHang : MaxCutLinger, until.Token).ConfigureAwait(false);
+        httpContext.Abort();
     }
 
     // Recorded before waiting, so tests can see the request arrived. The wait also ends when the
