@@ -122,6 +122,41 @@ public class AuthenticatorTests
     }
 
     [Fact]
+    public async Task An_iam_that_stops_answering_costs_each_attempt_its_time_limit_then_ends_in_a_clear_timeout()
+    {
+        var iam = new FakeHandler(async (_, _, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            throw new InvalidOperationException("never reached");
+        });
+        var limit = TimeSpan.FromSeconds(5);
+        var clock = new ManualClock();
+        using var auth = new PasswordTokenAuthenticator(
+            new IamTokenClient(new Uri("https://iam.example.com"), new HttpClient(iam), limit), "user", SecretText.Protect("pw"), "acme", IamScope.ByProjectName("cn-north-4"), clock);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://k.example.com/v1/x");
+        var authenticating = auth.AuthenticateAsync(request, CancellationToken.None);
+        for (var attempt = 1; attempt <= IamCalls.MaxAttempts; attempt++)
+        {
+            await Until.Holds(() => clock.CountWaits(limit, limit) == attempt && iam.Attempts.Count == attempt, $"attempt {attempt} and its time limit");
+            Assert.False(authenticating.IsCompleted);
+            clock.Advance(limit);
+            if (attempt < IamCalls.MaxAttempts)
+            {
+                var pause = IamCalls.RetryDelay(attempt);
+                await Until.Holds(() => clock.CountWaits(pause, pause) == 1, $"the pause after attempt {attempt}");
+                clock.Advance(pause);
+            }
+        }
+
+        var error = await Assert.ThrowsAsync<KooPhoneConnectionException>(() => authenticating);
+        Assert.True(error.TimedOut);
+        Assert.Equal(IamCalls.MaxAttempts, error.Attempts);
+        Assert.Equal(IamTokenClient.Operation, error.Operation);
+        Assert.Equal(IamCalls.MaxAttempts, iam.Attempts.Count);
+    }
+
+    [Fact]
     public async Task A_refused_iam_login_is_not_asked_again()
     {
         var bodies = new List<string>();

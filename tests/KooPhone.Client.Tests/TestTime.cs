@@ -31,6 +31,15 @@ internal sealed class ManualClock : FakeTimeProvider
         return base.CreateTimer(callback, state, dueTime, period);
     }
 
+    /// <summary>How many waits started so far last from <paramref name="atLeast"/> to <paramref name="atMost"/>.</summary>
+    public int CountWaits(TimeSpan atLeast, TimeSpan atMost)
+    {
+        lock (_waits)
+        {
+            return _waits.Count(w => w >= atLeast && w <= atMost);
+        }
+    }
+
     /// <summary>The first wait started so far that lasts from <paramref name="atLeast"/> to <paramref name="atMost"/>, if any.</summary>
     public TimeSpan? WaitBetween(TimeSpan atLeast, TimeSpan atMost)
     {

@@ -23,21 +23,37 @@ namespace KooPhone.Client.Auth
 
         public static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(() => new HttpClient(new RequestTraceHandler { InnerHandler = new HttpClientHandler() }));
 
+        // attempt gets a token that also ends when the attempt has taken attemptTimeout (its answer's
+        // body included: HttpClient reads it within SendAsync), so an IAM that stops answering costs
+        // at most that, like a KooPhone call, instead of HttpClient's own 100 s; it is then asked again.
         // retryUnreachable false: a host that refused the connection or could not be found is not
         // asked again (Connect-KooPhone says at once that it cannot reach it).
-        // time: the clock the pauses between attempts run on (the context's, so tests move it).
-        public static async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt, TimeProvider time, CancellationToken cancellationToken, bool retryUnreachable = true)
+        // time: the clock of the attempts' limits and of the pauses between them (the context's, so tests move it).
+        public static async Task<T> WithRetriesAsync<T>(
+            string operation, string requestId, Func<CancellationToken, Task<T>> attempt, TimeProvider time, TimeSpan attemptTimeout, CancellationToken cancellationToken, bool retryUnreachable = true)
         {
             for (var number = 1; ; number++)
             {
-                try
+                using (var limit = time.CreateCancellationTokenSource(attemptTimeout))
+                using (var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token))
                 {
-                    return await attempt().ConfigureAwait(false);
+                    try
+                    {
+                        return await attempt(either.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException e) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                    {
+                        if (number >= MaxAttempts)
+                        {
+                            throw new KooPhoneConnectionException(operation, requestId, number, timedOut: true, e);
+                        }
+                    }
+                    catch (Exception e) when (number < MaxAttempts && IsTransient(e) && (retryUnreachable || !TransportFailures.SentNothing(e)) && !cancellationToken.IsCancellationRequested)
+                    {
+                    }
                 }
-                catch (Exception e) when (number < MaxAttempts && IsTransient(e) && (retryUnreachable || !TransportFailures.SentNothing(e)) && !cancellationToken.IsCancellationRequested)
-                {
-                    await time.Delay(RetryDelay(number), cancellationToken).ConfigureAwait(false);
-                }
+
+                await time.Delay(RetryDelay(number), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Http;
 
 namespace KooPhone.Client.Auth
@@ -26,11 +27,15 @@ namespace KooPhone.Client.Auth
         private readonly Uri _iamEndpoint;
         private readonly HttpClient _http;
 
-        public IamTokenClient(Uri iamEndpoint, HttpClient? http = null)
+        // attemptTimeout: how long one attempt may take (the connection's -Timeout; 30 s when null).
+        public IamTokenClient(Uri iamEndpoint, HttpClient? http = null, TimeSpan? attemptTimeout = null)
         {
             _iamEndpoint = iamEndpoint ?? throw new ArgumentNullException(nameof(iamEndpoint));
             _http = http ?? IamCalls.SharedHttp.Value;
+            AttemptTimeout = attemptTimeout ?? KooPhoneConnectionOptions.Default.AttemptTimeout;
         }
+
+        public TimeSpan AttemptTimeout { get; }
 
         public Uri Endpoint => _iamEndpoint;
 
@@ -42,7 +47,7 @@ namespace KooPhone.Client.Auth
             var requestId = Guid.NewGuid().ToString("D");
             try
             {
-                return await IamCalls.WithRetriesAsync(() => RequestTokenAsync(body, requestId, observer, cancellationToken), time, cancellationToken, retryUnreachable).ConfigureAwait(false);
+                return await IamCalls.WithRetriesAsync(Operation, requestId, token => RequestTokenAsync(body, requestId, observer, token), time, AttemptTimeout, cancellationToken, retryUnreachable).ConfigureAwait(false);
             }
             finally
             {

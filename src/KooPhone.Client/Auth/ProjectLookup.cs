@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Http;
 
 namespace KooPhone.Client.Auth
@@ -22,12 +23,16 @@ namespace KooPhone.Client.Auth
 
         private readonly HttpClient _http;
 
-        public ProjectLookup(Uri iamEndpoint, string region, HttpClient? http = null)
+        // attemptTimeout: how long one attempt may take (the connection's -Timeout; 30 s when null).
+        public ProjectLookup(Uri iamEndpoint, string region, HttpClient? http = null, TimeSpan? attemptTimeout = null)
         {
             Endpoint = iamEndpoint ?? throw new ArgumentNullException(nameof(iamEndpoint));
             Region = string.IsNullOrWhiteSpace(region) ? throw new ArgumentException("The region is empty.", nameof(region)) : region;
             _http = http ?? IamCalls.SharedHttp.Value;
+            AttemptTimeout = attemptTimeout ?? KooPhoneConnectionOptions.Default.AttemptTimeout;
         }
+
+        public TimeSpan AttemptTimeout { get; }
 
         public Uri Endpoint { get; }
 
@@ -37,7 +42,7 @@ namespace KooPhone.Client.Auth
         internal Task<string> FindProjectIdAsync(AccessKeySigner signer, IRequestObserver? observer, CancellationToken cancellationToken)
         {
             var requestId = KooPhoneApiClient.NewRequestId();
-            return IamCalls.WithRetriesAsync(() => AskAsync(signer, requestId, observer, cancellationToken), signer.Time, cancellationToken);
+            return IamCalls.WithRetriesAsync(Operation, requestId, token => AskAsync(signer, requestId, observer, token), signer.Time, AttemptTimeout, cancellationToken);
         }
 
         private async Task<string> AskAsync(AccessKeySigner signer, string requestId, IRequestObserver? observer, CancellationToken cancellationToken)

@@ -139,7 +139,7 @@ namespace KooPhone.PowerShell.Cmdlets
         public int MaxRetryCount { get; set; } = KooPhoneConnectionOptions.Default.MaxRetryCount;
 
         /// <summary>
-        /// <para type="description">How long one attempt may take, in seconds (1 to 3600; default 30). A read that times out is tried again; a call that changes state and times out after it was sent is never sent again blindly: the instances' state decides (see -ReconcileTimeout).</para>
+        /// <para type="description">How long one attempt may take, in seconds (1 to 3600; default 30), the answer's body included; it bounds the calls to IAM too. A read that times out is tried again; a call that changes state and times out after it was sent is never sent again blindly: the instances' state decides (see -ReconcileTimeout).</para>
         /// </summary>
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -270,9 +270,9 @@ namespace KooPhone.PowerShell.Cmdlets
                 case PasswordSet:
                     var iamEndpoint = IamEndpoints.Resolve(IamEndpoint, Region);
                     var scope = ProjectId != null ? IamScope.ByProjectId(ProjectId) : IamScope.ByProjectName(Region);
-                    return new PasswordTokenAuthenticator(new IamTokenClient(iamEndpoint), Credential.UserName, Credential.Password, DomainName, scope);
+                    return new PasswordTokenAuthenticator(new IamTokenClient(iamEndpoint, attemptTimeout: TimeSpan.FromSeconds(Timeout)), Credential.UserName, Credential.Password, DomainName, scope);
                 case AccessKeySet:
-                    var lookup = ProjectId == null ? new ProjectLookup(IamEndpoints.Resolve(IamEndpoint, Region), Region) : null;
+                    var lookup = ProjectId == null ? new ProjectLookup(IamEndpoints.Resolve(IamEndpoint, Region), Region, attemptTimeout: TimeSpan.FromSeconds(Timeout)) : null;
                     return new AccessKeyAuthenticator(AccessKey, SecretKey, ProjectId, SecurityToken, projectLookup: lookup);
                 default:
                     return new TokenAuthenticator(Token);
