@@ -118,7 +118,6 @@ public sealed class FaultResponder
         await response.Body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
         request.NoResponse = true;
         recorder.Record(httpContext);
-        using var until = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, lifetime.ApplicationStopping);
         if (!stall)
         {
             // An orderly close (FIN) after the bytes sent, so the client reads them and then the end of
@@ -127,12 +126,13 @@ public sealed class FaultResponder
             // the bytes to Kestrel's transport, which writes them to the socket a moment later; the
             // close waits that moment (real time, as the hang's does). The connection is aborted once
             // the client has gone away (it closes on reading the early end).
-            await Pause.ForAsync(CutDelay, until.Token).ConfigureAwait(false);
-            httpContext.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Send);
+            if (await Pause.ForAsync(CutDelay, httpContext.RequestAborted).ConfigureAwait(false))
+            {
+                httpContext.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Send);
+            }
         }
 
-        await Pause.ForAsync(stall ? MaxHang : MaxCutLinger, until.Token).ConfigureAwait(false);
-        httpContext.Abort();
+        await AbortAfterAsync(httpContext, stall ? MaxHang : MaxCutLinger).ConfigureAwait(false);
     }
 
     // Recorded before waiting, so tests can see the request arrived. The wait also ends when the
@@ -141,8 +141,14 @@ public sealed class FaultResponder
     {
         request.NoResponse = true;
         recorder.Record(httpContext);
+        await AbortAfterAsync(httpContext, MaxHang).ConfigureAwait(false);
+    }
+
+    // Holds the connection until the client goes away, the emulator stops, or longest has passed.
+    private async Task AbortAfterAsync(HttpContext httpContext, TimeSpan longest)
+    {
         using var until = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, lifetime.ApplicationStopping);
-        await Pause.ForAsync(MaxHang, until.Token).ConfigureAwait(false);
+        await Pause.ForAsync(longest, until.Token).ConfigureAwait(false);
         httpContext.Abort();
     }
 }
