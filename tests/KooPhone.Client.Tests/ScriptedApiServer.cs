@@ -34,6 +34,9 @@ internal sealed class ScriptedApiServer : IDisposable
 
     public List<string> Requests { get; } = new();
 
+    /// <summary>The HTTP method of every request, in the order they came.</summary>
+    public List<string> Methods { get; } = new();
+
     /// <summary>The x-request-id header of every request, in the order they came.</summary>
     public List<string?> RequestIds { get; } = new();
 
@@ -70,6 +73,7 @@ internal sealed class ScriptedApiServer : IDisposable
             lock (Requests)
             {
                 Requests.Add(target);
+                Methods.Add(context.Request.HttpMethod);
                 RequestIds.Add(context.Request.Headers["x-request-id"]);
             }
 

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -32,10 +33,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Backup";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchBackupInstances;
-
-        protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.BackupInstancesAsync(instanceIds, cancellationToken);
+        internal override BatchCall<string, BatchSubmission> Call => BatchCalls.Backup;
 
         protected override bool Confirm(string instanceId) =>
             ConfirmWithForce(instanceId, "Back up to OBS and release the machine (its user loses the phone until it is restored)", Force);

@@ -1,31 +1,27 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Connection;
-using KooPhone.Client.Models;
-using KooPhone.Client.Reconciling;
-using KooPhone.Client.Waiting;
+using KooPhone.Client.Runs;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
     /// <summary>
     /// The shape of every cmdlet that acts on many items (instance ids, user–instance pairs): its
-    /// parameters, and the hooks a concrete cmdlet fills in (its operation, how one batch is sent,
-    /// what to write of an answer). The work is done by helpers it composes: <see cref="BatchRun{TItem, TResponse}"/>
-    /// (deduplication, journal, confirmation, batching, stopping), <see cref="BatchOutput{TItem}"/>
-    /// (results and -Wait), <see cref="RunLedger"/> (run record and journal) and <see cref="CallScope"/>
-    /// (cancellation and traces). It declares -Context itself, like KooPhoneCmdlet, so that no
-    /// concrete cmdlet is more than three classes from PSCmdlet.
+    /// parameters, and what a concrete cmdlet says (the engine call it runs, how an item is
+    /// confirmed, what follows its results with -Wait). The run itself (deduplication, journal,
+    /// batching, settling, run record, stopping, -Wait) is the engine's BatchRun; this class
+    /// binds, confirms and writes what the run hands back through one <see cref="RunWriter"/>.
+    /// It declares -Context itself, like KooPhoneCmdlet, so that no concrete cmdlet is more than
+    /// three classes from PSCmdlet.
     /// </summary>
-    public abstract class BatchCmdlet<TItem, TResponse> : PSCmdlet, IDisposable, IBatchHooks<TItem, TResponse>
+    public abstract class BatchCmdlet<TItem, TResponse> : PSCmdlet, IDisposable
     {
         private KooPhoneApiClient? _api;
         private BatchRun<TItem, TResponse>? _run;
-        private RunLedger? _ledger;
+        private RunWriter? _writer;
 
         protected BatchCmdlet() => Calls = new CallScope(this);
 
@@ -52,9 +48,6 @@ namespace KooPhone.PowerShell.Cmdlets
 
         private protected CallScope Calls { get; }
 
-        /// <summary>Where results go: written, or followed with -Wait, and kept in the run record.</summary>
-        private protected BatchOutput<TItem> Output { get; private set; } = null!;
-
         protected CancellationToken StopToken => Calls.Token;
 
         /// <summary>The API client of this call, over the resolved context.</summary>
@@ -66,27 +59,14 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <summary>The operation's name in messages and progress, e.g. "Backup". Display only: results name the API operation the engine reports.</summary>
         protected abstract string ActionName { get; }
 
-        /// <summary>The API operation every call of this cmdlet makes: what decides retries, reconciliation and the run record.</summary>
-        protected abstract KooPhoneOperation Operation { get; }
+        /// <summary>The operation every call of this cmdlet makes, as the engine declares it (BatchCalls): what decides the request, retries, reconciliation and the run record.</summary>
+        internal abstract BatchCall<TItem, TResponse> Call { get; }
 
-        /// <summary>Ids never sent by a cmdlet that holds them back (Remove) go in the run record as NotSent when the run stops.</summary>
-        protected virtual IEnumerable<TItem> HeldBack => Array.Empty<TItem>();
+        /// <summary>Where items wait when nothing may be sent before the input has ended (Remove); null to send each batch as it fills.</summary>
+        internal virtual IItemHold<TItem>? Hold => null;
 
-        KooPhoneOperation IBatchHooks<TItem, TResponse>.Operation => Operation;
-
-        string IBatchHooks<TItem, TResponse>.ActionName => ActionName;
-
-        int IBatchHooks<TItem, TResponse>.ItemsPerCall => ItemsPerCall;
-
-        IEnumerable<TItem> IBatchHooks<TItem, TResponse>.HeldBack => HeldBack;
-
-        protected abstract Task<TResponse> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<TItem> items, CancellationToken cancellationToken);
-
-        /// <summary>Writes (or keeps) the results of a batch the service accepted.</summary>
-        protected abstract void OnBatchSucceeded(IReadOnlyList<TItem> items, TResponse response);
-
-        /// <summary>The instance (and user) an item acts on: what errors name, reconciliation reads and the run record keeps.</summary>
-        protected abstract InstanceTarget TargetOf(TItem item);
+        /// <summary>With -Wait, what follows the results to their end; null without.</summary>
+        internal virtual IRunFollower? Follower() => null;
 
         /// <summary>Asks whether this item may be acted on; -WhatIf answers no. Read-only cmdlets answer yes.</summary>
         protected abstract bool Confirm(TItem item);
@@ -94,67 +74,73 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <summary>What a call must not mix (the region of an instance, when its object says): null when anything may go together.</summary>
         protected virtual string? PartitionOf(TItem item) => null;
 
-        /// <summary>What happens to a confirmed item: it is sent at once (in its batch), unless a cmdlet holds it back.</summary>
-        protected virtual void Accept(TItem item) => Send(item);
+        /// <summary>Hands one checked item to the run under its key (what makes two items the same), unless seen, resumed or declined.</summary>
+        protected void Submit(TItem item, string key)
+        {
+            var run = _run!;
+            if (run.Admit(item, key) && Confirm(item))
+            {
+                Calls.Stoppable(() =>
+                {
+                    run.Take(item);
+                    return true;
+                });
+            }
 
-        Task<TResponse> IBatchHooks<TItem, TResponse>.SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<TItem> items, CancellationToken cancellationToken) => SendBatchAsync(api, items, cancellationToken);
+            _writer!.Write(run.TakeEvents());
+        }
 
-        void IBatchHooks<TItem, TResponse>.OnBatchSucceeded(IReadOnlyList<TItem> items, TResponse response) => OnBatchSucceeded(items, response);
-
-        InstanceTarget IBatchHooks<TItem, TResponse>.TargetOf(TItem item) => TargetOf(item);
-
-        bool IBatchHooks<TItem, TResponse>.Confirm(TItem item) => Confirm(item);
-
-        string? IBatchHooks<TItem, TResponse>.PartitionOf(TItem item) => PartitionOf(item);
-
-        void IBatchHooks<TItem, TResponse>.Accept(TItem item) => Accept(item);
-
-        /// <summary>Queues one checked item under its key (what makes two items the same), unless seen or declined.</summary>
-        protected void Submit(TItem item, string key) => _run!.Submit(item, key);
-
-        /// <summary>Hands one item to the batching engine; a full batch is sent at once.</summary>
-        protected void Send(TItem item) => _run!.Send(item);
+        /// <summary>Writes the error of an item refused before anything was sent (a bad id), and keeps it in the run record.</summary>
+        protected void Refuse(ErrorRecord error, string? instanceId)
+        {
+            WriteError(error);
+            _run!.Refused(instanceId, error.FullyQualifiedErrorId.Split(',')[0], error.Exception.Message);
+        }
 
         protected bool ConfirmWithForce(string target, string action, bool force) => Confirmation.WithForce(this, target, action, force);
 
         protected void WriteTraces() => Calls.WriteTraces();
 
-        /// <summary>For calls that answer only "accepted": one result per item, named after the API operation that carried it.</summary>
-        protected void WriteActionResults(IEnumerable<string> instanceIds, ActionReceipt receipt, string? userId = null) => Output.Accepted(instanceIds, receipt, userId);
-
-        /// <summary>An item the service accepted but did not answer for still ends as one error record.</summary>
-        protected void WriteMissing(object target, string message) => Output.Missing(target, message);
-
-        /// <summary>For operations answered with a task: job results from now on, with -Wait followed (task query, then the operations' state fallbacks) until their jobs end.</summary>
-        private protected void WriteJobs(bool wait, string activity, int timeoutSeconds) =>
-            Output.WritesJobs(wait
-                ? new WaitStream<KooPhoneJobResult>(this, new JobWaiter(Api, Array.Empty<KooPhoneJobResult>(), JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit), activity, new PollPacer(Api.Clock, TimeSpan.FromSeconds(timeoutSeconds)), StopToken, WriteTraces)
-                : null);
-
         protected override void BeginProcessing()
         {
             var api = Api;
-            var ledger = _ledger = new RunLedger(this, Operation);
-            Output = new BatchOutput<TItem>(this, ledger, TargetOf, Operation, ActionName);
-            _run = new BatchRun<TItem, TResponse>(this, this, Calls, api, ThrottleLimit, JournalPath, ledger, Output);
+            var call = Call;
+            var readOnlyJournal = JournalPath != null && !call.Operation.ChangesState;
+            var options = new RunOptions<TItem>
+            {
+                Command = MyInvocation.MyCommand.Name,
+                ActionName = ActionName,
+                ItemsPerCall = ItemsPerCall,
+                ThrottleLimit = ThrottleLimit,
+                JournalPath = JournalPath == null || readOnlyJournal ? null : GetUnresolvedProviderPathFromPSPath(JournalPath),
+                StopOnFirstError = RunStopText.StopsOnFirstError(this),
+                CredentialSource = RunStopText.CredentialSource(this, api.Context),
+                Hold = Hold,
+                PartitionOf = PartitionOf,
+                Follower = Follower(),
+                Log = Calls.QueueVerbose,
+                CallCounts = () => Calls.CallCounts,
+            };
+            _writer = new RunWriter(this, Calls, ActionName);
+            _run = Calls.Stoppable(() => new BatchRun<TItem, TResponse>(api, call, options, StopToken));
+            if (readOnlyJournal)
+            {
+                // The refused run is still in the record (Dispose closes it).
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-JournalPath is for cmdlets that change state; {MyInvocation.MyCommand.Name} only reads."), "KooPhone.JournalNotApplicable", ErrorCategory.InvalidArgument, JournalPath));
+            }
+
+            _writer.Write(_run.TakeEvents());
         }
 
-        protected override void EndProcessing()
-        {
-            _run?.Complete();
-            Output?.Waiting?.Finish();
-            _run?.Close(writeSummary: true);
-        }
+        protected override void EndProcessing() => _writer?.Write(_run!.Complete());
 
         protected override void StopProcessing() => Calls.Stop();
 
         public void Dispose()
         {
-            // A run that stopped (Ctrl+C, a terminating error) still records every id it took;
-            // the pipeline is gone, so its summary is kept on the run record only.
-            // A run refused before it began (-JournalPath on a cmdlet that only reads) still closes its record.
-            _run?.Close(writeSummary: false);
-            _ledger?.Close(Calls.CallCounts, writeSummary: false);
+            // A run that stopped (Ctrl+C, a terminating error, a pipeline ended downstream) still
+            // records every id it took; the pipeline is gone, so its summary is kept on the run record only.
+            _run?.Dispose();
             Calls.Dispose();
         }
     }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -31,11 +32,6 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "ListApps";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.ListInstanceApp;
-
-        protected override Task<IReadOnlyList<KooPhoneApp>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.ListAppsAsync(instanceIds[0], AppType, cancellationToken);
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhoneApp> apps) => WriteObject(apps, enumerateCollection: true);
+        internal override BatchCall<string, IReadOnlyList<KooPhoneApp>> Call => BatchCalls.Apps(AppType);
     }
 }

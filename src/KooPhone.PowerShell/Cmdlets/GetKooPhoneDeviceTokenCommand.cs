@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -31,11 +32,6 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "DeviceToken";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.ExecuteInstanceAuthToken;
-
-        protected override Task<KooPhoneDeviceToken> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.GetDeviceTokenAsync(instanceIds[0], (int?)StreamType, cancellationToken);
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, KooPhoneDeviceToken token) => WriteObject(token);
+        internal override BatchCall<string, KooPhoneDeviceToken> Call => BatchCalls.DeviceToken((int?)StreamType);
     }
 }

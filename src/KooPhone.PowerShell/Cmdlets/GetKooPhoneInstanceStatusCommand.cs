@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -26,25 +27,6 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override string ActionName => "Status";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchShowInstance;
-
-        protected override Task<IReadOnlyList<KooPhoneInstanceStatus>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.ShowInstanceStatusAsync(instanceIds, cancellationToken);
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhoneInstanceStatus> statuses)
-        {
-            var byId = statuses.GroupBy(s => s.InstanceId).ToDictionary(g => g.Key, g => g.First());
-            foreach (var id in instanceIds)
-            {
-                if (byId.TryGetValue(id, out var status))
-                {
-                    WriteObject(status);
-                }
-                else
-                {
-                    WriteMissing(id, "The service answered without a status for this instance.");
-                }
-            }
-        }
+        internal override BatchCall<string, IReadOnlyList<KooPhoneInstanceStatus>> Call => BatchCalls.Status;
     }
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -27,11 +28,6 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "PrepareProgress";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.ShowProgress;
-
-        protected override Task<KooPhonePrepareResult> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
-            api.GetPrepareProgressAsync(pairs[0].UserId, pairs[0].InstanceId, cancellationToken);
-
-        protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, KooPhonePrepareResult progress) => WriteObject(progress);
+        internal override BatchCall<UserInstancePair, KooPhonePrepareResult> Call => BatchCalls.PrepareProgress;
     }
 }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using KooPhone.Client.Models;
-using KooPhone.Client.Waiting;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -25,8 +25,7 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             ReportSkipped();
             var results = ReadJobs(out var piped);
-            var waiter = new JobWaiter(Api, piped, JobStatusFallbacks.Create(4), 4);
-            Await(waiter.PollOnceAsync(StopToken));
+            Await(RunFollowers.PollOnceAsync(Api, piped, StopToken));
             WriteObject(results, enumerateCollection: true);
         }
     }

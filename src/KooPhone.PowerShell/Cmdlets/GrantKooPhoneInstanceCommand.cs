@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -25,19 +26,8 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override string ActionName => "Assign";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.ProvisionInstance;
-
-        protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
-            api.AssignInstancesAsync(pairs, cancellationToken);
+        internal override BatchCall<UserInstancePair, ActionReceipt> Call => BatchCalls.Grant;
 
         protected override bool Confirm(UserInstancePair pair) => ShouldProcess(pair.InstanceId, "Assign to user " + pair.UserId);
-
-        protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, ActionReceipt receipt)
-        {
-            foreach (var pair in pairs)
-            {
-                WriteActionResults(new[] { pair.InstanceId }, receipt, pair.UserId);
-            }
-        }
     }
 }

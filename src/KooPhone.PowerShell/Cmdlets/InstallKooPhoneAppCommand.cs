@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -76,7 +77,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "InstallApp";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.InstallApp;
+        internal override BatchCall<string, BatchSubmission> Call => BatchCalls.InstallApp(_package);
 
         protected override void BeginProcessing()
         {
@@ -103,9 +104,6 @@ namespace KooPhone.PowerShell.Cmdlets
             };
             base.BeginProcessing();
         }
-
-        protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.InstallAppAsync(_package, instanceIds, cancellationToken);
 
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Install " + PackageName + " " + Version);
     }

@@ -28,8 +28,6 @@ namespace KooPhone.PowerShell.Cmdlets
         [Alias("Region")]
         public string? InstanceRegion { get; set; }
 
-        protected override InstanceTarget TargetOf(string item) => new InstanceTarget(item);
-
         // The region bound with the record being processed; a cmdlet that sends later (Remove) has none.
         private string? _recordRegion;
 
@@ -59,7 +57,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 var problem = InstanceIdRules.Check(id);
                 if (problem != null)
                 {
-                    Output.Refused(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, raw), raw);
+                    Refuse(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, raw), raw);
                     continue;
                 }
 

@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 using KooPhone.Client.Validation;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -36,13 +38,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override int ItemsPerCall => BatchSize;
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            WriteJobs(Wait, $"Waiting for {ActionName} jobs", TimeoutSeconds);
-        }
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, BatchSubmission submission) =>
-            Output.Jobs(JobResults.FromSubmission(instanceIds, submission));
+        internal override IRunFollower? Follower() =>
+            Wait ? RunFollowers.Jobs(Api, ThrottleLimit, $"Waiting for {ActionName} jobs", TimeSpan.FromSeconds(TimeoutSeconds), StopToken) : null;
     }
 }

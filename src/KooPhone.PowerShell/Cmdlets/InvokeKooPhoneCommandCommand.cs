@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -33,7 +34,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Command";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.SyncInvokeInstance;
+        internal override BatchCall<string, IReadOnlyList<KooPhoneCommandResult>> Call => BatchCalls.RunCommand(Command);
 
         protected override void BeginProcessing()
         {
@@ -41,25 +42,6 @@ namespace KooPhone.PowerShell.Cmdlets
             base.BeginProcessing();
         }
 
-        protected override Task<IReadOnlyList<KooPhoneCommandResult>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.RunCommandAsync(Command, instanceIds, cancellationToken);
-
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Run '" + Command + "'");
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhoneCommandResult> results)
-        {
-            var byId = results.GroupBy(r => r.InstanceId).ToDictionary(g => g.Key, g => g.First());
-            foreach (var id in instanceIds)
-            {
-                if (byId.TryGetValue(id, out var result))
-                {
-                    WriteObject(result);
-                }
-                else
-                {
-                    WriteMissing(id, "The service answered without a result for this instance.");
-                }
-            }
-        }
     }
 }

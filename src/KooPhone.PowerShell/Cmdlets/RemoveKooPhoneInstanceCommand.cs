@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -6,6 +7,7 @@ using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -41,32 +43,11 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Delete";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.DeleteInstance;
+        internal override BatchCall<string, ActionReceipt> Call => BatchCalls.Remove;
 
-        protected override void Accept(string instanceId) => _collected.Add(instanceId);
-
-        private int _sent;
-
-        protected override void EndProcessing()
-        {
-            foreach (var instanceId in _collected)
-            {
-                _sent++;
-                Send(instanceId);
-            }
-
-            base.EndProcessing();
-        }
-
-        protected override IEnumerable<string> HeldBack => _collected.Skip(_sent);
-
-        protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.DeleteInstancesAsync(instanceIds, cancellationToken);
+        internal override IItemHold<string>? Hold => _collected;
 
         protected override bool Confirm(string instanceId) =>
             ConfirmWithForce(instanceId, "Unsubscribe (delete); this cannot be undone", Force);
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) =>
-            WriteActionResults(instanceIds, receipt);
     }
 }

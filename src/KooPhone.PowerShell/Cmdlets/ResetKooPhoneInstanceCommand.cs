@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -31,10 +32,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Reset";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchResetInstance;
-
-        protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.ResetInstancesAsync(instanceIds, cancellationToken);
+        internal override BatchCall<string, BatchSubmission> Call => BatchCalls.Reset;
 
         protected override bool Confirm(string instanceId) =>
             ConfirmWithForce(instanceId, "Factory-reset, wiping all data", Force);

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 using KooPhone.Client.Waiting;
 using KooPhone.PowerShell.Internal;
 
@@ -46,24 +47,10 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Restart";
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            if (Wait)
-            {
-                Output.FollowsActions(new WaitStream<KooPhoneActionResult>(
-                    this, new RestartWaiter(Api, ThrottleLimit), "Waiting for restarts", new PollPacer(Api.Clock, TimeSpan.FromSeconds(TimeoutSeconds)), StopToken, WriteTraces));
-            }
-        }
+        internal override IRunFollower? Follower() => Wait ? RunFollowers.Restarts(Api, ThrottleLimit, TimeSpan.FromSeconds(TimeoutSeconds), StopToken) : null;
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchRebootInstance;
-
-        protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.RebootInstancesAsync(instanceIds, cancellationToken);
+        internal override BatchCall<string, ActionReceipt> Call => BatchCalls.Restart;
 
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Restart");
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) =>
-            WriteActionResults(instanceIds, receipt);
     }
 }

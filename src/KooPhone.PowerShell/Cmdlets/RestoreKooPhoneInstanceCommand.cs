@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 using KooPhone.Client.Waiting;
 using KooPhone.PowerShell.Internal;
 
@@ -27,8 +28,6 @@ namespace KooPhone.PowerShell.Cmdlets
     [OutputType(typeof(KooPhonePrepareResult))]
     public sealed class RestoreKooPhoneInstanceCommand : InstanceBatchCmdlet<IReadOnlyList<KooPhonePrepareResult>>
     {
-        private WaitStream<KooPhonePrepareResult>? _stream;
-
         /// <summary>
         /// <para type="description">The end user the instances are prepared for (at most 32 characters).</para>
         /// </summary>
@@ -51,47 +50,10 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Prepare";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.BatchPrepareInstances;
-
-        protected override Task<IReadOnlyList<KooPhonePrepareResult>> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.PrepareInstancesAsync(UserId, instanceIds, cancellationToken);
+        internal override BatchCall<string, IReadOnlyList<KooPhonePrepareResult>> Call => BatchCalls.Prepare(UserId);
 
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Prepare for user " + UserId);
 
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhonePrepareResult> results)
-        {
-            var byId = results.GroupBy(r => r.InstanceId).ToDictionary(g => g.Key, g => g.First());
-            foreach (var id in instanceIds)
-            {
-                if (!byId.TryGetValue(id, out var result))
-                {
-                    // [UNCONFIRMED] whether status_list always lists every instance; one missing is still prepared, so it is followed too.
-                    result = new KooPhonePrepareResult { InstanceId = id, UserId = UserId, Status = InstanceLifecycleStatus.WaitingToBeRestored };
-                }
-
-                if (_stream != null)
-                {
-                    _stream.Add(new[] { result });
-                }
-                else
-                {
-                    WriteObject(result);
-                }
-            }
-        }
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            _stream = Wait
-                ? new WaitStream<KooPhonePrepareResult>(this, new PrepareWaiter(Api, Array.Empty<KooPhonePrepareResult>(), ThrottleLimit), "Preparing instances", new PollPacer(Api.Clock, TimeSpan.FromSeconds(TimeoutSeconds)), StopToken, WriteTraces)
-                : null;
-        }
-
-        protected override void EndProcessing()
-        {
-            base.EndProcessing();
-            _stream?.Finish();
-        }
+        internal override IRunFollower? Follower() => Wait ? RunFollowers.Preparations(Api, ThrottleLimit, TimeSpan.FromSeconds(TimeoutSeconds), StopToken) : null;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -5,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -45,21 +47,12 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Unassign";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.CancelInstance;
-
-        protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
-            api.UnassignInstancesAsync(pairs, cancellationToken);
+        internal override BatchCall<UserInstancePair, BatchSubmission> Call => BatchCalls.Revoke;
 
         protected override bool Confirm(UserInstancePair pair) =>
             ConfirmWithForce(pair.InstanceId, "Unassign from user " + pair.UserId + " and clear the user's data", Force);
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            WriteJobs(Wait, "Waiting for unassign jobs", TimeoutSeconds);
-        }
-
-        protected override void OnBatchSucceeded(IReadOnlyList<UserInstancePair> pairs, BatchSubmission submission) =>
-            Output.Jobs(JobResults.FromSubmission(pairs.Select(p => p.InstanceId), submission));
+        internal override IRunFollower? Follower() =>
+            Wait ? RunFollowers.Jobs(Api, ThrottleLimit, "Waiting for unassign jobs", TimeSpan.FromSeconds(TimeoutSeconds), StopToken) : null;
     }
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 using KooPhone.Client.Validation;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -52,7 +53,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "SetVideo";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.SetVideo;
+        internal override BatchCall<string, ActionReceipt> Call => BatchCalls.SetVideo(_settings);
 
         protected override void BeginProcessing()
         {
@@ -66,12 +67,6 @@ namespace KooPhone.PowerShell.Cmdlets
             base.BeginProcessing();
         }
 
-        protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.SetVideoAsync(instanceIds, _settings, cancellationToken);
-
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Set video settings");
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) =>
-            WriteActionResults(instanceIds, receipt);
     }
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -32,16 +33,13 @@ namespace KooPhone.PowerShell.Cmdlets
 
         protected override string ActionName => "Command";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.AsyncInvokeInstance;
+        internal override BatchCall<string, BatchSubmission> Call => BatchCalls.StartCommand(Command);
 
         protected override void BeginProcessing()
         {
             CommandChecks.ThrowIfInvalid(this, Command);
             base.BeginProcessing();
         }
-
-        protected override Task<BatchSubmission> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.StartCommandAsync(Command, instanceIds, cancellationToken);
 
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Start '" + Command + "'");
     }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -25,13 +26,8 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override string ActionName => "ReleaseSession";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.StopInstancesSession;
-
-        protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.ReleaseSessionAsync(instanceIds[0], cancellationToken);
+        internal override BatchCall<string, ActionReceipt> Call => BatchCalls.StopSession;
 
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Release the session");
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) => WriteActionResults(instanceIds, receipt);
     }
 }

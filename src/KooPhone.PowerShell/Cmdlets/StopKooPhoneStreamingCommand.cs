@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Cmdlets
 {
@@ -25,13 +26,8 @@ namespace KooPhone.PowerShell.Cmdlets
     {
         protected override string ActionName => "StopStreaming";
 
-        protected override KooPhoneOperation Operation => KooPhoneOperation.StopInstancesStreaming;
-
-        protected override Task<ActionReceipt> SendBatchAsync(KooPhoneApiClient api, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
-            api.StopStreamingAsync(instanceIds[0], cancellationToken);
+        internal override BatchCall<string, ActionReceipt> Call => BatchCalls.StopStreaming;
 
         protected override bool Confirm(string instanceId) => ShouldProcess(instanceId, "Stop streaming");
-
-        protected override void OnBatchSucceeded(IReadOnlyList<string> instanceIds, ActionReceipt receipt) => WriteActionResults(instanceIds, receipt);
     }
 }

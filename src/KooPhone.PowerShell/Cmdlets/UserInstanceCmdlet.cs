@@ -29,8 +29,6 @@ namespace KooPhone.PowerShell.Cmdlets
         [AllowEmptyString]
         public string InstanceId { get; set; } = "";
 
-        protected override InstanceTarget TargetOf(UserInstancePair item) => new InstanceTarget(item.InstanceId, item.UserId);
-
         protected override bool Confirm(UserInstancePair pair) => true;
 
         protected override void ProcessRecord()
@@ -40,7 +38,7 @@ namespace KooPhone.PowerShell.Cmdlets
             var problem = InstanceIdRules.Check(instance) ?? UserIdRules.Check(user);
             if (problem != null)
             {
-                Output.Refused(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, InstanceId), InstanceId);
+                Refuse(ErrorRecords.Invalid(problem, ErrorRecords.InvalidInstanceId, InstanceId), InstanceId);
                 return;
             }
 

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using KooPhone.Client.Models;
-using KooPhone.Client.Waiting;
+using KooPhone.Client.Runs;
 
 using KooPhone.PowerShell.Internal;
 
@@ -50,10 +50,9 @@ namespace KooPhone.PowerShell.Cmdlets
             ReportSkipped();
             var results = ReadJobs(out _);
             // Each result is written as soon as its job ends.
-            var stream = new WaitStream<KooPhoneJobResult>(this, new JobWaiter(Api, Array.Empty<KooPhoneJobResult>(), JobStatusFallbacks.Create(ThrottleLimit), ThrottleLimit),
-                "Waiting for KooPhone tasks", new PollPacer(Api.Clock, TimeSpan.FromSeconds(TimeoutSeconds)), StopToken, WriteTraces);
-            stream.Add(results);
-            stream.Finish();
+            var follower = RunFollowers.Jobs(Api, ThrottleLimit, "Waiting for KooPhone tasks", TimeSpan.FromSeconds(TimeoutSeconds), StopToken);
+            follower.Add(results);
+            new RunWriter(this, Calls, "Wait").Write(follower.Finish());
         }
     }
 }

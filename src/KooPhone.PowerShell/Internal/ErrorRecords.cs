@@ -5,6 +5,7 @@ using System.Net.Http;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
 using KooPhone.Client.Reconciling;
+using KooPhone.Client.Runs;
 
 namespace KooPhone.PowerShell.Internal
 {
@@ -16,12 +17,8 @@ namespace KooPhone.PowerShell.Internal
     {
         public const string InvalidInstanceId = "KooPhone.InvalidInstanceId";
         public const string NotConnected = "KooPhone.NotConnected";
-        public const string ConnectionError = "KooPhone.ConnectionError";
-        public const string Timeout = "KooPhone.Timeout";
-        public const string Unexpected = "KooPhone.UnexpectedError";
-        public const string OutcomeUnknown = "KooPhone.OutcomeUnknown";
-        public const string NotSent = "KooPhone.NotSent";
-        public const string NotCarriedOut = "KooPhone.NotCarriedOut";
+        public const string ConnectionError = RunErrorIds.ConnectionError;
+        public const string OutcomeUnknown = RunErrorIds.OutcomeUnknown;
 
         /// <summary>
         /// Unknown outcomes have their own category: the call was sent and the outcome could not be
@@ -90,31 +87,18 @@ namespace KooPhone.PowerShell.Internal
         public static ErrorRecord Invalid(string message, string errorId, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
-        public static string ErrorIdOf(Exception error)
-        {
-            switch (error)
-            {
-                case KooPhoneApiException api:
-                    return api.ErrorCode;
-                case NotCarriedOutException _:
-                    return NotCarriedOut;
-                case KooPhoneConnectionException connection:
-                    return connection.TimedOut ? Timeout : ConnectionError;
-                case HttpRequestException _:
-                case IOException _:
-                    return ConnectionError;
-                case TimeoutException _:
-                    return Timeout;
-                default:
-                    return Unexpected;
-            }
-        }
+        public static string ErrorIdOf(Exception error) => RunErrorIds.Of(error);
 
         public static ErrorCategory CategoryOf(Exception error)
         {
             if (error is NotCarriedOutException)
             {
                 return ErrorCategory.OperationStopped;
+            }
+
+            if (error is MissingResultException)
+            {
+                return ErrorCategory.InvalidResult;
             }
 
             if (error is KooPhoneConnectionException connection)

@@ -3,12 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Reconciling;
-using KooPhone.Client.Runs;
 
-namespace KooPhone.PowerShell.Internal
+namespace KooPhone.Client.Runs
 {
     /// <summary>
-    /// -JournalPath for a batch cmdlet, handed to it: what earlier runs recorded for each id, an
+    /// -JournalPath for a batch run: what earlier runs recorded for each id, an
     /// intent record flushed before each call goes out, and every outcome after it. Thread-safe
     /// where calls are sent from workers (resends).
     /// </summary>

@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
+using System.Threading;
 using KooPhone.Client.Api;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Reconciling;
-using KooPhone.Client.Runs;
 using KooPhone.Client.Waiting;
 
-namespace KooPhone.PowerShell.Internal
+namespace KooPhone.Client.Runs
 {
     /// <summary>What a rerun does with an id its journal knows.</summary>
     internal enum ResumeKind
@@ -50,9 +49,8 @@ namespace KooPhone.PowerShell.Internal
     }
 
     /// <summary>
-    /// -JournalPath on a rerun: opens the journal in the run's ledger, reads the state of the ids
-    /// earlier runs sent without a recorded answer (once, up front), and decides per id whether it
-    /// is sent, written again, or settled by that state.
+    /// -JournalPath on a rerun: decides per id whether it is sent, written again, or settled by the
+    /// state read up front of the ids earlier runs sent without a recorded answer.
     /// </summary>
     internal sealed class JournalResumer
     {
@@ -70,32 +68,25 @@ namespace KooPhone.PowerShell.Internal
         /// <summary>Where each call's intent is written before it goes out.</summary>
         public JournalKeeper Journal => _journal;
 
-        /// <summary>The resumer of -JournalPath, or null without one; a terminating error for a cmdlet that only reads.</summary>
-        public static JournalResumer? Open(PSCmdlet cmdlet, CallScope calls, RunLedger ledger, string? path, KooPhoneOperation operation, StateReconciler? reconciler, KooPhoneClock clock)
+        /// <summary>
+        /// Opens the journal at <paramref name="path"/> in the run's ledger and reads back, once and
+        /// up front, the state of the ids earlier runs sent without a recorded answer (it blocks
+        /// until then; <paramref name="cancellationToken"/> ends the wait).
+        /// </summary>
+        public static JournalResumer Open(string path, RunLedger ledger, KooPhoneOperation operation, StateReconciler? reconciler, KooPhoneClock clock, Action<string> log, CancellationToken cancellationToken)
         {
-            if (path == null)
-            {
-                return null;
-            }
-
-            if (!operation.ChangesState)
-            {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-JournalPath is for cmdlets that change state; {cmdlet.MyInvocation.MyCommand.Name} only reads."), "KooPhone.JournalNotApplicable", ErrorCategory.InvalidArgument, path));
-            }
-
-            var journal = ledger.KeepJournal(cmdlet.GetUnresolvedProviderPathFromPSPath(path), operation, clock);
+            var journal = ledger.KeepJournal(path, operation, clock);
             var doubtful = journal.Doubtful;
             if (doubtful.Count == 0)
             {
                 return new JournalResumer(journal, operation, null);
             }
 
-            // What earlier runs sent without recording the answer is read back from state once, up front.
-            cmdlet.WriteVerbose($"The journal holds {doubtful.Count} id(s) sent without a recorded answer; reading their state.");
+            log($"The journal holds {doubtful.Count} id(s) sent without a recorded answer; reading their state.");
             var targets = doubtful.Select(e => new InstanceTarget(e.InstanceId, e.UserId)).ToList();
             var since = doubtful.Min(e => e.SubmittedAt ?? e.At);
             var outcomes = reconciler != null && reconciler.CanReconcile(operation)
-                ? calls.Await(reconciler.ReconcileAsync(operation, targets, since, new CallCount(), calls.Token))
+                ? reconciler.ReconcileAsync(operation, targets, since, new CallCount(), cancellationToken).GetAwaiter().GetResult()
                 : targets.Select(t => new ReconcileOutcome(t, StateVerdict.Unknown, $"{operation.Name} leaves no trace in the instance's state to check")).ToList();
             return new JournalResumer(journal, operation, outcomes.ToDictionary(o => o.Target.InstanceId, StringComparer.Ordinal));
         }

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using KooPhone.Client.Api;
+using KooPhone.Client.Connection;
+using KooPhone.Client.Reconciling;
+
+namespace KooPhone.Client.Runs
+{
+    /// <summary>
+    /// The bookkeeping of one run: the run record (Get-KooPhoneRun) and, with -JournalPath, the
+    /// journal, which get every outcome as it is known; at the end every id still open and the
+    /// call counts. Safe from any thread (RunRecorder and RunRecordFile lock).
+    /// </summary>
+    internal sealed class RunLedger
+    {
+        private readonly object _gate = new object();
+        private RunRecorder? _record;
+        private JournalKeeper? _journal;
+
+        public RunLedger(string command, KooPhoneOperation operation)
+        {
+            _record = RunRecords.Start(command, operation.Name);
+            Run = _record.Run;
+        }
+
+        /// <summary>The run this ledger records, open or closed.</summary>
+        public KooPhoneRun Run { get; }
+
+        /// <summary>Opens the journal at <paramref name="path"/>, which from now on gets every outcome too.</summary>
+        public JournalKeeper KeepJournal(string path, KooPhoneOperation operation, KooPhoneClock clock) =>
+            _journal = new JournalKeeper(path, operation.Name, Run.Id, clock);
+
+        /// <summary>One entry of the run record (and the journal); <paramref name="waiting"/> for a result handed to -Wait (see RunRecorder.Record).</summary>
+        public void Record(KooPhoneRunEntry entry, bool waiting = false)
+        {
+            lock (_gate)
+            {
+                _record?.Record(entry, waiting);
+                _journal?.Outcome(entry);
+            }
+        }
+
+        public void Record(InstanceTarget target, RunOutcome outcome, string? errorCode = null, string? message = null, string? requestId = null, DateTime? submittedAt = null) =>
+            Record(new KooPhoneRunEntry
+            {
+                InstanceId = target.InstanceId, UserId = target.UserId, Outcome = outcome, RequestId = requestId, ErrorCode = errorCode, Message = message, SubmittedAt = submittedAt,
+            });
+
+        /// <summary>-Wait wrote a result it was handed: the run's summary counts it by the status it ended with.</summary>
+        public void Ended(string instanceId, string status)
+        {
+            lock (_gate)
+            {
+                _record?.Ended(instanceId, status);
+            }
+        }
+
+        public void Flush()
+        {
+            lock (_gate)
+            {
+                _record?.Flush();
+                _journal?.Flush();
+            }
+        }
+
+        /// <summary>
+        /// Records every id still open (those in flight may have been carried out, those not sent
+        /// were not) and closes the run record and the journal. Once only: later it returns null.
+        /// </summary>
+        public KooPhoneRun? Close((int Calls, int Attempts) counts, IEnumerable<(InstanceTarget Target, DateTime SentAt)> inFlight, IEnumerable<InstanceTarget> unsent)
+        {
+            lock (_gate)
+            {
+                if (_record == null)
+                {
+                    return null;
+                }
+
+                foreach (var (target, sentAt) in inFlight)
+                {
+                    Record(target, RunOutcome.Unknown, RunErrorIds.OutcomeUnknown, "The run stopped while this call was in flight; the service may have acted on it.", submittedAt: sentAt);
+                }
+
+                foreach (var target in unsent)
+                {
+                    Record(target, RunOutcome.NotSent, RunErrorIds.NotSent, "The run stopped before this id was sent.");
+                }
+
+                _record.CountCalls(counts.Calls, counts.Attempts);
+                var run = _record.Run;
+                _record.Dispose();
+                _record = null;
+                _journal?.Dispose();
+                _journal = null;
+                return run;
+            }
+        }
+    }
+}
