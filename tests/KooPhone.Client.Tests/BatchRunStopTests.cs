@@ -171,7 +171,7 @@ public class BatchRunStopTests
         var options = new RunOptions<string>
         {
             Command = "Test-Stop", ActionName = "Delete", ItemsPerCall = 10, ThrottleLimit = throttleLimit,
-            Follower = follow ? new RunFollower<KooPhoneActionResult>(new EndlessWaiter(), "waiting", new PollPacer(api.Clock, TimeSpan.FromHours(1)), r => (r.InstanceId, r.Status), stop.Token) : null,
+            Follower = follow ? new RunFollower<KooPhoneActionResult>(new EndlessWaiter(), "waiting", new PollPacer(api.Clock, TimeSpan.FromHours(1)), r => r.InstanceId, stop.Token) : null,
         };
         var run = new BatchRun<string, ActionReceipt>(api, call, options, stop.Token);
 

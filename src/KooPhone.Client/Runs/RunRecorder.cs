@@ -50,14 +50,28 @@ namespace KooPhone.Client.Runs
             }
         }
 
-        /// <summary>The wait wrote a result it was handed (<see cref="Record"/> with waiting), ending with <paramref name="status"/>.</summary>
-        public void Ended(string instanceId, string status)
+        /// <summary>
+        /// The wait wrote a result it was handed (<see cref="Record"/> with waiting), ending with
+        /// <paramref name="status"/>; <paramref name="update"/>, when given, is appended as the
+        /// id's entry from now on (RunRecords.EntriesOf shows it in the first one's place).
+        /// </summary>
+        public void Ended(string instanceId, string status, KooPhoneRunEntry? update = null)
         {
             lock (_gate)
             {
-                if (!_closed)
+                if (_closed)
                 {
-                    Run.Ended(instanceId, status);
+                    return;
+                }
+
+                Run.Ended(instanceId, status);
+                if (update != null)
+                {
+                    update.RunId = Run.Id;
+                    update.Operation = string.IsNullOrEmpty(update.Operation) ? Run.Operation : update.Operation;
+                    update.Message = RunRecords.EndedMessage;
+                    update.At = DateTime.UtcNow;
+                    _file.Append(update);
                 }
             }
         }

@@ -59,8 +59,33 @@ namespace KooPhone.Client.Runs
             }
         }
 
-        /// <summary>The entries of a run, read back from its file.</summary>
-        public static IEnumerable<KooPhoneRunEntry> EntriesOf(KooPhoneRun run) => RunRecordFile.Read(run.Path);
+        /// <summary>
+        /// The entries of a run, read back from its file, one per id: an id that -Wait saw end
+        /// shows the status it ended with (its update, appended later, takes the entry's place).
+        /// </summary>
+        public static IEnumerable<KooPhoneRunEntry> EntriesOf(KooPhoneRun run)
+        {
+            var ended = new Dictionary<string, KooPhoneRunEntry>(StringComparer.Ordinal);
+            foreach (var entry in RunRecordFile.Read(run.Path).Where(IsEndedUpdate))
+            {
+                ended[entry.InstanceId] = entry;
+            }
+
+            foreach (var entry in RunRecordFile.Read(run.Path))
+            {
+                if (IsEndedUpdate(entry))
+                {
+                    continue;
+                }
+
+                yield return ended.TryGetValue(entry.InstanceId, out var update) && entry.Outcome == RunOutcome.Result ? update : entry;
+            }
+        }
+
+        /// <summary>The message of the entry appended when -Wait sees an id end.</summary>
+        internal const string EndedMessage = "-Wait saw its job end with this status.";
+
+        private static bool IsEndedUpdate(KooPhoneRunEntry entry) => entry.Outcome == RunOutcome.Result && entry.Message == EndedMessage;
 
         private static void TryDelete(string path)
         {

@@ -60,7 +60,7 @@ namespace KooPhone.Client.Runs
             _stop = new RunStopPolicy(options.ThrottleLimit, options.StopOnFirstError, options.CredentialSource);
             if (options.Follower != null)
             {
-                options.Follower.Ended = _ledger.Ended;
+                options.Follower.Ended = (id, result) => _ledger.Ended(ItemResult.EntryOf(new InstanceTarget(id), result, _clock.UtcNow));
             }
 
             var reconciler = operation.ChangesState ? new StateReconciler(api, options.ThrottleLimit) : null;

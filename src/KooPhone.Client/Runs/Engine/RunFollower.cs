@@ -9,8 +9,8 @@ namespace KooPhone.Client.Runs
     /// <summary>-Wait as a run drives it, whatever it waits for.</summary>
     internal interface IRunFollower
     {
-        /// <summary>Told of each result as it is handed back ended, or at the time limit: its id and the status it ended with.</summary>
-        Action<string, string>? Ended { get; set; }
+        /// <summary>Told of each result (with its instance id) as it is handed back ended, or at the time limit.</summary>
+        Action<string, object>? Ended { get; set; }
 
         /// <summary>True for the results this follower waits on (a job result, a restart, a preparation).</summary>
         bool Follows(object output);
@@ -41,7 +41,7 @@ namespace KooPhone.Client.Runs
         private readonly IStreamingWaiter<T> _waiter;
         private readonly string _activity;
         private readonly PollPacer _pacer;
-        private readonly Func<T, (string Id, string Status)> _describe;
+        private readonly Func<T, string> _idOf;
         private readonly CancellationToken _stop;
 
         // What Add had to say (polling has started), handed back by the next Pump.
@@ -49,17 +49,17 @@ namespace KooPhone.Client.Runs
         private Task? _round;
 
         // pacer says when rounds are due and when the time limit has passed, on the engine's clock.
-        // describe gives a result's id and status, which Ended is told.
-        public RunFollower(IStreamingWaiter<T> waiter, string activity, PollPacer pacer, Func<T, (string Id, string Status)> describe, CancellationToken stop)
+        // idOf gives a result's instance id, which Ended is told.
+        public RunFollower(IStreamingWaiter<T> waiter, string activity, PollPacer pacer, Func<T, string> idOf, CancellationToken stop)
         {
             _waiter = waiter;
             _activity = activity;
             _pacer = pacer;
-            _describe = describe;
+            _idOf = idOf;
             _stop = stop;
         }
 
-        public Action<string, string>? Ended { get; set; }
+        public Action<string, object>? Ended { get; set; }
 
         public bool Follows(object output) => output is T;
 
@@ -193,8 +193,7 @@ namespace KooPhone.Client.Runs
             var events = new List<RunEvent>();
             foreach (var result in results)
             {
-                var (id, status) = _describe(result);
-                Ended?.Invoke(id, status);
+                Ended?.Invoke(_idOf(result), result);
                 events.Add(RunEvent.OfOutput(result));
             }
 

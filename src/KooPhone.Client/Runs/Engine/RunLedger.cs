@@ -46,12 +46,16 @@ namespace KooPhone.Client.Runs
                 InstanceId = target.InstanceId, UserId = target.UserId, Outcome = outcome, RequestId = requestId, ErrorCode = errorCode, Message = message, SubmittedAt = submittedAt,
             });
 
-        /// <summary>-Wait wrote a result it was handed: the run's summary counts it by the status it ended with.</summary>
-        public void Ended(string instanceId, string status)
+        /// <summary>
+        /// -Wait wrote a result it was handed: the run's summary counts it by the status it ended
+        /// with, and the record (and the journal, which a rerun then takes as done) ends with <paramref name="update"/>.
+        /// </summary>
+        public void Ended(KooPhoneRunEntry update)
         {
             lock (_gate)
             {
-                _record?.Ended(instanceId, status);
+                _record?.Ended(update.InstanceId, update.Status ?? "", update);
+                _journal?.Outcome(update);
             }
         }
 
