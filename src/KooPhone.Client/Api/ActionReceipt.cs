@@ -5,7 +5,7 @@ namespace KooPhone.Client.Api
     /// <summary>The service accepted a call that answers with no data.</summary>
     public sealed class ActionReceipt
     {
-        public ActionReceipt(KooPhoneOperation operation, string requestId, DateTime at, string? serviceRequestId)
+        internal ActionReceipt(KooPhoneOperation operation, string requestId, DateTime at, string? serviceRequestId)
         {
             ServiceRequestId = serviceRequestId;
             Operation = operation;
@@ -14,7 +14,7 @@ namespace KooPhone.Client.Api
         }
 
         /// <summary>The operation the service accepted, so results name it as the API does.</summary>
-        public KooPhoneOperation Operation { get; }
+        internal KooPhoneOperation Operation { get; }
 
         public string RequestId { get; }
 

@@ -6,7 +6,7 @@ namespace KooPhone.Client.Api
     /// <summary>The service's answer to an asynchronous batch call: the task and each instance's job.</summary>
     public sealed class BatchSubmission
     {
-        public BatchSubmission(KooPhoneOperation operation, string taskId, IReadOnlyDictionary<string, string> jobIds, string requestId, DateTime submittedAt, string? serviceRequestId)
+        internal BatchSubmission(KooPhoneOperation operation, string taskId, IReadOnlyDictionary<string, string> jobIds, string requestId, DateTime submittedAt, string? serviceRequestId)
         {
             ServiceRequestId = serviceRequestId;
             Operation = operation;
@@ -17,7 +17,7 @@ namespace KooPhone.Client.Api
         }
 
         /// <summary>The operation that submitted the task; it decides how jobs the task query cannot report are followed.</summary>
-        public KooPhoneOperation Operation { get; }
+        internal KooPhoneOperation Operation { get; }
 
         /// <summary>The task to poll. An answer without one is malformed, not a submission (docs/operations.md).</summary>
         public string TaskId { get; }

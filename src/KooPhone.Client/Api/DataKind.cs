@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Api
 {
     /// <summary>The JSON kind a mandatory member of data must have.</summary>
-    public enum DataKind
+    internal enum DataKind
     {
         /// <summary>A non-empty string.</summary>
         Text,

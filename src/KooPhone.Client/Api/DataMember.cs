@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace KooPhone.Client.Api
 {
     /// <summary>One member a success answer's data must carry, with the kind it must have.</summary>
-    public sealed class DataMember
+    internal sealed class DataMember
     {
         public DataMember(string name, DataKind kind)
         {

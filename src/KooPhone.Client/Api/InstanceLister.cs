@@ -13,7 +13,7 @@ namespace KooPhone.Client.Api
     /// pages / concurrency round trips instead of one per page. Paging stops at the page the total
     /// promises, at a short page, or at an empty one (docs/api-reference.md §5.15).
     /// </summary>
-    public sealed class InstanceLister
+    internal sealed class InstanceLister
     {
         /// <summary>
         /// The reference documents no maximum page size [UNCONFIRMED]; 100 is the list limit of every

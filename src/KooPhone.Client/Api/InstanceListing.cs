@@ -16,7 +16,7 @@ namespace KooPhone.Client.Api
     /// says how many instances the last pass may have skipped. A deletion and a creation between the
     /// same two pages leave the total unchanged and cannot be seen this way.
     /// </summary>
-    public sealed class InstanceListing
+    internal sealed class InstanceListing
     {
         /// <summary>Full re-reads after the first pass: each costs a whole listing again.</summary>
         public const int MaxRereads = 2;

@@ -4,7 +4,7 @@ using KooPhone.Client.Models;
 namespace KooPhone.Client.Api
 {
     /// <summary>One page of ListInstances.</summary>
-    public sealed class InstancePage
+    internal sealed class InstancePage
     {
         public InstancePage(int pageNo, int pageSize, int? totalCount, IReadOnlyList<KooPhoneInstance> instances)
         {

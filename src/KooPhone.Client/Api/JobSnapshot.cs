@@ -3,7 +3,7 @@ using KooPhone.Client.Models;
 namespace KooPhone.Client.Api
 {
     /// <summary>One job as the task query reports it.</summary>
-    public sealed class JobSnapshot
+    internal sealed class JobSnapshot
     {
         public JobSnapshot(string jobId, KooPhoneJobStatus status, string? errorCode, string? errorMessage, string? output)
         {

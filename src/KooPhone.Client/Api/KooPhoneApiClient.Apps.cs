@@ -10,10 +10,10 @@ namespace KooPhone.Client.Api
     public sealed partial class KooPhoneApiClient
     {
         /// <summary>The most apps one ListInstanceApp page holds (docs/api-reference.md §5.14).</summary>
-        public const int MaxAppPageSize = 200;
+        internal const int MaxAppPageSize = 200;
 
         /// <summary>InstallApp: installs an APK from OBS on instances; answers with a task (ZGCA…).</summary>
-        public Task<BatchSubmission> InstallAppAsync(AppPackage package, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+        internal Task<BatchSubmission> InstallAppAsync(AppPackage package, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             SubmitTaskAsync(KooPhoneOperation.InstallApp, new InstallAppRequest
             {
                 FastInstall = package.FastInstall ? "1" : "0",
@@ -31,7 +31,7 @@ namespace KooPhone.Client.Api
         /// ListInstanceApp, every page: the apps of one instance of <paramref name="appType"/>. Paging
         /// stops at a short page or once the total the service reports has been read.
         /// </summary>
-        public async Task<IReadOnlyList<KooPhoneApp>> ListAppsAsync(string instanceId, AppType appType, CancellationToken cancellationToken)
+        internal async Task<IReadOnlyList<KooPhoneApp>> ListAppsAsync(string instanceId, AppType appType, CancellationToken cancellationToken)
         {
             var apps = new List<KooPhoneApp>();
             for (var page = 1; ; page++)

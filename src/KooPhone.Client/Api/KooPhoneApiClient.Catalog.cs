@@ -12,7 +12,7 @@ namespace KooPhone.Client.Api
     public sealed partial class KooPhoneApiClient
     {
         /// <summary>BatchShowSku: every instance specification the tenant can buy, one object per region and SKU.</summary>
-        public async Task<IReadOnlyList<KooPhoneSku>> GetSkusAsync(CancellationToken cancellationToken)
+        internal async Task<IReadOnlyList<KooPhoneSku>> GetSkusAsync(CancellationToken cancellationToken)
         {
             var path = WithQuery(KooPhoneOperation.BatchShowSku.RelativePath(), ("type", "0"));
             var data = (await ReadAsync<SkuData>(KooPhoneOperation.BatchShowSku, path, null, cancellationToken).ConfigureAwait(false)).Data;
@@ -40,7 +40,7 @@ namespace KooPhone.Client.Api
         }
 
         /// <summary>CreateInstance: orders new yearly/monthly instances.</summary>
-        public async Task<KooPhoneOrder> CreateInstancesAsync(InstanceOrder order, CancellationToken cancellationToken)
+        internal async Task<KooPhoneOrder> CreateInstancesAsync(InstanceOrder order, CancellationToken cancellationToken)
         {
             var body = new CreateInstanceRequest
             {

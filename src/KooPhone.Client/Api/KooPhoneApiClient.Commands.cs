@@ -10,7 +10,7 @@ namespace KooPhone.Client.Api
     public sealed partial class KooPhoneApiClient
     {
         /// <summary>SyncInvokeInstance: runs an ADB shell command and returns each instance's output.</summary>
-        public async Task<IReadOnlyList<KooPhoneCommandResult>> RunCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
+        internal async Task<IReadOnlyList<KooPhoneCommandResult>> RunCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
             var answer = await ReadAsync<CommandResultsData>(KooPhoneOperation.SyncInvokeInstance, KooPhoneOperation.SyncInvokeInstance.RelativePath(), new CommandRequest { Command = command, InstanceIds = instanceIds }, cancellationToken).ConfigureAwait(false);
             return (answer.Data.CmdResults ?? new List<CmdResult>())
@@ -31,7 +31,7 @@ namespace KooPhone.Client.Api
         }
 
         /// <summary>AsyncInvokeInstance: starts an ADB shell command; the task query reports how it ended.</summary>
-        public Task<BatchSubmission> StartCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+        internal Task<BatchSubmission> StartCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             SubmitTaskAsync(KooPhoneOperation.AsyncInvokeInstance, new CommandRequest { Command = command, InstanceIds = instanceIds }, cancellationToken);
     }
 }

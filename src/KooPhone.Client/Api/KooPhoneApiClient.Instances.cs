@@ -10,7 +10,7 @@ namespace KooPhone.Client.Api
     public sealed partial class KooPhoneApiClient
     {
         /// <summary>ListInstances: one page. page_no starts at 1 [UNCONFIRMED in the reference; 1 is what the SDK examples use].</summary>
-        public async Task<InstancePage> ListInstancesAsync(InstanceQuery query, int pageNo, int pageSize, CancellationToken cancellationToken)
+        internal async Task<InstancePage> ListInstancesAsync(InstanceQuery query, int pageNo, int pageSize, CancellationToken cancellationToken)
         {
             var requestId = NewRequestId();
             // ListInstances takes x-request-id as a query parameter (docs/api-reference.md §2.2); it is sent as a header too.
@@ -34,7 +34,7 @@ namespace KooPhone.Client.Api
         }
 
         /// <summary>BatchShowInstance: the run status of up to 100 instances, each naming the call that read it.</summary>
-        public async Task<IReadOnlyList<KooPhoneInstanceStatus>> ShowInstanceStatusAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
+        internal async Task<IReadOnlyList<KooPhoneInstanceStatus>> ShowInstanceStatusAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
             var answer = await ReadAsync<StatusResultsData>(KooPhoneOperation.BatchShowInstance, KooPhoneOperation.BatchShowInstance.RelativePath(), new InstanceIdsRequest(instanceIds), cancellationToken).ConfigureAwait(false);
             return (answer.Data.StatusResults ?? new List<StatusResult>())

@@ -10,19 +10,19 @@ namespace KooPhone.Client.Api
     public sealed partial class KooPhoneApiClient
     {
         /// <summary>BatchRebootInstance: restarts instances; all must be running (KOOPHONE.API.5005 otherwise).</summary>
-        public Task<ActionReceipt> RebootInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+        internal Task<ActionReceipt> RebootInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             SendActionAsync(KooPhoneOperation.BatchRebootInstance, new InstanceIdsRequest(instanceIds), cancellationToken);
 
         /// <summary>BatchResetInstance: wipes instances; answers with a task (docs/api-reference.md §5.5).</summary>
-        public Task<BatchSubmission> ResetInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+        internal Task<BatchSubmission> ResetInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             SubmitTaskAsync(KooPhoneOperation.BatchResetInstance, new InstanceIdsRequest(instanceIds), cancellationToken);
 
         /// <summary>DeleteInstance: unsubscribes yearly/monthly instances (docs/api-reference.md §5.10).</summary>
-        public Task<ActionReceipt> DeleteInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+        internal Task<ActionReceipt> DeleteInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             SendActionAsync(KooPhoneOperation.DeleteInstance, new DeleteInstancesRequest { InstanceIdList = instanceIds }, cancellationToken);
 
         /// <summary>SetVideo: the same six settings for every instance given (docs/api-reference.md §5.17).</summary>
-        public Task<ActionReceipt> SetVideoAsync(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhoneVideoSetting> settings, CancellationToken cancellationToken)
+        internal Task<ActionReceipt> SetVideoAsync(IReadOnlyList<string> instanceIds, IReadOnlyList<KooPhoneVideoSetting> settings, CancellationToken cancellationToken)
         {
             var body = new VideoSettingRequest
             {

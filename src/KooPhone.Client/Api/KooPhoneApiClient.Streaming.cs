@@ -10,7 +10,7 @@ namespace KooPhone.Client.Api
     public sealed partial class KooPhoneApiClient
     {
         /// <summary>ExecuteInstanceAuthToken: the device token and addresses a streaming client needs.</summary>
-        public async Task<KooPhoneDeviceToken> GetDeviceTokenAsync(string instanceId, int? streamType, CancellationToken cancellationToken)
+        internal async Task<KooPhoneDeviceToken> GetDeviceTokenAsync(string instanceId, int? streamType, CancellationToken cancellationToken)
         {
             var path = WithQuery(KooPhoneOperation.ExecuteInstanceAuthToken.RelativePath(instanceId), ("stream_type", Number(streamType)));
             var answer = await ReadAsync<DeviceTokenData>(KooPhoneOperation.ExecuteInstanceAuthToken, path, null, cancellationToken).ConfigureAwait(false);
@@ -37,11 +37,11 @@ namespace KooPhone.Client.Api
         }
 
         /// <summary>StopInstancesSession: releases the session that lingers after streaming.</summary>
-        public Task<ActionReceipt> ReleaseSessionAsync(string instanceId, CancellationToken cancellationToken) =>
+        internal Task<ActionReceipt> ReleaseSessionAsync(string instanceId, CancellationToken cancellationToken) =>
             SendActionAsync(KooPhoneOperation.StopInstancesSession, new InstanceIdRequest { InstanceId = instanceId }, cancellationToken);
 
         /// <summary>StopInstancesStreaming: stops an active stream; no effect when none runs.</summary>
-        public Task<ActionReceipt> StopStreamingAsync(string instanceId, CancellationToken cancellationToken) =>
+        internal Task<ActionReceipt> StopStreamingAsync(string instanceId, CancellationToken cancellationToken) =>
             SendActionAsync(KooPhoneOperation.StopInstancesStreaming, new InstanceIdRequest { InstanceId = instanceId }, cancellationToken);
     }
 }

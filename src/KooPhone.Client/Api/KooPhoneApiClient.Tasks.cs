@@ -11,11 +11,11 @@ namespace KooPhone.Client.Api
     public sealed partial class KooPhoneApiClient
     {
         /// <summary>BatchBackupInstances: backs up to 100 instances to OBS and releases their machines.</summary>
-        public Task<BatchSubmission> BackupInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
+        internal Task<BatchSubmission> BackupInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>
             SubmitTaskAsync(KooPhoneOperation.BatchBackupInstances, new InstanceIdsRequest(instanceIds), cancellationToken);
 
         /// <summary>ExecuteJob: the jobs of one task.</summary>
-        public async Task<IReadOnlyList<JobSnapshot>> GetTaskJobsAsync(string taskId, CancellationToken cancellationToken)
+        internal async Task<IReadOnlyList<JobSnapshot>> GetTaskJobsAsync(string taskId, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(taskId))
             {

@@ -10,7 +10,7 @@ namespace KooPhone.Client.Api
     public sealed partial class KooPhoneApiClient
     {
         /// <summary>BatchPrepareInstances: restores instances for a user so they can be streamed.</summary>
-        public async Task<IReadOnlyList<KooPhonePrepareResult>> PrepareInstancesAsync(string userId, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
+        internal async Task<IReadOnlyList<KooPhonePrepareResult>> PrepareInstancesAsync(string userId, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
         {
             var body = new UserInstanceIdsRequest { UserId = userId, InstanceIds = instanceIds };
             var answer = await ReadAsync<PrepareData>(KooPhoneOperation.BatchPrepareInstances, KooPhoneOperation.BatchPrepareInstances.RelativePath(), body, cancellationToken).ConfigureAwait(false);
@@ -21,7 +21,7 @@ namespace KooPhone.Client.Api
         }
 
         /// <summary>ShowProgress: how far preparing one instance for a user has come.</summary>
-        public async Task<KooPhonePrepareResult> GetPrepareProgressAsync(string userId, string instanceId, CancellationToken cancellationToken)
+        internal async Task<KooPhonePrepareResult> GetPrepareProgressAsync(string userId, string instanceId, CancellationToken cancellationToken)
         {
             var body = new UserInstanceRequest { UserId = userId, InstanceId = instanceId };
             var answer = await ReadAsync<ProgressData>(KooPhoneOperation.ShowProgress, KooPhoneOperation.ShowProgress.RelativePath(), body, cancellationToken).ConfigureAwait(false);
@@ -37,11 +37,11 @@ namespace KooPhone.Client.Api
         }
 
         /// <summary>ProvisionInstance: assigns instances to users.</summary>
-        public Task<ActionReceipt> AssignInstancesAsync(IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
+        internal Task<ActionReceipt> AssignInstancesAsync(IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
             SendActionAsync(KooPhoneOperation.ProvisionInstance, Pairs(pairs), cancellationToken);
 
         /// <summary>CancelInstance: unassigns instances and clears the users' data on them; answers with a task.</summary>
-        public Task<BatchSubmission> UnassignInstancesAsync(IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
+        internal Task<BatchSubmission> UnassignInstancesAsync(IReadOnlyList<UserInstancePair> pairs, CancellationToken cancellationToken) =>
             SubmitTaskAsync(KooPhoneOperation.CancelInstance, Pairs(pairs), cancellationToken);
 
         private static UserInstancesRequest Pairs(IReadOnlyList<UserInstancePair> pairs) => new UserInstancesRequest

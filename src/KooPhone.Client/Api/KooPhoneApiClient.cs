@@ -34,17 +34,17 @@ namespace KooPhone.Client.Api
         /// True for a connection check: a host that refuses or cannot be found fails at the first
         /// attempt instead of being retried, since that means a wrong address rather than a blip.
         /// </param>
-        public KooPhoneApiClient(KooPhoneContext context, IRequestObserver? observer = null, bool failFastWhenUnreachable = false)
+        internal KooPhoneApiClient(KooPhoneContext context, IRequestObserver? observer = null, bool failFastWhenUnreachable = false)
         {
             _context = context ?? throw new ArgumentNullException(nameof(context));
             _observer = observer;
             _failFastWhenUnreachable = failFastWhenUnreachable;
         }
 
-        public KooPhoneContext Context => _context;
+        internal KooPhoneContext Context => _context;
 
         /// <summary>The context's clock: what the cmdlets time and wait by.</summary>
-        public KooPhoneClock Clock => _context.Clock;
+        internal KooPhoneClock Clock => _context.Clock;
 
         internal async Task<ApiResponse> SendAsync(ApiCall call, CancellationToken cancellationToken)
         {

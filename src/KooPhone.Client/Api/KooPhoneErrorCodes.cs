@@ -4,7 +4,7 @@ namespace KooPhone.Client.Api
     /// Error codes the client itself assigns or reacts to. Service codes are compared without
     /// regard to case because the reference shows several spellings of the prefix (docs/api-reference.md §10, item 4).
     /// </summary>
-    public static class KooPhoneErrorCodes
+    internal static class KooPhoneErrorCodes
     {
         public const string Success = "0";
         public const string TaskNotFound = "KOOPHONE.API.1323";

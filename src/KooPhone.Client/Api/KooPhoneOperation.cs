@@ -13,7 +13,7 @@ namespace KooPhone.Client.Api
     /// same table in prose, with its assumptions marked. Results and errors name the operation by
     /// <see cref="Name"/>, the API's own name for it.
     /// </summary>
-    public sealed class KooPhoneOperation
+    internal sealed class KooPhoneOperation
     {
         private static readonly Regex PathParameter = new Regex(@"\{[a-z_]+\}", RegexOptions.CultureInvariant);
 

@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Api
 {
     /// <summary>Whether an operation may be sent again when the first call's outcome is not known.</summary>
-    public enum RepeatPolicy
+    internal enum RepeatPolicy
     {
         /// <summary>A second call changes nothing the first did not (reads, video settings, stopping a stream): retried freely.</summary>
         Harmless,

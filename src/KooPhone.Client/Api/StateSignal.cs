@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Api
 {
     /// <summary>Where an operation's effect shows in the instances' own state, for when its answer is lost.</summary>
-    public enum StateSignal
+    internal enum StateSignal
     {
         /// <summary>Nothing readable shows the effect (reboot, commands, orders, video settings), or the operation changes nothing.</summary>
         None,

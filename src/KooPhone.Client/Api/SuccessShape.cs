@@ -9,7 +9,7 @@ namespace KooPhone.Client.Api
     /// inside data for ListInstances) and the data members the caller cannot do without. An answer
     /// that says less is malformed, never success.
     /// </summary>
-    public sealed class SuccessShape
+    internal sealed class SuccessShape
     {
         private SuccessShape(IReadOnlyList<DataMember> mandatoryData, bool codeInsideData, bool acceptsNestedData)
         {

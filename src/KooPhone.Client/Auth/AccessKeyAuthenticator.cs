@@ -14,7 +14,7 @@ namespace KooPhone.Client.Auth
     /// first time it is needed, and kept for the life of the context; a failed lookup is not kept,
     /// so the next call asks again.
     /// </summary>
-    public sealed class AccessKeyAuthenticator : IRequestAuthenticator
+    internal sealed class AccessKeyAuthenticator : IRequestAuthenticator
     {
         private readonly AccessKeySigner _signer;
         private readonly ProjectLookup? _lookup;

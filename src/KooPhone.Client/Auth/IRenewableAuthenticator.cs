@@ -3,7 +3,7 @@ using System.Net.Http;
 namespace KooPhone.Client.Auth
 {
     /// <summary>An authenticator that can fetch a new token when the service refuses the one it sent.</summary>
-    public interface IRenewableAuthenticator
+    internal interface IRenewableAuthenticator
     {
         /// <summary>
         /// Forgets the token this request carried, unless another request renewed it meanwhile,

@@ -9,7 +9,7 @@ namespace KooPhone.Client.Auth
     /// Adds credentials to one HTTP attempt. Called on every attempt (not once per logical
     /// request) so signatures and renewed tokens are always fresh.
     /// </summary>
-    public interface IRequestAuthenticator : IDisposable
+    internal interface IRequestAuthenticator : IDisposable
     {
         AuthenticationMode Mode { get; }
 

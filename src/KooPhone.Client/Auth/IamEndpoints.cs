@@ -8,7 +8,7 @@ namespace KooPhone.Client.Auth
     /// the one given (-IamEndpoint), else HUAWEICLOUD_SDK_IAM_ENDPOINT as Huawei's SDKs read it
     /// (a bare host gets https://), else the region's own IAM endpoint.
     /// </summary>
-    public static class IamEndpoints
+    internal static class IamEndpoints
     {
         /// <summary>The regional IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com.</summary>
         public static Uri DefaultFor(string region) => new Uri("https://iam." + region + ".myhuaweicloud.com");

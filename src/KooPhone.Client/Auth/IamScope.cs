@@ -4,7 +4,7 @@ namespace KooPhone.Client.Auth
     /// The project a password token is scoped to: by name (the region, e.g. cn-north-4) or by id.
     /// KooPhone needs a project-scoped token (docs/api-reference.md §7, 7.3).
     /// </summary>
-    public sealed class IamScope
+    internal sealed class IamScope
     {
         private IamScope(string? projectName, string? projectId)
         {

@@ -4,7 +4,7 @@ using System.Security;
 namespace KooPhone.Client.Auth
 {
     /// <summary>A token IAM issued, kept as a SecureString, with when it stops working.</summary>
-    public sealed class IamToken : IDisposable
+    internal sealed class IamToken : IDisposable
     {
         public IamToken(SecureString value, DateTime expiresAt, string? projectId)
         {

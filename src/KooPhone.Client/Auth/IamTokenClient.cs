@@ -19,7 +19,7 @@ namespace KooPhone.Client.Auth
     /// Obtains project-scoped tokens from IAM with a user name and password (docs/api-reference.md §7.1): the
     /// token comes back in the X-Subject-Token header, its expiry in the body's token.expires_at.
     /// </summary>
-    public sealed class IamTokenClient
+    internal sealed class IamTokenClient
     {
         public const string Operation = "KeystoneCreateUserTokenByPassword";
         private const string SubjectTokenHeader = "X-Subject-Token";

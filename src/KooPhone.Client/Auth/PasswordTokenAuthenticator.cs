@@ -12,7 +12,7 @@ namespace KooPhone.Client.Auth
     /// ahead of expiry (a margin of minutes: a nearly expired token can fail calls, docs/api-reference.md §7)
     /// and once when the service refuses one (Invalidate, called on HTTP 401).
     /// </summary>
-    public sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IRenewableAuthenticator
+    internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IRenewableAuthenticator
     {
         private const string GenerationKey = "KooPhone.TokenGeneration";
         private static readonly TimeSpan MaxRenewalMargin = TimeSpan.FromMinutes(10);

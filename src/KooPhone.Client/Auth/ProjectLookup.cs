@@ -17,7 +17,7 @@ namespace KooPhone.Client.Auth
     /// X-Project-Id, which is what is being looked for), answered with {"projects":[{"id","name",…}]}.
     /// Exactly one project must come back; none or several is an error that says what to pass instead.
     /// </summary>
-    public sealed class ProjectLookup
+    internal sealed class ProjectLookup
     {
         public const string Operation = "KeystoneListProjects";
 

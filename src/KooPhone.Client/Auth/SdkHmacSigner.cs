@@ -11,7 +11,7 @@ namespace KooPhone.Client.Auth
     /// official test vector (§8.3). The secret key is used directly as the HMAC key; there is no
     /// date or region key derivation.
     /// </summary>
-    public static class SdkHmacSigner
+    internal static class SdkHmacSigner
     {
         public const string Algorithm = "SDK-HMAC-SHA256";
         public const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";

@@ -8,7 +8,7 @@ namespace KooPhone.Client.Auth
     /// The one place a SecureString is turned into text, for the moment a header needs it.
     /// The plain copy lives only on the stack of the caller that puts it on the wire.
     /// </summary>
-    public static class SecretText
+    internal static class SecretText
     {
         public static string Reveal(SecureString secret)
         {

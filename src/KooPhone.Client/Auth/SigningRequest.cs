@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace KooPhone.Client.Auth
 {
     /// <summary>What the signer needs of a request: nothing more, so it is testable without HTTP.</summary>
-    public sealed class SigningRequest
+    internal sealed class SigningRequest
     {
         public SigningRequest(string method, Uri uri, IReadOnlyDictionary<string, string> signedHeaders, byte[] body)
         {

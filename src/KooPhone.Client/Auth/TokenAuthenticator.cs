@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace KooPhone.Client.Auth
 {
     /// <summary>Sends a token the user already holds as X-Auth-Token. It cannot renew itself.</summary>
-    public sealed class TokenAuthenticator : IRequestAuthenticator
+    internal sealed class TokenAuthenticator : IRequestAuthenticator
     {
         public const string HeaderName = "X-Auth-Token";
 

@@ -14,7 +14,7 @@ namespace KooPhone.Client.Batching
     /// batches are handed back to the caller, which writes them on its own thread.
     /// Not thread-safe: one caller (the pipeline thread) drives it.
     /// </summary>
-    public sealed class BatchDispatcher<TItem, TResponse>
+    internal sealed class BatchDispatcher<TItem, TResponse>
     {
         private readonly int _batchSize;
         private readonly int _throttleLimit;

@@ -8,7 +8,7 @@ namespace KooPhone.Client.Batching
     /// answered, and as several when its answer was lost and the instances' state split it into
     /// done, unknown and resent items.
     /// </summary>
-    public sealed class BatchPart<TItem, TResponse>
+    internal sealed class BatchPart<TItem, TResponse>
     {
         private BatchPart(BatchPartKind kind, IReadOnlyList<TItem> items, TResponse? response, Exception? error, IReadOnlyList<string>? evidence, DateTime submittedAt)
         {

@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Batching
 {
     /// <summary>How the items of one part of a batch ended.</summary>
-    public enum BatchPartKind
+    internal enum BatchPartKind
     {
         /// <summary>The service answered for them with the documented success shape.</summary>
         Answered,

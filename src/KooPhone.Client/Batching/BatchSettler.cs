@@ -23,7 +23,7 @@ namespace KooPhone.Client.Batching
     /// a new call, at most <see cref="MaxResends"/> times.</item>
     /// </list>
     /// </summary>
-    public sealed class BatchSettler<TItem, TResponse>
+    internal sealed class BatchSettler<TItem, TResponse>
     {
         public const int MaxResends = 2;
 

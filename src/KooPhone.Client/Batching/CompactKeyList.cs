@@ -8,7 +8,7 @@ namespace KooPhone.Client.Batching
     /// that must hold all its ids before it acts (Remove-KooPhoneInstance) without holding a
     /// million strings.
     /// </summary>
-    public sealed class CompactKeyList : IEnumerable<string>, KooPhone.Client.Runs.IItemHold<string>
+    internal sealed class CompactKeyList : IEnumerable<string>, KooPhone.Client.Runs.IItemHold<string>
     {
         // A packed key never sets bit 63 (PackedKey), so that bit marks an index into _other.
         private const ulong OtherTag = 1UL << 63;

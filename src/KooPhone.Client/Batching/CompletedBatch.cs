@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace KooPhone.Client.Batching
 {
     /// <summary>A batch whose call has ended: with the service's answer, or with the error that ended it.</summary>
-    public sealed class CompletedBatch<TItem, TResponse>
+    internal sealed class CompletedBatch<TItem, TResponse>
     {
         public CompletedBatch(IReadOnlyList<TItem> items, TResponse? response, Exception? error)
         {

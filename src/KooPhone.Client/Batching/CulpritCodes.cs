@@ -20,7 +20,7 @@ namespace KooPhone.Client.Batching
     /// project, 1000 bad parameter, 1002 instances in different regions, 1004 not subscribed, 2003
     /// no idle instance, KPAPI.2209 no device assignable, 9999 internal error.
     /// </remarks>
-    public static class CulpritCodes
+    internal static class CulpritCodes
     {
         private static readonly HashSet<string> IdBlaming = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {

@@ -8,7 +8,7 @@ namespace KooPhone.Client.Batching
     /// ids must stream through a batch cmdlet without a million strings kept alive. Short ASCII
     /// keys are packed into one 64-bit number (PackedKey); anything else is kept as a string.
     /// </summary>
-    public sealed class SeenKeys
+    internal sealed class SeenKeys
     {
         private readonly UInt64Set _packed = new UInt64Set();
         private readonly HashSet<string> _other = new HashSet<string>(StringComparer.Ordinal);

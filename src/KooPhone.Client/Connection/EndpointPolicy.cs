@@ -7,7 +7,7 @@ namespace KooPhone.Client.Connection
     /// Which endpoints a context may talk to: HTTPS anywhere, plain HTTP only to this machine
     /// (the emulator), because a token or signature sent in clear text is a token given away.
     /// </summary>
-    public static class EndpointPolicy
+    internal static class EndpointPolicy
     {
         public static readonly Uri DefaultEndpoint = new Uri("https://koophone.myhuaweicloud.com");
 

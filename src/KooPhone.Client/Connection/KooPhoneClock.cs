@@ -12,7 +12,7 @@ namespace KooPhone.Client.Connection
     /// load context, so the cmdlet assembly could not resolve it (docs/design-notes.md,
     /// "Dependency isolation").
     /// </summary>
-    public sealed class KooPhoneClock
+    internal sealed class KooPhoneClock
     {
         internal KooPhoneClock(TimeProvider time)
         {

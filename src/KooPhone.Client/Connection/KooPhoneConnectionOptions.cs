@@ -4,7 +4,7 @@ using System.Net;
 namespace KooPhone.Client.Connection
 {
     /// <summary>How a context's HTTP calls behave: retries, timeouts, proxy. Immutable once the context exists.</summary>
-    public sealed class KooPhoneConnectionOptions
+    internal sealed class KooPhoneConnectionOptions
     {
         public static readonly KooPhoneConnectionOptions Default = new KooPhoneConnectionOptions();
 

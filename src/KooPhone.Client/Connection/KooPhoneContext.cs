@@ -17,7 +17,7 @@ namespace KooPhone.Client.Connection
         private readonly Lazy<OwnedHttpClient> _http;
         private int _disposed;
 
-        public KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, KooPhoneConnectionOptions? options = null, string? name = null)
+        internal KooPhoneContext(Uri endpoint, string region, IRequestAuthenticator authenticator, KooPhoneContextSource source, KooPhoneConnectionOptions? options = null, string? name = null)
         {
             Endpoint = EndpointPolicy.Validate(endpoint);
             Region = string.IsNullOrWhiteSpace(region) ? KooPhoneRegions.Default : region;

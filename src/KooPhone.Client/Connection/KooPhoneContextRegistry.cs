@@ -13,7 +13,7 @@ namespace KooPhone.Client.Connection
     /// environment. Process-wide rather than per runspace, so Start-ThreadJob and
     /// ForEach-Object -Parallel see the same default as the session that connected.
     /// </summary>
-    public static class KooPhoneContextRegistry
+    internal static class KooPhoneContextRegistry
     {
         private static readonly object Gate = new object();
         private static readonly List<KooPhoneContext> Named = new List<KooPhoneContext>();

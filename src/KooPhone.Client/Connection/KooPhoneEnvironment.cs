@@ -4,7 +4,7 @@ namespace KooPhone.Client.Connection
     /// Names of the environment variables a runbook or CI job sets instead of connecting. The
     /// HUAWEICLOUD_SDK_* names are the ones Huawei's own SDKs read, so one set serves both.
     /// </summary>
-    public static class KooPhoneEnvironment
+    internal static class KooPhoneEnvironment
     {
         public const string Endpoint = "KOOPHONE_ENDPOINT";
         public const string Token = "KOOPHONE_TOKEN";

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace KooPhone.Client.Connection
 {
     /// <summary>Regions the KooPhone SDK knows (docs/api-reference.md §9); both reach the same host.</summary>
-    public static class KooPhoneRegions
+    internal static class KooPhoneRegions
     {
         public const string Default = "cn-north-4";
 

@@ -4,7 +4,7 @@ namespace KooPhone.Client.Http
     /// Receives one trace per HTTP attempt. Called from thread-pool threads; a PowerShell cmdlet
     /// queues the traces and writes them on its own pipeline thread.
     /// </summary>
-    public interface IRequestObserver
+    internal interface IRequestObserver
     {
         void OnAttemptCompleted(RequestTrace trace);
     }

@@ -9,7 +9,7 @@ namespace KooPhone.Client.Http
     /// tell which client sent a call. The engine knows no PowerShell: the cmdlet layer describes
     /// the host once per process (Describe); until then the value names the module alone.
     /// </summary>
-    public static class KooPhoneUserAgent
+    internal static class KooPhoneUserAgent
     {
         public const string Product = "KooPhone";
 

@@ -6,7 +6,7 @@ namespace KooPhone.Client.Http
     /// What may be said about one HTTP attempt: never a header value, so never a token,
     /// signature or key.
     /// </summary>
-    public sealed class RequestTrace
+    internal sealed class RequestTrace
     {
         public RequestTrace(string method, string pathAndQuery, string? requestId, int? statusCode, long elapsedMilliseconds, Exception? failure)
         {

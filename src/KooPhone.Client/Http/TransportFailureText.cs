@@ -11,7 +11,7 @@ namespace KooPhone.Client.Http
     /// -Verbose lines and error messages: a user reads what happened, not which .NET exception
     /// carried it. Only the exception types and socket codes are read, never a URL or header.
     /// </summary>
-    public static class TransportFailureText
+    internal static class TransportFailureText
     {
         public static string Describe(Exception error)
         {

@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Models
 {
     /// <summary>An APK in OBS to install on instances (InstallApp, docs/api-reference.md §5.13).</summary>
-    public sealed class AppPackage
+    internal sealed class AppPackage
     {
         public string PackageName { get; set; } = "";
         public string FileName { get; set; } = "";

@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Models
 {
     /// <summary>What CreateInstance orders (docs/api-reference.md §5.9).</summary>
-    public sealed class InstanceOrder
+    internal sealed class InstanceOrder
     {
         public string Os { get; set; } = "AOSP11";
         public string InstanceSkuId { get; set; } = "";

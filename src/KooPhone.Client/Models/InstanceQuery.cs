@@ -7,7 +7,7 @@ namespace KooPhone.Client.Models
     /// formats are documented; what the time window compares with, whether the names are exact,
     /// and which order_by values exist are not [UNCONFIRMED], so every value goes out as given.
     /// </summary>
-    public sealed class InstanceQuery
+    internal sealed class InstanceQuery
     {
         public static readonly InstanceQuery All = new InstanceQuery();
 

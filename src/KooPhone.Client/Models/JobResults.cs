@@ -5,7 +5,7 @@ using KooPhone.Client.Api;
 namespace KooPhone.Client.Models
 {
     /// <summary>Turns the service's answer to an asynchronous batch into one result per instance.</summary>
-    public static class JobResults
+    internal static class JobResults
     {
         public static IEnumerable<KooPhoneJobResult> FromSubmission(IEnumerable<string> instanceIds, BatchSubmission submission)
         {

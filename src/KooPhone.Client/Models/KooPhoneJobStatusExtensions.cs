@@ -1,6 +1,6 @@
 namespace KooPhone.Client.Models
 {
-    public static class KooPhoneJobStatusExtensions
+    internal static class KooPhoneJobStatusExtensions
     {
         /// <summary>True once the job can change no more.</summary>
         public static bool IsTerminal(this KooPhoneJobStatus status) =>

@@ -8,7 +8,7 @@ namespace KooPhone.Client.Models
     /// decides which zone they are in. The engine keeps every time as UTC (DateTimeKind.Utc);
     /// the views show it in the session's local time (KooPhone.PowerShell's LocalTimeText).
     /// </summary>
-    public static class KooPhoneTime
+    internal static class KooPhoneTime
     {
         public const string Format = "yyyy-MM-dd HH:mm:ss";
 

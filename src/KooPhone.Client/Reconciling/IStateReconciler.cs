@@ -8,7 +8,7 @@ using KooPhone.Client.Waiting;
 namespace KooPhone.Client.Reconciling
 {
     /// <summary>Decides from the instances' state what became of a call whose answer was lost.</summary>
-    public interface IStateReconciler
+    internal interface IStateReconciler
     {
         /// <summary>True when the operation's effect shows in the state this reconciler reads.</summary>
         bool CanReconcile(KooPhoneOperation operation);

@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Reconciling
 {
     /// <summary>The instance an item of a batch acts on, and for assignments the user: what reconciliation reads and the run record names.</summary>
-    public sealed class InstanceTarget
+    internal sealed class InstanceTarget
     {
         public InstanceTarget(string instanceId, string? userId = null)
         {

@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Reconciling
 {
     /// <summary>The verdict on one item, and the state that decided it (for the result and -Verbose).</summary>
-    public sealed class ReconcileOutcome
+    internal sealed class ReconcileOutcome
     {
         public ReconcileOutcome(InstanceTarget target, StateVerdict verdict, string evidence)
         {

@@ -17,7 +17,7 @@ namespace KooPhone.Client.Reconciling
     /// that back off (0.5, 1, 2, 4, 4… s) and stops early once every item is decided, so a lost
     /// batch of 100 costs at most one snapshot per round: min(100, fleet pages) calls.
     /// </summary>
-    public sealed class StateReconciler : IStateReconciler
+    internal sealed class StateReconciler : IStateReconciler
     {
         private static readonly TimeSpan FirstInterval = TimeSpan.FromMilliseconds(500);
         private static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(4);

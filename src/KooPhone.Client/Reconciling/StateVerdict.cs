@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Reconciling
 {
     /// <summary>What an instance's state says about a call whose answer was lost.</summary>
-    public enum StateVerdict
+    internal enum StateVerdict
     {
         /// <summary>The state shows the call's effect: it was carried out.</summary>
         Done,

@@ -11,7 +11,7 @@ namespace KooPhone.Client.Runs
     /// call may have been carried out (reconciled, never sent again blindly), anything else is
     /// sent again.
     /// </summary>
-    public static class RunJournal
+    internal static class RunJournal
     {
         /// <summary>The last entry of each id in the journal; empty when there is no journal yet.</summary>
         public static IReadOnlyDictionary<string, KooPhoneRunEntry> ReadLast(string path)

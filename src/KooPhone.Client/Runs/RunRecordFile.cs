@@ -12,7 +12,7 @@ namespace KooPhone.Client.Runs
     /// ISO 8601 UTC, so Import-Csv reads it as well as this class does. Appends are flushed to the
     /// operating system as they are written: what a run learned survives the process.
     /// </summary>
-    public sealed class RunRecordFile : IDisposable
+    internal sealed class RunRecordFile : IDisposable
     {
         private static readonly string[] Columns =
         {

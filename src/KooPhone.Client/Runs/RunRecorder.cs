@@ -6,7 +6,7 @@ namespace KooPhone.Client.Runs
     /// The open record of one run: every id's outcome goes in as it is known. Safe to call from
     /// any thread (calls still in flight after Ctrl+C may record their answers later).
     /// </summary>
-    public sealed class RunRecorder : IDisposable
+    internal sealed class RunRecorder : IDisposable
     {
         private readonly RunRecordFile _file;
         private readonly object _gate = new object();

@@ -13,7 +13,7 @@ namespace KooPhone.Client.Runs
     /// loaded twice; only the newest <see cref="MaxRuns"/> are kept, older files
     /// are deleted as new runs start.
     /// </summary>
-    public static class RunRecords
+    internal static class RunRecords
     {
         public const int MaxRuns = 50;
 

@@ -8,7 +8,7 @@ namespace KooPhone.Client.Validation
     /// and _ . / : - — plus spaces, which the official example itself uses although the rule leaves
     /// them out (docs/api-reference.md §10, item 19). Anything else (| ; &gt; quotes…) is refused before sending.
     /// </summary>
-    public static class CommandRules
+    internal static class CommandRules
     {
         public const int MaxBytes = 1024;
         private const string AllowedPunctuation = "_./:- ";

@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Validation
 {
     /// <summary>What the service accepts as an instance id (docs/api-reference.md §2.5), checked before anything is sent.</summary>
-    public static class InstanceIdRules
+    internal static class InstanceIdRules
     {
         public const int MaxLength = 32;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace KooPhone.Client.Validation
 {
     /// <summary>CreateInstance's limits, checked before an order is placed.</summary>
-    public static class OrderRules
+    internal static class OrderRules
     {
         public const int MaxNamePrefixLength = 14;
         public const int MaxSkuIdLength = 64;

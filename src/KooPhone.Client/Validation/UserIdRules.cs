@@ -1,7 +1,7 @@
 namespace KooPhone.Client.Validation
 {
     /// <summary>What the service accepts as an end user's id (docs/api-reference.md §2.5).</summary>
-    public static class UserIdRules
+    internal static class UserIdRules
     {
         public const int MaxLength = 32;
 

@@ -10,7 +10,7 @@ namespace KooPhone.Client.Validation
     /// kbit/s, a multiple of 100), looser than the API page's 100 to 10000: the module is never
     /// stricter than the SDK, and the service decides about 0 (docs/operations.md).
     /// </summary>
-    public static class VideoSettingRules
+    internal static class VideoSettingRules
     {
         public const int MinCodeRate = 0;
         public const int MaxCodeRate = 10000;

@@ -9,7 +9,7 @@ using KooPhone.Client.Models;
 namespace KooPhone.Client.Waiting
 {
     /// <summary>Reads a backup's outcome from ListInstances' backup_status.</summary>
-    public sealed class BackupStatusFallback : IJobStatusFallback
+    internal sealed class BackupStatusFallback : IJobStatusFallback
     {
         // The instance keeps the state of its previous backup until the service picks the new one
         // up, so a finished state only counts when its time lies between the submission and now

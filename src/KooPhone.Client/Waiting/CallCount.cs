@@ -3,7 +3,7 @@ using System.Threading;
 namespace KooPhone.Client.Waiting
 {
     /// <summary>A thread-safe count of API calls, for work that must report what it cost.</summary>
-    public sealed class CallCount
+    internal sealed class CallCount
     {
         private int _value;
 

@@ -11,7 +11,7 @@ namespace KooPhone.Client.Waiting
     /// backup, reset and unassign tasks can be polled (docs/api-reference.md §2.6, item 5), so each operation says how its
     /// effect shows on the instance instead.
     /// </summary>
-    public interface IJobStatusFallback
+    internal interface IJobStatusFallback
     {
         /// <summary>
         /// Updates the given unfinished results in place from the instances' own state, counting

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace KooPhone.Client.Waiting
 {
     /// <summary>Something waited for in rounds: the cmdlet drives the rounds, with progress and a timeout.</summary>
-    public interface IPollingWaiter
+    internal interface IPollingWaiter
     {
         int Total { get; }
 

@@ -8,7 +8,7 @@ namespace KooPhone.Client.Waiting
     /// <see cref="Add"/> may be called while a round runs (submission goes on beside polling);
     /// everything else only between rounds.
     /// </summary>
-    public interface IStreamingWaiter<T> : IPollingWaiter
+    internal interface IStreamingWaiter<T> : IPollingWaiter
     {
         /// <summary>More to wait for; polled from the next round on.</summary>
         void Add(IEnumerable<T> items);

@@ -16,7 +16,7 @@ namespace KooPhone.Client.Waiting
     /// first page once, when the fleet's size is not known yet. <see cref="ChooseAsync"/> makes
     /// that choice for callers that read the instances their own way (Get-KooPhoneInstance -InstanceId).
     /// </summary>
-    public sealed class InstanceSnapshotReader
+    internal sealed class InstanceSnapshotReader
     {
         private readonly int _concurrency;
         // The fleet's page count at the last listing; 0 until one has been read.

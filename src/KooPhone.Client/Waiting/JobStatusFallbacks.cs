@@ -8,7 +8,7 @@ using KooPhone.Client.Models;
 namespace KooPhone.Client.Waiting
 {
     /// <summary>Picks each result's fallback by the API operation that produced it.</summary>
-    public sealed class JobStatusFallbacks : IJobStatusFallback
+    internal sealed class JobStatusFallbacks : IJobStatusFallback
     {
         private readonly Dictionary<KooPhoneOperation, IJobStatusFallback> _byOperation;
 

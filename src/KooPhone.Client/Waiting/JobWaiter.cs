@@ -16,7 +16,7 @@ namespace KooPhone.Client.Waiting
     /// A failed poll is a fact about the jobs it was for, not the end of the wait: it is kept in
     /// their LastPollError and asked again next round, and the caller's time limit bounds it.
     /// </summary>
-    public sealed class JobWaiter : IStreamingWaiter<KooPhoneJobResult>
+    internal sealed class JobWaiter : IStreamingWaiter<KooPhoneJobResult>
     {
         private readonly KooPhoneApiClient _api;
 

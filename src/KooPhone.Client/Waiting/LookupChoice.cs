@@ -3,7 +3,7 @@ using KooPhone.Client.Api;
 namespace KooPhone.Client.Waiting
 {
     /// <summary>How to read some instances: a query per id, or one listing of the fleet filtered locally.</summary>
-    public sealed class LookupChoice
+    internal sealed class LookupChoice
     {
         public LookupChoice(InstancePage? firstPage, int pages, bool listAll)
         {

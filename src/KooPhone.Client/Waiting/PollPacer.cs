@@ -11,7 +11,7 @@ namespace KooPhone.Client.Waiting
     /// is over (<see cref="StartTimeLimit"/>), since a long submission must not eat the wait.
     /// Not thread-safe: the pipeline thread drives it.
     /// </summary>
-    public sealed class PollPacer
+    internal sealed class PollPacer
     {
         private readonly KooPhoneClock _clock;
         private DateTime? _started;

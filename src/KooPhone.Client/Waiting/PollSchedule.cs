@@ -10,7 +10,7 @@ namespace KooPhone.Client.Waiting
     /// that cannot be polled a read of the instances) costs as much on its hundredth pass as on
     /// its first. An hour-long wait then polls about 140 times instead of 720.
     /// </summary>
-    public static class PollSchedule
+    internal static class PollSchedule
     {
         public static readonly TimeSpan First = TimeSpan.FromMilliseconds(500);
 

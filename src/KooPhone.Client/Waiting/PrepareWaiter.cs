@@ -13,7 +13,7 @@ namespace KooPhone.Client.Waiting
     /// streaming session). ShowProgress takes one instance per call, so up to <c>concurrency</c>
     /// calls run at once. A failed poll is kept as the result's last error and tried again next round.
     /// </summary>
-    public sealed class PrepareWaiter : IStreamingWaiter<KooPhonePrepareResult>
+    internal sealed class PrepareWaiter : IStreamingWaiter<KooPhonePrepareResult>
     {
         private readonly KooPhoneApiClient _api;
         private readonly List<KooPhonePrepareResult> _results = new List<KooPhonePrepareResult>();

@@ -13,7 +13,7 @@ namespace KooPhone.Client.Waiting
     /// running right after the call may not have started resetting yet, so Running counts only
     /// after a non-running state was seen, or once a grace time has passed since the submission.
     /// </summary>
-    public sealed class ResetStatusFallback : IJobStatusFallback
+    internal sealed class ResetStatusFallback : IJobStatusFallback
     {
         private static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
         private readonly HashSet<string> _seenDown = new HashSet<string>(StringComparer.Ordinal);

@@ -19,7 +19,7 @@ namespace KooPhone.Client.Waiting
     /// [UNCONFIRMED] BatchShowInstance's status values: the module reads them as the run status
     /// (docs/operations.md), where 2 is running; 0 (unknown) is taken as no news either way.
     /// </summary>
-    public sealed class RestartWaiter : IStreamingWaiter<KooPhoneActionResult>
+    internal sealed class RestartWaiter : IStreamingWaiter<KooPhoneActionResult>
     {
         private readonly KooPhoneApiClient _api;
         private readonly int _concurrency;

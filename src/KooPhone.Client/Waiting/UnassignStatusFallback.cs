@@ -9,7 +9,7 @@ using KooPhone.Client.Models;
 namespace KooPhone.Client.Waiting
 {
     /// <summary>An unassignment has ended once ListInstances shows the instance without a user.</summary>
-    public sealed class UnassignStatusFallback : IJobStatusFallback
+    internal sealed class UnassignStatusFallback : IJobStatusFallback
     {
         private readonly InstanceSnapshotReader _reader;
 

@@ -32,7 +32,7 @@ namespace KooPhone.PowerShell.Cmdlets
         protected CancellationToken StopToken => Calls.Token;
 
         /// <summary>The API client of this call, over the resolved context.</summary>
-        protected KooPhoneApiClient Api => _api ??= new KooPhoneApiClient(ContextResolver.Resolve(this, Context), Calls.Traces);
+        private protected KooPhoneApiClient Api => _api ??= new KooPhoneApiClient(ContextResolver.Resolve(this, Context), Calls.Traces);
 
         protected T Await<T>(Task<T> task) => Calls.Await(task);
 
