@@ -7,7 +7,7 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api
 {
-    public sealed partial class KooPhoneApiClient
+    internal sealed partial class KooPhoneApiClient
     {
         /// <summary>The most apps one ListInstanceApp page holds (docs/api-reference.md §5.14).</summary>
         internal const int MaxAppPageSize = 200;

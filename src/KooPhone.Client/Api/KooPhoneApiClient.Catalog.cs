@@ -9,7 +9,7 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api
 {
-    public sealed partial class KooPhoneApiClient
+    internal sealed partial class KooPhoneApiClient
     {
         /// <summary>BatchShowSku: every instance specification the tenant can buy, one object per region and SKU.</summary>
         internal async Task<IReadOnlyList<KooPhoneSku>> GetSkusAsync(CancellationToken cancellationToken)

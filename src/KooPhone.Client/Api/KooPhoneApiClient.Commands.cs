@@ -7,7 +7,7 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api
 {
-    public sealed partial class KooPhoneApiClient
+    internal sealed partial class KooPhoneApiClient
     {
         /// <summary>SyncInvokeInstance: runs an ADB shell command and returns each instance's output.</summary>
         internal async Task<IReadOnlyList<KooPhoneCommandResult>> RunCommandAsync(string command, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api
 {
-    public sealed partial class KooPhoneApiClient
+    internal sealed partial class KooPhoneApiClient
     {
         /// <summary>ListInstances: one page. page_no starts at 1 [UNCONFIRMED in the reference; 1 is what the SDK examples use].</summary>
         internal async Task<InstancePage> ListInstancesAsync(InstanceQuery query, int pageNo, int pageSize, CancellationToken cancellationToken)

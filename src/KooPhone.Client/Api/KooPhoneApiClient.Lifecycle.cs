@@ -7,7 +7,7 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api
 {
-    public sealed partial class KooPhoneApiClient
+    internal sealed partial class KooPhoneApiClient
     {
         /// <summary>BatchRebootInstance: restarts instances; all must be running (KOOPHONE.API.5005 otherwise).</summary>
         internal Task<ActionReceipt> RebootInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>

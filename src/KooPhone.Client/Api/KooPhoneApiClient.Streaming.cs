@@ -7,7 +7,7 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api
 {
-    public sealed partial class KooPhoneApiClient
+    internal sealed partial class KooPhoneApiClient
     {
         /// <summary>ExecuteInstanceAuthToken: the device token and addresses a streaming client needs.</summary>
         internal async Task<KooPhoneDeviceToken> GetDeviceTokenAsync(string instanceId, int? streamType, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api
 {
-    public sealed partial class KooPhoneApiClient
+    internal sealed partial class KooPhoneApiClient
     {
         /// <summary>BatchBackupInstances: backs up to 100 instances to OBS and releases their machines.</summary>
         internal Task<BatchSubmission> BackupInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken) =>

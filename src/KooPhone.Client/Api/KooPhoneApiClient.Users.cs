@@ -7,7 +7,7 @@ using KooPhone.Client.Models;
 
 namespace KooPhone.Client.Api
 {
-    public sealed partial class KooPhoneApiClient
+    internal sealed partial class KooPhoneApiClient
     {
         /// <summary>BatchPrepareInstances: restores instances for a user so they can be streamed.</summary>
         internal async Task<IReadOnlyList<KooPhonePrepareResult>> PrepareInstancesAsync(string userId, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)

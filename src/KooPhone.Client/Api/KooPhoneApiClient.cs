@@ -20,7 +20,7 @@ namespace KooPhone.Client.Api
     /// The operations themselves live in the partial files beside this one; the call shapes they
     /// share (read an answer's data, send an action, submit a task, build a query string) live here.
     /// </summary>
-    public sealed partial class KooPhoneApiClient
+    internal sealed partial class KooPhoneApiClient
     {
         private static readonly MediaTypeHeaderValue JsonMediaType = new MediaTypeHeaderValue("application/json");
 

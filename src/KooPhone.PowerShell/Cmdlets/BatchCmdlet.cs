@@ -51,7 +51,7 @@ namespace KooPhone.PowerShell.Cmdlets
         protected CancellationToken StopToken => Calls.Token;
 
         /// <summary>The API client of this call, over the resolved context.</summary>
-        protected KooPhoneApiClient Api => _api ??= new KooPhoneApiClient(ContextResolver.Resolve(this, Context), Calls.Traces);
+        private protected KooPhoneApiClient Api => _api ??= new KooPhoneApiClient(ContextResolver.Resolve(this, Context), Calls.Traces);
 
         /// <summary>How many items one API call carries: -BatchSize, or 1 for single-instance operations.</summary>
         protected abstract int ItemsPerCall { get; }
