@@ -290,4 +290,62 @@ Describe 'The run record' {
         $notSent.InstanceId | Sort-Object | Should -Be ($ids[10..(9 + $notSent.Count)] | Sort-Object)
         $entries | Should -HaveCount (10 + $notSent.Count) -Because 'ids that never reached the cmdlet are not in its record'
     }
+
+    It 'keeps every id the service acted on when Select-Object -First stops the pipeline' {
+        Reset-TestEmulator $emulator
+        Clear-EmulatorAction $emulator
+        $first = @($ids | Backup-KooPhoneInstance -Context $context -Force -BatchSize 10 -ThrottleLimit 4 | Select-Object -First 5)
+
+        $first | Should -HaveCount 5
+        $record = @{}
+        Get-KooPhoneRun -Last | ForEach-Object { $record[$_.InstanceId] = $_ }
+        $acted = @(Get-EmulatorAction $emulator -Operation BatchBackupInstances)
+        $acted.Count | Should -BeGreaterThan 5
+        foreach ($action in $acted) {
+            $record[$action.instance_id].Outcome | Should -BeIn 'Result', 'Unknown' -Because "$($action.instance_id) was backed up"
+        }
+    }
+
+    It 'keeps every id the service acted on through 30 Ctrl+C at random moments, answers hanging after acting' {
+        # Every second backup call is carried out and then never answered. Each round stops the
+        # command once a random number of calls (1 to 4: two go at a time, so after the 4th both
+        # slots hang) has reached the service; whatever the moment, each id the emulator acted on
+        # must be in the run record as a result or Unknown.
+        $random = [Random]::new(21)
+        $runspace = [runspacefactory]::CreateRunspace()
+        $runspace.Open()
+        try {
+            $loader = [powershell]::Create($runspace)
+            $null = $loader.AddScript("Import-Module '$env:KOOPHONE_TEST_MODULE'").Invoke()
+            $loader.Dispose()
+            $unrecorded = [System.Collections.Generic.List[string]]::new()
+            foreach ($round in 1..30) {
+                Reset-TestEmulator $emulator
+                Clear-EmulatorAction $emulator
+                Clear-EmulatorRequest $emulator
+                Set-EmulatorFault $emulator @(@{ kind = 'hang'; phase = 'after'; every = 2; path = '/v1/instances/backup' })
+                $calls = $random.Next(1, 5)
+                $shell = [powershell]::Create($runspace)
+                $null = $shell.AddScript('param($Context, $Ids) $Ids | Backup-KooPhoneInstance -Context $Context -Force -BatchSize 10 -ThrottleLimit 2 -ErrorAction SilentlyContinue')
+                $null = $shell.AddParameters(@{ Context = $context; Ids = $ids[0..59] })
+                $async = $shell.BeginInvoke()
+                Wait-EmulatorCondition -Description "round $round`: $calls call(s) reached the service" -Condition {
+                    @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup').Count -ge $calls -or $async.IsCompleted }
+                $shell.Stop()
+                $shell.Dispose()
+
+                $record = @{}
+                Get-KooPhoneRun -Last | ForEach-Object { $record[$_.InstanceId] = $_ }
+                foreach ($acted in @(Get-EmulatorAction $emulator -Operation BatchBackupInstances)) {
+                    $entry = $record[$acted.instance_id]
+                    if ($null -eq $entry -or $entry.Outcome -notin 'Result', 'Unknown') { $unrecorded.Add("round $round`: $($acted.instance_id) $($entry.Outcome)") }
+                }
+            }
+            $unrecorded | Should -BeNullOrEmpty -Because 'an id the service acted on is never missing from the record, nor NotSent or an error'
+        }
+        finally {
+            Clear-EmulatorFault $emulator
+            $runspace.Dispose()
+        }
+    }
 }

@@ -140,6 +140,13 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             // A run that stopped (Ctrl+C, a terminating error, a pipeline ended downstream) still
             // records every id it took; the pipeline is gone, so its summary is kept on the run record only.
+            // Its calls are cancelled first, and it waits for them to end: a cmdlet that returns has
+            // finished talking to the service.
+            if (_run != null && !_run.IsClosed)
+            {
+                Calls.Stop();
+            }
+
             _run?.Dispose();
             Calls.Dispose();
         }

@@ -26,6 +26,10 @@ namespace KooPhone.Client.Runs
     internal sealed class BatchRun<TItem, TResponse> : IDisposable
     {
         private const int ProgressId = 1;
+
+        // How long a stopped run waits, at Close, for its cancelled calls (and -Wait's poll) to end:
+        // a command that returns has finished talking to the service.
+        private static readonly TimeSpan StoppedCallsWait = TimeSpan.FromSeconds(10);
         private readonly BatchCall<TItem, TResponse> _call;
         private readonly RunOptions<TItem> _options;
         private readonly CancellationToken _token;
@@ -85,6 +89,9 @@ namespace KooPhone.Client.Runs
                 options.ItemsPerCall, options.ThrottleLimit, Send, token,
                 batch => _stop.Inspect(batch.Succeeded ? batch.Response!.Select(p => (p.Kind, p.Error)) : new[] { (BatchPartKind.Failed, batch.Error) }), _clock);
         }
+
+        /// <summary>True once the run is closed: completed, stopped, or disposed.</summary>
+        public bool IsClosed => _closed;
 
         /// <summary>The run this one records (Get-KooPhoneRun).</summary>
         public KooPhoneRun Record => _ledger.Run;
@@ -222,6 +229,11 @@ namespace KooPhone.Client.Runs
             }
 
             _closed = true;
+            if (_token.IsCancellationRequested)
+            {
+                WaitForStoppedCalls();
+            }
+
             var inFlight = new List<(InstanceTarget, DateTime)>();
             var unsent = new List<InstanceTarget>();
             foreach (var call in _open.ToList())
@@ -263,6 +275,27 @@ namespace KooPhone.Client.Runs
         public void Dispose() => Close(writeSummary: false);
 
         private void Log(string message) => _events.Enqueue(RunEvent.OfVerbose(message));
+
+        // Cancelled calls end at once (the HTTP request is aborted); those that ended meanwhile are
+        // then recorded from their outcome rather than as Unknown.
+        private void WaitForStoppedCalls()
+        {
+            var running = _open.Where(c => c.Task != null && !c.Task.IsCompleted).Select(c => (Task)c.Task!).ToList();
+            var round = _options.Follower?.Round;
+            if (round != null && !round.IsCompleted)
+            {
+                running.Add(round);
+            }
+
+            try
+            {
+                Task.WaitAll(running.ToArray(), StoppedCallsWait);
+            }
+            catch (AggregateException)
+            {
+                // Each call's own outcome is read from its task below.
+            }
+        }
 
         private void Dispatch(TItem item)
         {

@@ -12,6 +12,9 @@ namespace KooPhone.Client.Runs
         /// <summary>Told of each result (with its instance id) as it is handed back ended, or at the time limit.</summary>
         Action<string, object>? Ended { get; set; }
 
+        /// <summary>The poll running now, if any: a stopped run waits for it to end before it returns.</summary>
+        Task? Round { get; }
+
         /// <summary>True for the results this follower waits on (a job result, a restart, a preparation).</summary>
         bool Follows(object output);
 
@@ -60,6 +63,8 @@ namespace KooPhone.Client.Runs
         }
 
         public Action<string, object>? Ended { get; set; }
+
+        public Task? Round => _round;
 
         public bool Follows(object output) => output is T;
 
