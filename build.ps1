@@ -5,8 +5,10 @@
 .DESCRIPTION
     Tasks:
       Build    (default) writes the importable module to out/KooPhone and the emulator to out/emulator.
-      Test     builds, runs the xunit tests and the Pester tests (Pester 5.7.1 is restored from NuGet)
-               and ends with one line 'N passed, N failed'; exits non-zero when anything failed.
+      Test     builds, runs the xunit tests and the Pester tests (Pester 5.7.1 is restored from NuGet),
+               names every failed and skipped test and ends with one line 'N passed, N failed,
+               N skipped'; exits non-zero when anything failed. -Loaded keeps every core busy with a
+               spinning process meanwhile; -Repeat N runs the suites N times, stopping at a failure.
       Demo     builds, starts the emulator with 500 instances, backs the fleet up and shows a summary.
       Package  builds and writes out/KooPhone.zip and out/KooPhone.<version>.nupkg (with PSResourceGet).
       Bench    builds, measures throughput, memory, listing and import against the emulator, and
@@ -30,7 +32,14 @@ param(
 
     # Bench: also build this git commit (or tag, or branch) and measure its clean-run throughput
     # in the same run, as the baseline the current build is compared with.
-    [string] $BaselineRef
+    [string] $BaselineRef,
+
+    # Test: keep every core busy with a spinning process while the tests run.
+    [switch] $Loaded,
+
+    # Test: run the suites this many times, stopping at the first run with a failure.
+    [ValidateRange(1, 100)]
+    [int] $Repeat = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -104,47 +113,81 @@ function Get-PesterModulePath {
     $packages = Join-Path $out 'packages'
     $manifest = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
     if (-not (Test-Path $manifest)) {
-        Invoke-Dotnet restore (Join-Path $root 'tests/tools/Pester.Restore.csproj') --packages $packages --nologo -v quiet
+        Invoke-Dotnet restore (Join-Path $root 'tests/tools/Pester.Restore.csproj') --packages $packages --nologo -v quiet | Out-Host
     }
     return $manifest
 }
 
 function Invoke-Test {
     Invoke-Package
+    $busy = @()
+    if ($Loaded) {
+        # One spinning thread per core, as on a loaded build machine: tests must wait on conditions,
+        # never on time, so they pass all the same. Threads of this process rather than processes
+        # of their own: nothing to find and kill afterwards, and they end with it whatever happens.
+        $busy = @(1..[Environment]::ProcessorCount | ForEach-Object {
+                $spin = [powershell]::Create().AddScript('while ($true) { }')
+                [pscustomobject]@{ Shell = $spin; Async = $spin.BeginInvoke() }
+            })
+        Write-Host "Loaded: $($busy.Count) spinning threads, one per core"
+    }
+    $failed = 0
+    try {
+        # Stops at the first run with a failure, so the last line printed is always that run's.
+        for ($run = 1; $run -le $Repeat -and $failed -eq 0; $run++) {
+            $failed = Invoke-TestRun -Run $run
+        }
+    }
+    finally {
+        foreach ($spin in $busy) { $spin.Shell.Stop(); $spin.Shell.Dispose() }
+    }
+    if ($failed -gt 0) { exit 1 }
+}
+
+# One run of both suites; prints the names of what failed or was skipped and then, last, the line
+# 'N passed, N failed, N skipped'. Returns how many failed.
+function Invoke-TestRun {
+    param([int] $Run)
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
     $results = Join-Path $out 'test-results'
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force $results | Out-Null
 
-    # xunit: engine logic. The trx file gives exact counts whatever the console says.
+    # xunit: engine logic. The trx file gives exact counts and names whatever the console says.
     & dotnet test (Join-Path $root 'tests/KooPhone.Client.Tests') -c $Configuration --nologo `
-        --logger "trx;LogFileName=xunit.trx" --results-directory $results
+        --logger "trx;LogFileName=xunit.trx" --results-directory $results | Out-Host
     $xunitExit = $LASTEXITCODE
-    $xunitPassed = 0; $xunitFailed = 0
+    $xunit = @{ Passed = 0; Failed = @(); Skipped = @() }
     $trx = Get-ChildItem $results -Filter xunit.trx -Recurse | Select-Object -First 1
     if ($trx) {
-        $counters = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
-        $xunitPassed = [int]$counters.passed
-        $xunitFailed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout
+        $outcomes = @(([xml](Get-Content -Raw $trx.FullName)).TestRun.Results.UnitTestResult)
+        $xunit.Passed = @($outcomes | Where-Object outcome -eq 'Passed').Count
+        $xunit.Failed = @($outcomes | Where-Object outcome -in 'Failed', 'Error', 'Timeout', 'Aborted' | ForEach-Object testName)
+        $xunit.Skipped = @($outcomes | Where-Object outcome -eq 'NotExecuted' | ForEach-Object testName)
     }
-    if ($xunitExit -ne 0 -and $xunitFailed -eq 0) { $xunitFailed = 1 }   # a build or runner failure counts
+    # A build or runner failure counts as one failure.
+    if ($xunitExit -ne 0 -and $xunit.Failed.Count -eq 0) { $xunit.Failed = @("xunit run (dotnet test exited with $xunitExit)") }
 
     # Pester: the module end to end over real HTTP, in a fresh PowerShell process.
-    $pester = Get-PesterModulePath
+    $pesterManifest = Get-PesterModulePath
     $summary = Join-Path $results 'pester.json'
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') `
-        -PesterManifest $pester -ModulePath $moduleDir -EmulatorPath (Join-Path $emulatorDir 'KooPhone.Emulator.dll') -SummaryPath $summary `
-        -PackagePath (Join-Path $out 'KooPhone.zip')
-    $pesterPassed = 0; $pesterFailed = 1
+        -PesterManifest $pesterManifest -ModulePath $moduleDir -EmulatorPath (Join-Path $emulatorDir 'KooPhone.Emulator.dll') -SummaryPath $summary `
+        -PackagePath (Join-Path $out 'KooPhone.zip') | Out-Host
+    $pester = @{ Passed = 0; Failed = @('Pester run (it wrote no summary)'); Skipped = @() }
     if (Test-Path $summary) {
         $counts = Get-Content -Raw $summary | ConvertFrom-Json
-        $pesterPassed = $counts.Passed; $pesterFailed = $counts.Failed
+        $pester = @{ Passed = [int]$counts.Passed; Failed = @($counts.FailedNames); Skipped = @($counts.SkippedNames) }
     }
 
-    $passed = $xunitPassed + $pesterPassed
-    $failed = $xunitFailed + $pesterFailed
-    Write-Host "xunit: $xunitPassed passed, $xunitFailed failed; Pester: $pesterPassed passed, $pesterFailed failed"
-    Write-Host "$passed passed, $failed failed"
-    if ($failed -gt 0) { exit 1 }
+    $failed = @($xunit.Failed) + @($pester.Failed)
+    $skipped = @($xunit.Skipped) + @($pester.Skipped)
+    Write-Host ("Run {0} of {1} took {2:mm\:ss}{3}" -f $Run, $Repeat, $watch.Elapsed, $(if ($Loaded) { ', every core kept busy' } else { '' }))
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed.Count) failed, $($xunit.Skipped.Count) skipped; Pester: $($pester.Passed) passed, $($pester.Failed.Count) failed, $($pester.Skipped.Count) skipped"
+    foreach ($name in $failed) { Write-Host "Failed: $name" }
+    foreach ($name in $skipped) { Write-Host "Skipped: $name" }
+    Write-Host "$($xunit.Passed + $pester.Passed) passed, $($failed.Count) failed, $($skipped.Count) skipped"
+    return $failed.Count
 }
 
 function Invoke-Demo {

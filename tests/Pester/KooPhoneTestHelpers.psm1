@@ -41,13 +41,26 @@ function Get-EmulatorInFlight {
     (Invoke-RestMethod "$($Emulator.Url)/_emulator/in-flight").inFlight
 }
 
+function Wait-EmulatorIdle {
+    <#
+        Waits until the emulator serves no /v1 request. A request is logged before it leaves the
+        count, so afterwards the log holds everything sent so far and nothing more will land in
+        it: what a test clears or resets then is all of the earlier tests' traffic, never part of
+        it (an abandoned call whose client left is still ending on the emulator's side).
+    #>
+    param([Parameter(Mandatory)] $Emulator)
+    Wait-EmulatorCondition -Description 'no /v1 request in flight on the emulator' -Condition { (Get-EmulatorInFlight $Emulator) -eq 0 }
+}
+
 function Clear-EmulatorRequest {
     param([Parameter(Mandatory)] $Emulator)
+    Wait-EmulatorIdle $Emulator
     Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/requests" | Out-Null
 }
 
 function Reset-TestEmulator {
     param([Parameter(Mandatory)] $Emulator)
+    Wait-EmulatorIdle $Emulator
     Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/reset" | Out-Null
 }
 
@@ -100,6 +113,7 @@ function Get-EmulatorAction {
 
 function Clear-EmulatorAction {
     param([Parameter(Mandatory)] $Emulator)
+    Wait-EmulatorIdle $Emulator
     Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/actions" | Out-Null
 }
 
@@ -187,4 +201,4 @@ function Invoke-InTestHost {
     finally { $runspace.Dispose() }
 }
 
-Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition, Get-EmulatorInFlight
+Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition, Get-EmulatorInFlight, Wait-EmulatorIdle

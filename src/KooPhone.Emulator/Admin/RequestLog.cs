@@ -4,7 +4,7 @@ namespace KooPhone.Emulator.Admin;
 
 /// <summary>
 /// Thread-safe, bounded log of /v1 requests for tests to inspect. Entries are numbered when they
-/// are appended (i.e. when the response is complete), so the order is append order and
+/// are appended (as the response starts, or as an unanswered request ends), so the order is append order and
 /// "?since=N" never skips an entry that was appended after an earlier read.
 /// </summary>
 public sealed class RequestLog

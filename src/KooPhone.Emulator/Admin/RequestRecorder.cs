@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Routing;
 namespace KooPhone.Emulator.Admin;
 
 /// <summary>
-/// Turns a /v1 request into its request-log entry, exactly once. Normally that happens when the
-/// response is done; a request that will never be answered (a hang fault) is recorded as soon
-/// as it starts hanging, so a test can see it arrived.
+/// Turns a /v1 request into its request-log entry, exactly once. Normally that happens as the
+/// response starts, so a client never holds an answer whose request the log does not show yet;
+/// a request never answered is recorded when its pipeline ends, or (a hang fault) as soon as it
+/// starts hanging, so a test can see it arrived.
 /// </summary>
 public sealed class RequestRecorder
 {

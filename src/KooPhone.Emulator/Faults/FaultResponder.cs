@@ -106,18 +106,19 @@ public sealed class FaultResponder
 
     // The status line, the headers (a Content-Length for the whole body) and the body's first bytes go
     // out; the rest never does. A client that reads the body must give up on it by its own clock
-    // (stall) or see the connection close mid-body (cut). Recorded before waiting, as a hang is.
+    // (stall) or see the connection close mid-body (cut). Recorded as the headers go out, before waiting.
     private async Task PartAsync(HttpContext httpContext, ApiRequestContext request, bool stall)
     {
         byte[] whole = Encoding.UTF8.GetBytes(FaultBodies.Whole);
+        // Set before the first byte goes out: the request log records the request as its response
+        // starts, and this one is never answered whole.
+        request.NoResponse = true;
         HttpResponse response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = whole.Length;
         await response.Body.WriteAsync(whole.AsMemory(0, FaultBodies.PartLength), httpContext.RequestAborted).ConfigureAwait(false);
         await response.Body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
-        request.NoResponse = true;
-        recorder.Record(httpContext);
         if (!stall)
         {
             // An orderly close (FIN) after the bytes sent, so the client reads them and then the end of

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
 using KooPhone.Client.Models;
@@ -44,14 +46,21 @@ namespace KooPhone.PowerShell.Internal
         public void Write()
         {
             LookupChoice choice;
+            var choosing = new InstanceSnapshotReader(_throttleLimit).ChooseAsync(_api, _order.Count, _calls.Token);
             try
             {
-                choice = _calls.Await(new InstanceSnapshotReader(_throttleLimit).ChooseAsync(_api, _order.Count, _calls.Token));
+                choice = _calls.Await(choosing);
             }
             catch (Exception e) when (ErrorRecords.IsCallFailure(e))
             {
                 _cmdlet.ThrowTerminatingError(ErrorRecords.ForTarget(e, null, "Listing instances"));
                 return;
+            }
+            finally
+            {
+                // Ctrl+C ends the wait at once and cancels the call, but the call itself may still be
+                // ending: the cmdlet returns only once it has, so nothing of it reaches the service later.
+                WaitEnded(choosing);
             }
 
             var confirm = true;
@@ -95,16 +104,53 @@ namespace KooPhone.PowerShell.Internal
         private void WriteEach(IEnumerable<string> ids)
         {
             // One filtered query per id, ThrottleLimit at a time, through the same batching engine.
+            // The dispatcher does not wait for its calls when the lookup ends early (Select-Object
+            // -First stops the pipeline, Ctrl+C, an error), so the calls get a token of their own and
+            // are kept: on the way out those still running are cancelled and waited for, and the
+            // cmdlet returns only when it has finished talking to the service.
             var api = _api;
-            var dispatcher = new BatchDispatcher<string, InstancePage>(1, _throttleLimit,
-                (batch, ct) => api.ListInstancesAsync(new InstanceQuery { InstanceId = batch[0] }, 1, 1, ct), _calls.Token);
-
-            foreach (var id in ids)
+            var running = new List<Task>();
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(_calls.Token))
             {
-                SettleLookups(_calls.Stoppable(() => dispatcher.Add(id)));
-            }
+                var dispatcher = new BatchDispatcher<string, InstancePage>(1, _throttleLimit, (batch, ct) =>
+                {
+                    var call = api.ListInstancesAsync(new InstanceQuery { InstanceId = batch[0] }, 1, 1, ct);
+                    // Called on the pipeline thread; ended calls are dropped so a long list stays small.
+                    running.RemoveAll(t => t.IsCompleted);
+                    running.Add(call);
+                    return call;
+                }, stop.Token);
 
-            SettleLookups(_calls.Stoppable(() => dispatcher.Complete().ToList()));
+                try
+                {
+                    foreach (var id in ids)
+                    {
+                        SettleLookups(_calls.Stoppable(() => dispatcher.Add(id)));
+                    }
+
+                    SettleLookups(_calls.Stoppable(() => dispatcher.Complete().ToList()));
+                }
+                finally
+                {
+                    stop.Cancel();
+                    foreach (var call in running)
+                    {
+                        WaitEnded(call);
+                    }
+                }
+            }
+        }
+
+        // Blocks until the call has ended, however it ended: its outcome was reported, or nobody wants it.
+        private static void WaitEnded(Task call)
+        {
+            try
+            {
+                call.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
         }
 
         private void SettleLookups(IEnumerable<CompletedBatch<string, InstancePage>> lookups)
