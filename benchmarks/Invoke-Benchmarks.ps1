@@ -70,6 +70,19 @@ if ($BaselineModulePath) {
         $current = Invoke-Child 'Measure-Throughput.ps1' @{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; Sizes = '1000,10000'; ThrottleLimits = '4,16'; Repeat = 5; ModuleOnly = '' }
     }
     finally { Stop-KooPhoneEmulator $emulator }
+
+    # The fault and memory scenarios of the baseline too, each on an emulator like this build's.
+    $emulator = Start-Emulator 10000
+    try { $baselineCulprits = Invoke-Child 'Measure-Culprits.ps1' @{ ModulePath = $BaselineModulePath; Url = $emulator.Url; Token = $emulator.Token } }
+    finally { Stop-KooPhoneEmulator $emulator }
+    $emulator = Start-KooPhoneEmulator -EmulatorPath $EmulatorPath -Instances $throttledSize -JobDelayMs 1000 -ExtraArguments '--latency-ms', $latencyMs, '--max-concurrency', $serviceLimit
+    try { $baselineThrottled = Invoke-Child 'Measure-Throttled.ps1' @{ ModulePath = $BaselineModulePath; Url = $emulator.Url; Token = $emulator.Token; Count = $throttledSize; ThrottleLimit = 64 } }
+    finally { Stop-KooPhoneEmulator $emulator }
+    if (-not $Quick) {
+        $emulator = Start-KooPhoneEmulator -EmulatorPath $EmulatorPath -Instances $memorySizes[-1] -JobDelayMs 3600000 -ExtraArguments '--latency-ms', $latencyMs
+        try { $baselineWaitMemory = Invoke-Child 'Measure-Memory.ps1' @{ ModulePath = $BaselineModulePath; Url = $emulator.Url; Token = $emulator.Token; Count = $memorySizes[-1]; Wait = '' } }
+        finally { Stop-KooPhoneEmulator $emulator }
+    }
 }
 
 Write-Host 'Memory…'
@@ -140,6 +153,16 @@ $baselineRows = foreach ($b in $baseline) {
     $c = $current | Where-Object { $_.N -eq $b.N -and $_.ThrottleLimit -eq $b.ThrottleLimit }
     '| {0:N0} | {1} | {2:N0} | {3:N0} | {4:0.000}× |' -f $b.N, $b.ThrottleLimit, $b.Milliseconds, $c.Milliseconds, ($c.Milliseconds / $b.Milliseconds)
 }
+$scenarioRows = if ($baseline) {
+    foreach ($kind in 'Clean', 'Named', 'Unnamed') {
+        $b = $baselineCulprits | Where-Object Kind -eq $kind; $c = $culprits | Where-Object Kind -eq $kind
+        if ($b -and $c) { '| culprits: {0}, 10,000 ids, ms | {1:N0} | {2:N0} | {3:0.00}× |' -f $kind, $b.Milliseconds, $c.Milliseconds, ($c.Milliseconds / $b.Milliseconds) }
+    }
+    '| throttled: {0:N0} ids, ms | {1:N0} | {2:N0} | {3:0.00}× |' -f $throttled.N, $baselineThrottled.Milliseconds, $throttled.Milliseconds, ($throttled.Milliseconds / $baselineThrottled.Milliseconds)
+    if ($waitMemory -and $baselineWaitMemory) {
+        '| -Wait, {0:N0} ids: peak working set, MB | {1:N1} | {2:N1} | {3:0.00}× |' -f $waitMemory.Results, $baselineWaitMemory.PeakWorkingSetMB, $waitMemory.PeakWorkingSetMB, ($waitMemory.PeakWorkingSetMB / $baselineWaitMemory.PeakWorkingSetMB)
+    }
+}
 $baselineSection = if ($baseline) { @"
 
 ## Against the baseline
@@ -150,6 +173,13 @@ same run against the same emulator: medians of 5 runs each.
 | N | T | baseline ms | this build ms | this build / baseline |
 | ---: | ---: | ---: | ---: | ---: |
 $($baselineRows -join "`n")
+
+The fault and memory scenarios, each run once per build (the baseline's right after this build's
+series above, on an emulator set up the same way):
+
+| Scenario | baseline | this build | this build / baseline |
+| --- | ---: | ---: | ---: |
+$(($scenarioRows | Where-Object { $_ }) -join "`n")
 "@ } else { '' }
 
 $waitSection = if ($waitMemory) { @"

@@ -55,6 +55,21 @@ Describe 'The cmdlet assembly' {
         $references | Should -Contain 'KooPhone.Client'
         @($references | Where-Object { $_ -in $private -and $_ -ne 'KooPhone.Client' }) | Should -BeNullOrEmpty
     }
+
+    It 'drives the run through the engine''s run alone, naming none of its plumbing' {
+        # The batch run (dispatching, settling, following -Wait) is the engine's BatchRun; the cmdlets
+        # only bind, confirm and write what it hands back (docs/design-notes.md, "A run's life").
+        $module = if (Test-Path $env:KOOPHONE_TEST_MODULE -PathType Container) { $env:KOOPHONE_TEST_MODULE } else { Split-Path $env:KOOPHONE_TEST_MODULE }
+        $file = [IO.File]::OpenRead((Join-Path $module 'KooPhone.dll'))
+        try {
+            $pe = [Reflection.PortableExecutable.PEReader]::new($file)
+            $reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+            $types = @($reader.TypeReferences | ForEach-Object { $reader.GetString($reader.GetTypeReference($_).Name) })
+        }
+        finally { $file.Dispose() }
+        $types | Should -Contain 'BatchRun`2'
+        @($types | Where-Object { $_ -in 'BatchDispatcher`2', 'BatchSettler`2', 'JobWaiter', 'PollPacer', 'PrepareWaiter', 'RestartWaiter' }) | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'The Windows PowerShell resolver (AssemblyResolve), forced on PowerShell 7' {

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Models;
 using KooPhone.Client.Runs;
-using KooPhone.Client.Waiting;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets

@@ -5,7 +5,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
-using KooPhone.Client.Batching;
 using KooPhone.Client.Models;
 using KooPhone.Client.Waiting;
 
@@ -103,41 +102,15 @@ namespace KooPhone.PowerShell.Internal
 
         private void WriteEach(IEnumerable<string> ids)
         {
-            // One filtered query per id, ThrottleLimit at a time, through the same batching engine.
-            // The dispatcher does not wait for its calls when the lookup ends early (Select-Object
-            // -First stops the pipeline, Ctrl+C, an error), so the calls get a token of their own and
-            // are kept: on the way out those still running are cancelled and waited for, and the
-            // cmdlet returns only when it has finished talking to the service.
-            var api = _api;
-            var running = new List<Task>();
-            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(_calls.Token))
+            // One filtered query per id, ThrottleLimit at a time; leaving, it waits for its calls.
+            using (var queries = new InstanceIdQueries(_api, _throttleLimit, _calls.Token))
             {
-                var dispatcher = new BatchDispatcher<string, InstancePage>(1, _throttleLimit, (batch, ct) =>
+                foreach (var id in ids)
                 {
-                    var call = api.ListInstancesAsync(new InstanceQuery { InstanceId = batch[0] }, 1, 1, ct);
-                    // Called on the pipeline thread; ended calls are dropped so a long list stays small.
-                    running.RemoveAll(t => t.IsCompleted);
-                    running.Add(call);
-                    return call;
-                }, stop.Token);
-
-                try
-                {
-                    foreach (var id in ids)
-                    {
-                        SettleLookups(_calls.Stoppable(() => dispatcher.Add(id)));
-                    }
-
-                    SettleLookups(_calls.Stoppable(() => dispatcher.Complete().ToList()));
+                    SettleLookups(_calls.Stoppable(() => queries.Add(id)));
                 }
-                finally
-                {
-                    stop.Cancel();
-                    foreach (var call in running)
-                    {
-                        WaitEnded(call);
-                    }
-                }
+
+                SettleLookups(_calls.Stoppable(queries.Complete));
             }
         }
 
@@ -153,27 +126,23 @@ namespace KooPhone.PowerShell.Internal
             }
         }
 
-        private void SettleLookups(IEnumerable<CompletedBatch<string, InstancePage>> lookups)
+        private void SettleLookups(IEnumerable<InstanceIdAnswer> answers)
         {
             _calls.WriteTraces();
-            foreach (var lookup in lookups)
+            foreach (var answer in answers)
             {
-                var id = lookup.Items[0];
-                if (!lookup.Succeeded)
+                if (answer.Error != null)
                 {
-                    _cmdlet.WriteError(ErrorRecords.ForTarget(lookup.Error!, id, "Getting instance"));
-                    Settle(id, null);
-                    continue;
+                    _cmdlet.WriteError(ErrorRecords.ForTarget(answer.Error, answer.InstanceId, "Getting instance"));
+                    Settle(answer.InstanceId, null);
                 }
-
-                var instance = lookup.Response!.Instances.FirstOrDefault(i => i.InstanceId == id);
-                if (instance == null)
+                else if (answer.Instance == null)
                 {
-                    NotFound(id);
+                    NotFound(answer.InstanceId);
                 }
                 else
                 {
-                    Settle(id, instance);
+                    Settle(answer.InstanceId, answer.Instance);
                 }
             }
         }
