@@ -23,7 +23,7 @@ namespace KooPhone.Client.Runs
         /// <param name="entry">The id's outcome as it is known now; it goes into the file.</param>
         /// <param name="waiting">
         /// True for a result handed to -Wait: the summary counts it by the status <see cref="Ended"/>
-        /// gives it later. The file keeps the submission (what resuming the wait needs).
+        /// gives it later, and the file then gets the update.
         /// </param>
         public void Record(KooPhoneRunEntry entry, bool waiting = false)
         {

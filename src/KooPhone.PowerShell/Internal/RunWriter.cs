@@ -77,13 +77,15 @@ namespace KooPhone.PowerShell.Internal
 
         private void WriteProgress(RunProgress progress)
         {
-            var record = new ProgressRecord(progress.Id, progress.Activity, progress.Status) { PercentComplete = progress.Percent };
+            var bar = new ProgressLine(_cmdlet, progress.Id, progress.Activity);
             if (progress.Completed)
             {
-                record.RecordType = ProgressRecordType.Completed;
+                bar.Complete();
             }
-
-            _cmdlet.WriteProgress(record);
+            else
+            {
+                bar.Write(progress.Status, progress.Done, progress.Total);
+            }
         }
     }
 }

@@ -95,9 +95,6 @@ namespace KooPhone.Client.Runs
 
         /// <summary>The bar is taken away.</summary>
         public bool Completed { get; }
-
-        /// <summary>0 to 100, or -1 (no percentage) when the total is not known.</summary>
-        public int Percent => Total == null ? -1 : Total.Value <= 0 ? 100 : (int)Math.Min(100, Math.Max(0, 100 * Done / Total.Value));
     }
 
     /// <summary>Why a run stopped sending, the first id error that came with it (if any), and how many ids were never sent.</summary>
