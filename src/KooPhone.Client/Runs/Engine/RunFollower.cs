@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Waiting;
@@ -186,23 +187,22 @@ namespace KooPhone.Client.Runs
             var round = _round!;
             _round = null;
             round.GetAwaiter().GetResult();
-            var events = Written(_waiter.TakeEnded());
+            var events = Written(_waiter.TakeEnded()).ToList();
             events.Add(Progress(_waiter.Describe(), _waiter.Finished));
             _pacer.RoundEnded();
             return events;
         }
 
-        // Each result is told to Ended (the run record counts it by that status) before it is handed back.
-        private List<RunEvent> Written(IEnumerable<T> results)
+        // Each result is told to Ended (the run record counts it by that status) before it is handed
+        // back. Lazy: the rest at the time limit comes one task at a time (JobWaiter.TakeRest), never
+        // all unpacked at once.
+        private IEnumerable<RunEvent> Written(IEnumerable<T> results)
         {
-            var events = new List<RunEvent>();
             foreach (var result in results)
             {
                 Ended?.Invoke(_idOf(result), result);
-                events.Add(RunEvent.OfOutput(result));
+                yield return RunEvent.OfOutput(result);
             }
-
-            return events;
         }
     }
 }
