@@ -33,6 +33,9 @@ namespace KooPhone.Client.Runs
         /// <summary>Null while the run is still going (or was stopped before it could close its record).</summary>
         public DateTime? EndedAt { get; internal set; }
 
+        /// <summary>-Wait appended an update for some id (RunRecorder.Ended): reading the record back folds it in.</summary>
+        internal bool HasEndedUpdates { get; set; }
+
         public int Results { get; internal set; }
 
         public int Errors { get; internal set; }

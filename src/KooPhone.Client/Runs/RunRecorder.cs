@@ -72,6 +72,7 @@ namespace KooPhone.Client.Runs
                     update.Message = RunRecords.EndedMessage;
                     update.At = DateTime.UtcNow;
                     _file.Append(update);
+                    Run.HasEndedUpdates = true;
                 }
             }
         }

@@ -63,7 +63,11 @@ namespace KooPhone.Client.Runs
         /// The entries of a run, read back from its file, one per id: an id that -Wait saw end
         /// shows the status it ended with (its update, appended later, takes the entry's place).
         /// </summary>
-        public static IEnumerable<KooPhoneRunEntry> EntriesOf(KooPhoneRun run)
+        public static IEnumerable<KooPhoneRunEntry> EntriesOf(KooPhoneRun run) =>
+            run.HasEndedUpdates ? WithEndedUpdates(run) : RunRecordFile.Read(run.Path);
+
+        // Two passes, so that only the updates are held, never the run's every entry.
+        private static IEnumerable<KooPhoneRunEntry> WithEndedUpdates(KooPhoneRun run)
         {
             var ended = new Dictionary<string, KooPhoneRunEntry>(StringComparer.Ordinal);
             foreach (var entry in RunRecordFile.Read(run.Path).Where(IsEndedUpdate))

@@ -72,7 +72,7 @@ namespace KooPhone.PowerShell.Internal
                 return Unknown(error, target, action);
             }
 
-            var code = ErrorIdOf(error);
+            var code = RunErrorIds.Of(error);
             var record = new ErrorRecord(PerTarget(error), code, CategoryOf(error), target);
             var advice = AdviceFor(error);
             record.ErrorDetails = new ErrorDetails(ErrorText.Failed(ErrorText.Subject(action, target), code, error, advice));
@@ -86,8 +86,6 @@ namespace KooPhone.PowerShell.Internal
 
         public static ErrorRecord Invalid(string message, string errorId, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
-
-        public static string ErrorIdOf(Exception error) => RunErrorIds.Of(error);
 
         public static ErrorCategory CategoryOf(Exception error)
         {

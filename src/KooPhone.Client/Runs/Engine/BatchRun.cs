@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
 using KooPhone.Client.Batching;
+using KooPhone.Client.Connection;
 using KooPhone.Client.Models;
 using KooPhone.Client.Reconciling;
 
@@ -33,7 +34,7 @@ namespace KooPhone.Client.Runs
         private readonly BatchCall<TItem, TResponse> _call;
         private readonly RunOptions<TItem> _options;
         private readonly CancellationToken _token;
-        private readonly KooPhone.Client.Connection.KooPhoneClock _clock;
+        private readonly KooPhoneClock _clock;
         private readonly Queue<RunEvent> _events = new Queue<RunEvent>();
         private readonly SeenKeys _seen = new SeenKeys();
         private readonly RunLedger _ledger;
