@@ -42,6 +42,13 @@ namespace KooPhone.Client.Runs
         /// <summary>When its outcome was recorded (UTC).</summary>
         public DateTime At { get; set; }
 
+        /// <summary>
+        /// Set when this entry replaced the id's first one, with the run that learned it: the
+        /// run's own -Wait (its own id), a Wait-KooPhoneTask fed from the run's entries, or a
+        /// rerun with the same -JournalPath. Empty when the first entry still holds.
+        /// </summary>
+        public int? SettledBy { get; set; }
+
         public override string ToString() => InstanceId + " " + Outcome;
     }
 }

@@ -20,8 +20,10 @@ namespace KooPhone.Client.Runs
         /// <summary>A run that lasted at least this long is large enough for an interactive console to show its summary.</summary>
         public static readonly TimeSpan LargeRunDuration = TimeSpan.FromSeconds(10);
 
-        internal KooPhoneRunSummary(KooPhoneRun run, RunTally tally, DateTime now)
+        internal KooPhoneRunSummary(KooPhoneRun run, RunTally tally, DateTime now, IReadOnlyList<KooPhoneRunCount> settledLater)
         {
+            SettledLater = settledLater;
+            StopNote = run.StopNote;
             RunId = run.Id;
             Command = run.Command;
             Operation = run.Operation;
@@ -73,6 +75,16 @@ namespace KooPhone.Client.Runs
         /// <summary>The NotSent ids, when there are at most five.</summary>
         public IReadOnlyList<string> NotSentIds { get; }
 
+        /// <summary>
+        /// The later runs that settled some of this run's entries (a Wait-KooPhoneTask fed from
+        /// them, a rerun with the same -JournalPath), each with how many (named when at most five):
+        /// the counts above include what they learned.
+        /// </summary>
+        public IReadOnlyList<KooPhoneRunCount> SettledLater { get; }
+
+        /// <summary>Set when the run was stopped before its end: where things stood and the command that resumes.</summary>
+        public string? StopNote { get; }
+
         /// <summary>HTTP calls the run made (reads of state and task polls included); a retried call counts once.</summary>
         public int Calls { get; }
 
@@ -115,6 +127,17 @@ namespace KooPhone.Client.Runs
             text.AppendLine();
             text.Append("  Unknown: ").Append(Unknown).Append(Listed(UnknownIds)).AppendLine();
             text.Append("  NotSent: ").Append(NotSent).Append(Listed(NotSentIds));
+            if (SettledLater.Count > 0)
+            {
+                text.AppendLine();
+                text.Append("  Settled later: ").Append(string.Join("; ", SettledLater.Select(c => $"{c.Count} by {c.Name}")));
+            }
+
+            if (StopNote != null)
+            {
+                text.AppendLine();
+                text.Append("  ").Append(StopNote);
+            }
             if (Errors + Unknown + NotSent > 0)
             {
                 text.AppendLine();

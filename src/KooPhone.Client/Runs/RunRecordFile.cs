@@ -16,8 +16,11 @@ namespace KooPhone.Client.Runs
     {
         private static readonly string[] Columns =
         {
-            "RunId", "Operation", "InstanceId", "UserId", "Outcome", "Status", "TaskId", "JobId", "RequestId", "ErrorCode", "Message", "SubmittedAt", "At",
+            "RunId", "Operation", "InstanceId", "UserId", "Outcome", "Status", "TaskId", "JobId", "RequestId", "ErrorCode", "Message", "SubmittedAt", "At", "SettledBy",
         };
+
+        // Records and journals written before SettledBy was added end at At; they are read as they are.
+        private static readonly int OlderColumns = Columns.Length - 1;
 
         private readonly object _gate = new object();
         private readonly StreamWriter _writer;
@@ -43,6 +46,7 @@ namespace KooPhone.Client.Runs
             {
                 entry.RunId.ToString(CultureInfo.InvariantCulture), entry.Operation, entry.InstanceId, entry.UserId, entry.Outcome.ToString(), entry.Status,
                 entry.TaskId, entry.JobId, entry.RequestId, entry.ErrorCode, entry.Message, Time(entry.SubmittedAt), Time(entry.At),
+                entry.SettledBy?.ToString(CultureInfo.InvariantCulture),
             }.Select(Quote));
             lock (_gate)
             {
@@ -82,7 +86,7 @@ namespace KooPhone.Client.Runs
                 while ((line = reader.ReadLine()) != null)
                 {
                     var fields = Split(line);
-                    if (fields.Count != Columns.Length || !Enum.TryParse<RunOutcome>(fields[4], out var outcome))
+                    if ((fields.Count != Columns.Length && fields.Count != OlderColumns) || !Enum.TryParse<RunOutcome>(fields[4], out var outcome))
                     {
                         continue;
                     }
@@ -102,6 +106,7 @@ namespace KooPhone.Client.Runs
                         Message = fields[10],
                         SubmittedAt = ParseTime(fields[11]),
                         At = ParseTime(fields[12]) ?? default,
+                        SettledBy = fields.Count > OlderColumns && int.TryParse(fields[13], NumberStyles.None, CultureInfo.InvariantCulture, out var by) ? by : (int?)null,
                     };
                 }
             }

@@ -12,10 +12,14 @@ namespace KooPhone.Client.Runs
         private readonly object _gate = new object();
         private bool _closed;
 
+        // Opened again after the run closed, while a later run settles its entries (Settled).
+        private RunRecordFile? _late;
+
         internal RunRecorder(KooPhoneRun run)
         {
             Run = run;
             _file = new RunRecordFile(run.Path);
+            run.Recorder = this;
         }
 
         public KooPhoneRun Run { get; }
@@ -64,17 +68,62 @@ namespace KooPhone.Client.Runs
                     return;
                 }
 
-                Run.Ended(instanceId, status);
+                if (update?.Outcome == RunOutcome.Error)
+                {
+                    Run.EndedAsError(instanceId, update.ErrorCode ?? "Error");
+                }
+                else
+                {
+                    Run.Ended(instanceId, status);
+                }
+
                 if (update != null)
                 {
-                    update.RunId = Run.Id;
-                    update.Operation = string.IsNullOrEmpty(update.Operation) ? Run.Operation : update.Operation;
-                    update.Message = RunRecords.EndedMessage;
-                    update.At = DateTime.UtcNow;
+                    Stamp(update, Run);
+                    update.Message ??= EndedMessage;
                     _file.Append(update);
-                    Run.HasEndedUpdates = true;
                 }
             }
+        }
+
+        /// <summary>The message of the entry appended when -Wait sees an id end (when its job says nothing itself).</summary>
+        internal const string EndedMessage = "-Wait saw its job end with this status.";
+
+        /// <summary>
+        /// A later run (<paramref name="by"/>: a Wait-KooPhoneTask fed from this run's entries, a
+        /// rerun with the same journal) learned how an id ended that this run had recorded as
+        /// <paramref name="previous"/>: <paramref name="update"/> is appended as the id's entry from
+        /// now on, whether this run is still open or long closed. <see cref="EndSettling"/> closes
+        /// the file again.
+        /// </summary>
+        public void Settled(KooPhoneRunEntry update, RunOutcome previous, KooPhoneRun by)
+        {
+            lock (_gate)
+            {
+                Stamp(update, by);
+                (_closed ? _late ??= new RunRecordFile(Run.Path, append: true) : _file).Append(update);
+                Run.Settled(previous, update, by);
+            }
+        }
+
+        /// <summary>A later run has settled what it could: the file opened for it is closed (what was appended is kept).</summary>
+        public void EndSettling()
+        {
+            lock (_gate)
+            {
+                _late?.Dispose();
+                _late = null;
+            }
+        }
+
+        // An update replaces the id's entry in this run's record (RunRecords.EntriesOf), naming the run that learned it.
+        private void Stamp(KooPhoneRunEntry update, KooPhoneRun by)
+        {
+            update.RunId = Run.Id;
+            update.SettledBy = by.Id;
+            update.Operation = string.IsNullOrEmpty(update.Operation) ? Run.Operation : update.Operation;
+            update.At = DateTime.UtcNow;
+            Run.HasUpdates = true;
         }
 
         /// <summary>Hands what was recorded to the operating system: before a call is sent, what is known must not depend on the process surviving.</summary>

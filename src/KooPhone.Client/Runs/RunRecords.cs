@@ -60,36 +60,30 @@ namespace KooPhone.Client.Runs
         }
 
         /// <summary>
-        /// The entries of a run, read back from its file, one per id: an id that -Wait saw end
-        /// shows the status it ended with (its update, appended later, takes the entry's place).
+        /// The entries of a run, read back from its file, one per id: an id whose outcome was
+        /// learned later (its own -Wait, a later Wait-KooPhoneTask, a journal rerun: SettledBy is
+        /// set) shows the last entry learned, in the first one's place.
         /// </summary>
         public static IEnumerable<KooPhoneRunEntry> EntriesOf(KooPhoneRun run) =>
-            run.HasEndedUpdates ? WithEndedUpdates(run) : RunRecordFile.Read(run.Path);
+            run.HasUpdates ? WithUpdates(run) : RunRecordFile.Read(run.Path);
 
         // Two passes, so that only the updates are held, never the run's every entry.
-        private static IEnumerable<KooPhoneRunEntry> WithEndedUpdates(KooPhoneRun run)
+        private static IEnumerable<KooPhoneRunEntry> WithUpdates(KooPhoneRun run)
         {
-            var ended = new Dictionary<string, KooPhoneRunEntry>(StringComparer.Ordinal);
-            foreach (var entry in RunRecordFile.Read(run.Path).Where(IsEndedUpdate))
+            var updates = new Dictionary<string, KooPhoneRunEntry>(StringComparer.Ordinal);
+            foreach (var entry in RunRecordFile.Read(run.Path).Where(e => e.SettledBy.HasValue))
             {
-                ended[entry.InstanceId] = entry;
+                updates[entry.InstanceId] = entry;
             }
 
             foreach (var entry in RunRecordFile.Read(run.Path))
             {
-                if (IsEndedUpdate(entry))
+                if (!entry.SettledBy.HasValue)
                 {
-                    continue;
+                    yield return updates.TryGetValue(entry.InstanceId, out var update) ? update : entry;
                 }
-
-                yield return ended.TryGetValue(entry.InstanceId, out var update) && entry.Outcome == RunOutcome.Result ? update : entry;
             }
         }
-
-        /// <summary>The message of the entry appended when -Wait sees an id end.</summary>
-        internal const string EndedMessage = "-Wait saw its job end with this status.";
-
-        private static bool IsEndedUpdate(KooPhoneRunEntry entry) => entry.Outcome == RunOutcome.Result && entry.Message == EndedMessage;
 
         private static void TryDelete(string path)
         {

@@ -20,8 +20,32 @@ namespace KooPhone.Client.Runs
         private readonly KooPhoneRunCount _notSent = new KooPhoneRunCount(nameof(RunOutcome.NotSent));
         private int _waiting;
 
+        /// <summary>A tally of entries read back (a record that later runs changed).</summary>
+        public static RunTally Of(IEnumerable<KooPhoneRunEntry> entries)
+        {
+            var tally = new RunTally();
+            foreach (var entry in entries)
+            {
+                tally.Add(entry);
+            }
+
+            return tally;
+        }
+
         /// <summary>What a result handed to -Wait counts as until the wait ends it: the wait is still going on, or was stopped.</summary>
         public const string Waiting = "Waiting";
+
+        /// <summary>How many results handed to -Wait have not ended (yet): the wait goes on, or was stopped.</summary>
+        public int WaitingCount
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _waiting;
+                }
+            }
+        }
 
         /// <summary>A result handed to -Wait: counted by status once <see cref="Ended"/> says how it ended.</summary>
         public void AddWaiting()
@@ -39,6 +63,16 @@ namespace KooPhone.Client.Runs
             {
                 _waiting--;
                 Of(_results, status).Add(instanceId);
+            }
+        }
+
+        /// <summary>The wait learned that a result it was handed was not carried out: counted among the errors by code.</summary>
+        public void EndedAsError(string instanceId, string errorCode)
+        {
+            lock (_gate)
+            {
+                _waiting--;
+                Of(_errors, errorCode).Add(instanceId);
             }
         }
 

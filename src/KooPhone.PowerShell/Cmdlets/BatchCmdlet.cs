@@ -145,9 +145,10 @@ namespace KooPhone.PowerShell.Cmdlets
             if (_run != null && !_run.IsClosed)
             {
                 Calls.Stop();
+                _run.Dispose();
+                RunStopText.Show(this, _run.Record.StopNote);
             }
 
-            _run?.Dispose();
             Calls.Dispose();
         }
     }

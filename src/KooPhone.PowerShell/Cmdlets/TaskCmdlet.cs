@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using KooPhone.Client.Models;
+using KooPhone.Client.Runs;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -61,6 +62,12 @@ namespace KooPhone.PowerShell.Cmdlets
         public string? Outcome { get; set; }
 
         /// <summary>
+        /// <para type="description">The run the entry comes from, bound by property name from Get-KooPhoneRun's entries. Wait-KooPhoneTask then also writes what it learns of each job into that run's record (Get-KooPhoneRun -Id shows the job's last status, and SettledBy names the wait's run), when it is a run of this session that recorded the same instance with the same task and job.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = ByTaskIdSet, ValueFromPipelineByPropertyName = true)]
+        public int? RunId { get; set; }
+
+        /// <summary>
         /// <para type="description">Results of Backup-KooPhoneInstance (or another asynchronous cmdlet), piped in. Each job is reported against its instance.</para>
         /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = ByResultSet, ValueFromPipeline = true)]
@@ -79,13 +86,16 @@ namespace KooPhone.PowerShell.Cmdlets
             }
             else if (!string.IsNullOrEmpty(JobId) || !string.IsNullOrEmpty(InstanceId))
             {
-                _input.AddRow((TaskId ?? Array.Empty<string>()).FirstOrDefault()?.Trim(), InstanceId, JobId, Operation, SubmittedAt, Outcome);
+                _input.AddRow((TaskId ?? Array.Empty<string>()).FirstOrDefault()?.Trim(), InstanceId, JobId, Operation, SubmittedAt, Outcome, RunId);
             }
             else
             {
                 _input.AddTaskIds(TaskId ?? Array.Empty<string>());
             }
         }
+
+        /// <summary>The runs of this session whose entries were given, which learn what the wait learns.</summary>
+        private protected RunSources Sources => _input.Sources;
 
         /// <summary>Says once how many run record entries were skipped, as nothing can be waited for on them.</summary>
         protected void ReportSkipped() => _input.ReportSkipped();

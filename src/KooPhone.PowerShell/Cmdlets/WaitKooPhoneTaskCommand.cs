@@ -51,8 +51,22 @@ namespace KooPhone.PowerShell.Cmdlets
             var results = ReadJobs(out _);
             // Each result is written as soon as its job ends.
             var follower = RunFollowers.Jobs(Api, ThrottleLimit, "Waiting for KooPhone tasks", TimeSpan.FromSeconds(TimeoutSeconds), StopToken);
-            follower.Add(results);
-            new RunWriter(this, Calls, "Wait").Write(follower.Finish());
+            var run = new WaitRun(MyInvocation.MyCommand.Name, follower, Sources, () => Calls.CallCounts);
+            try
+            {
+                follower.Add(results);
+                new RunWriter(this, Calls, "Wait").Write(run.Finish());
+            }
+            finally
+            {
+                // Stopped (Ctrl+C, a pipeline ended downstream): the rest is recorded as last seen, and the host told where things stand.
+                if (!run.IsClosed)
+                {
+                    Calls.Stop();
+                    run.Dispose();
+                    RunStopText.Show(this, run.Run.StopNote);
+                }
+            }
         }
     }
 }

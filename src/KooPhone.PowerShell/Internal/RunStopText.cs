@@ -37,6 +37,28 @@ namespace KooPhone.PowerShell.Internal
                 : "the environment variable " + KooPhoneEnvironment.Token;
         }
 
+        /// <summary>
+        /// Tells the host where a run stopped by Ctrl+C stood (KooPhoneRun.StopNote): the pipeline is
+        /// stopping and takes no more records, so the line goes to the host's UI, as a warning
+        /// line; a host without a UI shows nothing, and Get-KooPhoneRun -Summary keeps the line.
+        /// </summary>
+        public static void Show(PSCmdlet cmdlet, string? note)
+        {
+            if (note == null)
+            {
+                return;
+            }
+
+            try
+            {
+                cmdlet.Host?.UI?.WriteWarningLine(note);
+            }
+            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is InvalidOperationException || e is System.IO.IOException)
+            {
+                // A host that cannot show it: the run's summary still holds it.
+            }
+        }
+
         /// <summary>The one terminating error of a stopped run.</summary>
         public static ErrorRecord Terminating(RunStopped stopped, string action)
         {

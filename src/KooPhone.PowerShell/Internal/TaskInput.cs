@@ -31,6 +31,9 @@ namespace KooPhone.PowerShell.Internal
 
         public TaskInput(Cmdlet cmdlet) => _cmdlet = cmdlet;
 
+        /// <summary>The runs of this session whose entries were given (rows with a RunId).</summary>
+        public RunSources Sources { get; } = new RunSources();
+
         /// <summary>How many pipeline inputs have been taken, for errors that name one.</summary>
         public int Count { get; set; }
 
@@ -67,7 +70,7 @@ namespace KooPhone.PowerShell.Internal
         }
 
         /// <summary>A result given by its properties (a row read back from a file, a run record entry).</summary>
-        public void AddRow(string? taskId, string? instanceId, string? jobId, string? operation, DateTime? submittedAt, string? outcome)
+        public void AddRow(string? taskId, string? instanceId, string? jobId, string? operation, DateTime? submittedAt, string? outcome, int? runId = null)
         {
             var result = new KooPhoneJobResult
             {
@@ -79,6 +82,11 @@ namespace KooPhone.PowerShell.Internal
                 // Without a time a backup's state could be taken for ours however old; now errs the safe way.
                 SubmittedAt = submittedAt.HasValue ? UtcTime.Of(submittedAt.Value) : DateTime.UtcNow,
             };
+
+            if (runId.HasValue && !string.IsNullOrEmpty(outcome))
+            {
+                Sources.Add(runId.Value, result.InstanceId, result.TaskId, result.JobId);
+            }
 
             if (result.TaskId != null)
             {

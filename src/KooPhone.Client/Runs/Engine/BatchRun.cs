@@ -272,8 +272,23 @@ namespace KooPhone.Client.Runs
             return unsent.Count;
         }
 
-        /// <summary>A run that ended any other way (Ctrl+C, an error, a stopped pipeline) still records every item it took.</summary>
-        public void Dispose() => Close(writeSummary: false);
+        /// <summary>
+        /// A run that ended any other way (Ctrl+C, an error, a stopped pipeline) still records every
+        /// item it took, and its StopNote says where it stood and what resumes it.
+        /// </summary>
+        public void Dispose()
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            Close(writeSummary: false);
+            if (Record.Total > 0)
+            {
+                Record.StopNote = RunStopNote.OfBatch(Record, _options.Follower != null);
+            }
+        }
 
         private void Log(string message) => _events.Enqueue(RunEvent.OfVerbose(message));
 
@@ -516,12 +531,24 @@ namespace KooPhone.Client.Runs
 
                     return true;
                 case ResumeKind.Done:
-                    RecordResult(target, new[] { CarriedOut(target, resumption.Evidence!, resumption.Error, resumption.SentAt) }, resumption.SentAt, emit: true, followable: true);
+                    var carriedOut = CarriedOut(target, resumption.Evidence!, resumption.Error, resumption.SentAt);
+                    RecordResult(target, new[] { carriedOut }, resumption.SentAt, emit: true, followable: true);
+                    _ledger.SettleEarlier(resumption.Entry!, ItemResult.EntryOf(target, carriedOut, resumption.SentAt));
                     return true;
                 case ResumeKind.Unknown:
                     RecordError(target, resumption.Error!, RunOutcome.Unknown, resumption.SentAt, emit: true);
                     return true;
                 default:
+                    if (resumption.Entry != null)
+                    {
+                        // The earlier call was not carried out: the run that sent it learns so, and this one sends it again.
+                        _ledger.SettleEarlier(resumption.Entry, new KooPhoneRunEntry
+                        {
+                            InstanceId = target.InstanceId, UserId = target.UserId, Outcome = RunOutcome.Error, ErrorCode = Waiting.NotCarriedOutRule.ErrorCode,
+                            SubmittedAt = resumption.SentAt, Message = $"Not carried out: the instance's state shows it untouched ({resumption.Evidence}); run {Record.Id} sent it again.",
+                        });
+                    }
+
                     return false;
             }
         }

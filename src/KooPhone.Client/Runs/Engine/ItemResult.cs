@@ -41,6 +41,10 @@ namespace KooPhone.Client.Runs
                     entry.JobId = job.JobId;
                     entry.RequestId = job.RequestId;
                     entry.SubmittedAt = job.SubmittedAt;
+                    entry.ErrorCode = job.ErrorCode;
+                    // Known not to have acted (its state never showed it): an error of the id, safe to run again.
+                    entry.Outcome = job.ErrorCode == Waiting.NotCarriedOutRule.ErrorCode ? RunOutcome.Error : RunOutcome.Result;
+                    entry.Message = job.ErrorMessage ?? job.Evidence;
                     break;
                 case KooPhoneActionResult action:
                     entry.Status = action.Status;

@@ -12,7 +12,7 @@ namespace KooPhone.Client.Runs
     /// <summary>What a rerun does with an id its journal knows.</summary>
     internal enum ResumeKind
     {
-        /// <summary>Not in the journal, or its state shows it untouched: it is sent.</summary>
+        /// <summary>Not in the journal, or its state shows it untouched (then Entry is the journal's, whose call was not carried out): it is sent.</summary>
         Send,
 
         /// <summary>Done in an earlier run: its recorded result is written again.</summary>
@@ -113,7 +113,7 @@ namespace KooPhone.Client.Runs
             switch (verdict.Verdict)
             {
                 case StateVerdict.Untouched:
-                    return new Resumption(ResumeKind.Send);
+                    return new Resumption(ResumeKind.Send, entry, verdict.Evidence, sentAt: sentAt);
                 case StateVerdict.Done:
                     return new Resumption(ResumeKind.Done, entry, verdict.Evidence, new UnsettledInJournalException(_operation.Name, sentAt, "the instance's state shows it was carried out"), sentAt);
                 default:

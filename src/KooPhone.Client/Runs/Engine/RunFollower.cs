@@ -167,6 +167,20 @@ namespace KooPhone.Client.Runs
             yield return RunEvent.OfProgress(new RunProgress(ProgressId, _activity, "Done", 0, null, completed: true));
         }
 
+        /// <summary>
+        /// After a stop, once no round runs: the results that ended meanwhile are told to Ended,
+        /// and the rest is handed back as last seen. Nothing is written: the pipeline is gone.
+        /// </summary>
+        public IEnumerable<T> Abandon()
+        {
+            foreach (var result in _waiter.TakeEnded())
+            {
+                Ended?.Invoke(_idOf(result), result);
+            }
+
+            return _waiter.TakeRest();
+        }
+
         private RunEvent Progress(string status, long done) => RunEvent.OfProgress(new RunProgress(ProgressId, _activity, status, done, _waiter.Total));
 
         private bool RoundEndedWithin(TimeSpan interval)

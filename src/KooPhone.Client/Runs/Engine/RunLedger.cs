@@ -14,6 +14,7 @@ namespace KooPhone.Client.Runs
     internal sealed class RunLedger
     {
         private readonly object _gate = new object();
+        private readonly HashSet<KooPhoneRun> _settledEarlier = new HashSet<KooPhoneRun>();
         private RunRecorder? _record;
         private JournalKeeper? _journal;
 
@@ -27,8 +28,36 @@ namespace KooPhone.Client.Runs
         public KooPhoneRun Run { get; }
 
         /// <summary>Opens the journal at <paramref name="path"/>, which from now on gets every outcome too.</summary>
-        public JournalKeeper KeepJournal(string path, KooPhoneOperation operation, KooPhoneClock clock) =>
+        public JournalKeeper KeepJournal(string path, KooPhoneOperation operation, KooPhoneClock clock)
+        {
             _journal = new JournalKeeper(path, operation.Name, Run.Id, clock);
+            Run.JournalPath = System.IO.Path.GetFullPath(path);
+            return _journal;
+        }
+
+        /// <summary>
+        /// This rerun learned how an id ended that the journal's <paramref name="journalEntry"/> left
+        /// open: when the run that wrote that entry is one of this session's, with the same journal,
+        /// its record ends with <paramref name="update"/> too, settled by this run.
+        /// </summary>
+        public void SettleEarlier(KooPhoneRunEntry journalEntry, KooPhoneRunEntry update)
+        {
+            var earlier = RunRecords.Find(journalEntry.RunId);
+            // Run ids are the session's: an entry some other process wrote under the same number
+            // predates this session's run of that number, or names another journal.
+            if (earlier == null || earlier == Run || earlier.Recorder == null || earlier.Operation != Run.Operation
+                || !string.Equals(earlier.JournalPath, Run.JournalPath, StringComparison.Ordinal)
+                || journalEntry.At < earlier.StartedAt || (earlier.EndedAt.HasValue && journalEntry.At > earlier.EndedAt.Value))
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                earlier.Recorder.Settled(update, journalEntry.Outcome, Run);
+                _settledEarlier.Add(earlier);
+            }
+        }
 
         /// <summary>One entry of the run record (and the journal); <paramref name="waiting"/> for a result handed to -Wait (see RunRecorder.Record).</summary>
         public void Record(KooPhoneRunEntry entry, bool waiting = false)
@@ -97,6 +126,11 @@ namespace KooPhone.Client.Runs
                 _record = null;
                 _journal?.Dispose();
                 _journal = null;
+                foreach (var earlier in _settledEarlier)
+                {
+                    earlier.Recorder!.EndSettling();
+                }
+
                 return run;
             }
         }
