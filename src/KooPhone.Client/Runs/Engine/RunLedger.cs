@@ -28,7 +28,7 @@ namespace KooPhone.Client.Runs
 
         /// <summary>Opens the journal at <paramref name="path"/>, which from now on gets every outcome too.</summary>
         public JournalKeeper KeepJournal(string path, KooPhoneOperation operation, KooPhoneClock clock) =>
-            _journal = new JournalKeeper(path, operation.Name, Run.Id, clock);
+            _journal = new JournalKeeper(path, operation.Name, Run, clock);
 
         /// <summary>One entry of the run record (and the journal); <paramref name="waiting"/> for a result handed to -Wait (see RunRecorder.Record).</summary>
         public void Record(KooPhoneRunEntry entry, bool waiting = false)
@@ -81,23 +81,31 @@ namespace KooPhone.Client.Runs
                     return null;
                 }
 
-                foreach (var (target, sentAt) in inFlight)
+                // The journal is let go whatever happens to the record: a journal left held would
+                // refuse every later run of this process.
+                try
                 {
-                    Record(target, RunOutcome.Unknown, RunErrorIds.OutcomeUnknown, "The run stopped while this call was in flight; the service may have acted on it.", submittedAt: sentAt);
-                }
+                    foreach (var (target, sentAt) in inFlight)
+                    {
+                        Record(target, RunOutcome.Unknown, RunErrorIds.OutcomeUnknown, "The run stopped while this call was in flight; the service may have acted on it.", submittedAt: sentAt);
+                    }
 
-                foreach (var target in unsent)
+                    foreach (var target in unsent)
+                    {
+                        Record(target, RunOutcome.NotSent, RunErrorIds.NotSent, "The run stopped before this id was sent.");
+                    }
+
+                    _record.CountCalls(counts.Calls, counts.Attempts);
+                    var run = _record.Run;
+                    _record.Dispose();
+                    _record = null;
+                    return run;
+                }
+                finally
                 {
-                    Record(target, RunOutcome.NotSent, RunErrorIds.NotSent, "The run stopped before this id was sent.");
+                    _journal?.Dispose();
+                    _journal = null;
                 }
-
-                _record.CountCalls(counts.Calls, counts.Attempts);
-                var run = _record.Run;
-                _record.Dispose();
-                _record = null;
-                _journal?.Dispose();
-                _journal = null;
-                return run;
             }
         }
     }
