@@ -71,29 +71,35 @@ namespace KooPhone.Client.Runs
             }
         }
 
-        /// <summary>Reads a record back, even one another process is still writing (a half-written last line is skipped).</summary>
+        /// <summary>
+        /// Reads a record back, even one another process is still writing: a last line without its
+        /// line break (half-written, or cut off by a killed process) is skipped, as are lines that
+        /// hold NUL bytes (what some file systems leave after a crash) or are not entries.
+        /// </summary>
         public static IEnumerable<KooPhoneRunEntry> Read(string path)
         {
             using (var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.UTF8))
+            using (var lines = WholeLines.Of(reader).GetEnumerator())
             {
-                var header = reader.ReadLine();
-                if (header == null)
+                // The header.
+                if (!lines.MoveNext())
                 {
                     yield break;
                 }
 
-                string? line;
-                while ((line = reader.ReadLine()) != null)
+                while (lines.MoveNext())
                 {
+                    var line = lines.Current;
                     var fields = Split(line);
-                    if ((fields.Count != Columns.Length && fields.Count != OlderColumns) || !Enum.TryParse<RunOutcome>(fields[4], out var outcome))
+                    if (line.IndexOf('\0') >= 0 || (fields.Count != Columns.Length && fields.Count != OlderColumns) || !Enum.TryParse<RunOutcome>(fields[4], out var outcome)
+                        || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
                     {
                         continue;
                     }
 
                     yield return new KooPhoneRunEntry
                     {
-                        RunId = int.Parse(fields[0], CultureInfo.InvariantCulture),
+                        RunId = runId,
                         Operation = fields[1] ?? "",
                         InstanceId = fields[2] ?? "",
                         UserId = fields[3],

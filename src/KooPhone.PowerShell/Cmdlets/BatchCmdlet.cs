@@ -41,6 +41,7 @@ namespace KooPhone.PowerShell.Cmdlets
 
         /// <summary>
         /// <para type="description">A journal file for restart-safe reruns, for cmdlets that change state. Before each call its ids are written to it as sent (and flushed), and after it their outcome; it doubles as an audit trail (who, when, request and task ids, outcome). Run the same command again with the same journal after an interruption (Ctrl+C, a killed process, an Automation job restarted from the top): ids already done are not sent again, and their recorded results are written again (Evidence says so); ids whose outcome was never recorded are read back from the instances' state, sent again only if it shows them untouched, and otherwise reported as Unknown, never sent blindly; running tasks are waited for again with -Wait. Keep the file on storage that outlives the machine (a Hybrid Worker's disk, a mounted share): an Automation sandbox loses its local files.</para>
+        /// <para type="description">One run at a time holds a journal. While it runs, another run given the same journal, in this PowerShell or another process, stops before sending anything with one terminating error, KooPhone.JournalInUse (category ResourceBusy), which names the journal and the run that holds it: process id, host, user, start time and command. The hold is an operating-system lock on a file beside the journal (the journal's name followed by .lock, whose text names the holder) and ends with its process, so a killed run leaves nothing to clean up; the .lock file stays. A journal that cannot be created or written is refused the same way (KooPhone.JournalUnwritable), as is one another operation wrote (KooPhone.JournalOtherOperation): give each command a journal of its own. A last line cut off by a killed process or a full disk is dropped and read as never written: its id's earlier entries decide.</para>
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -122,7 +123,17 @@ namespace KooPhone.PowerShell.Cmdlets
                 CallCounts = () => Calls.CallCounts,
             };
             _writer = new RunWriter(this, Calls, ActionName);
-            _run = Calls.Stoppable(() => new BatchRun<TItem, TResponse>(api, call, options, StopToken));
+            try
+            {
+                _run = Calls.Stoppable(() => new BatchRun<TItem, TResponse>(api, call, options, StopToken));
+            }
+            catch (JournalRefusedException e)
+            {
+                // Held by another run, not writable, or another operation's: nothing was sent.
+                ThrowTerminatingError(ErrorRecords.JournalRefused(e));
+                return;
+            }
+
             if (readOnlyJournal)
             {
                 // The refused run is still in the record (Dispose closes it).

@@ -84,6 +84,20 @@ namespace KooPhone.PowerShell.Internal
             return record;
         }
 
+        /// <summary>The one terminating error of a run whose -JournalPath it cannot use; nothing was sent.</summary>
+        public static ErrorRecord JournalRefused(JournalRefusedException error)
+        {
+            switch (error.Reason)
+            {
+                case JournalRefusal.InUse:
+                    return new ErrorRecord(error, "KooPhone.JournalInUse", ErrorCategory.ResourceBusy, error.JournalPath);
+                case JournalRefusal.OtherOperation:
+                    return new ErrorRecord(error, "KooPhone.JournalOtherOperation", ErrorCategory.InvalidArgument, error.JournalPath);
+                default:
+                    return new ErrorRecord(error, "KooPhone.JournalUnwritable", ErrorCategory.WriteError, error.JournalPath);
+            }
+        }
+
         public static ErrorRecord Invalid(string message, string errorId, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 

@@ -1,31 +1,63 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Security;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Reconciling;
 
 namespace KooPhone.Client.Runs
 {
     /// <summary>
-    /// -JournalPath for a batch run: what earlier runs recorded for each id, an
-    /// intent record flushed before each call goes out, and every outcome after it. Thread-safe
-    /// where calls are sent from workers (resends).
+    /// -JournalPath for a batch run: held by this run alone (an ExclusiveFileLock on the journal's
+    /// .lock file beside it), what earlier runs recorded for each id, an intent record flushed
+    /// before each call goes out, and every outcome after it. Thread-safe where calls are sent
+    /// from workers (resends).
     /// </summary>
     internal sealed class JournalKeeper : IDisposable
     {
+        private readonly ExclusiveFileLock _hold;
         private readonly RunRecordFile _file;
         private readonly string _operation;
         private readonly int _runId;
         private readonly KooPhoneClock _clock;
 
-        // clock: the engine's, since a resumed run's reconciler compares these times with its own.
-        public JournalKeeper(string path, string operation, int runId, KooPhoneClock clock)
+        /// <summary>
+        /// Takes the journal at <paramref name="path"/> for <paramref name="run"/> and reads it, or
+        /// throws JournalRefusedException: another run holds it, it cannot be written, or another
+        /// operation wrote it. Nothing has been sent yet when it throws.
+        /// </summary>
+        /// <param name="path">The journal.</param>
+        /// <param name="operation">The API operation of the run: a journal of another one is refused.</param>
+        /// <param name="run">The run, named in the journal's lock file while it holds the journal.</param>
+        /// <param name="clock">The engine's, since a resumed run's reconciler compares these times with its own.</param>
+        public JournalKeeper(string path, string operation, KooPhoneRun run, KooPhoneClock clock)
         {
             _clock = clock;
-            Last = RunJournal.ReadLast(path);
-            _file = new RunRecordFile(path, append: true);
             _operation = operation;
-            _runId = runId;
+            _runId = run.Id;
+            var journal = Usable(path, () => Path.GetFullPath(path));
+            _hold = Usable(journal, () => Hold(journal, run));
+            try
+            {
+                Last = Usable(journal, () => RunJournal.ReadLast(journal));
+                var other = Last.Values.FirstOrDefault(e => e.Operation.Length > 0 && !string.Equals(e.Operation, operation, StringComparison.Ordinal));
+                if (other != null)
+                {
+                    throw JournalRefusedException.OtherOperation(journal, other, operation);
+                }
+
+                _file = Usable(journal, () =>
+                {
+                    RunJournal.DropCutLine(journal);
+                    return new RunRecordFile(journal, append: true);
+                });
+            }
+            catch
+            {
+                _hold.Dispose();
+                throw;
+            }
         }
 
         /// <summary>The last entry of each id, as earlier runs left the journal.</summary>
@@ -63,6 +95,37 @@ namespace KooPhone.Client.Runs
 
         public void Flush() => _file.Flush();
 
-        public void Dispose() => _file.Dispose();
+        public void Dispose()
+        {
+            try
+            {
+                _file.Dispose();
+            }
+            finally
+            {
+                _hold.Dispose();
+            }
+        }
+
+        private static ExclusiveFileLock Hold(string journal, KooPhoneRun run)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(journal)!);
+            var lockPath = RunJournal.LockPathOf(journal);
+            return ExclusiveFileLock.TryAcquire(lockPath, RunJournal.Holder(run), out var holder) ?? throw JournalRefusedException.InUse(journal, lockPath, holder);
+        }
+
+        // What the file system can answer about a path, from a folder that cannot be made to a
+        // file that cannot be written, becomes one error that names the journal.
+        private static T Usable<T>(string journal, Func<T> step)
+        {
+            try
+            {
+                return step();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException || e is SecurityException)
+            {
+                throw JournalRefusedException.Unwritable(journal, e);
+            }
+        }
     }
 }

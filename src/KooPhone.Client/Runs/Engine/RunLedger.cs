@@ -30,7 +30,7 @@ namespace KooPhone.Client.Runs
         /// <summary>Opens the journal at <paramref name="path"/>, which from now on gets every outcome too.</summary>
         public JournalKeeper KeepJournal(string path, KooPhoneOperation operation, KooPhoneClock clock)
         {
-            _journal = new JournalKeeper(path, operation.Name, Run.Id, clock);
+            _journal = new JournalKeeper(path, operation.Name, Run, clock);
             Run.JournalPath = System.IO.Path.GetFullPath(path);
             return _journal;
         }
@@ -110,28 +110,35 @@ namespace KooPhone.Client.Runs
                     return null;
                 }
 
-                foreach (var (target, sentAt) in inFlight)
+                // The journal is let go whatever happens to the record: a journal left held would
+                // refuse every later run of this process.
+                try
                 {
-                    Record(target, RunOutcome.Unknown, RunErrorIds.OutcomeUnknown, "The run stopped while this call was in flight; the service may have acted on it.", submittedAt: sentAt);
-                }
+                    foreach (var (target, sentAt) in inFlight)
+                    {
+                        Record(target, RunOutcome.Unknown, RunErrorIds.OutcomeUnknown, "The run stopped while this call was in flight; the service may have acted on it.", submittedAt: sentAt);
+                    }
 
-                foreach (var target in unsent)
+                    foreach (var target in unsent)
+                    {
+                        Record(target, RunOutcome.NotSent, RunErrorIds.NotSent, "The run stopped before this id was sent.");
+                    }
+
+                    _record.CountCalls(counts.Calls, counts.Attempts);
+                    var run = _record.Run;
+                    _record.Dispose();
+                    _record = null;
+                    return run;
+                }
+                finally
                 {
-                    Record(target, RunOutcome.NotSent, RunErrorIds.NotSent, "The run stopped before this id was sent.");
+                    _journal?.Dispose();
+                    _journal = null;
+                    foreach (var earlier in _settledEarlier)
+                    {
+                        earlier.Recorder!.EndSettling();
+                    }
                 }
-
-                _record.CountCalls(counts.Calls, counts.Attempts);
-                var run = _record.Run;
-                _record.Dispose();
-                _record = null;
-                _journal?.Dispose();
-                _journal = null;
-                foreach (var earlier in _settledEarlier)
-                {
-                    earlier.Recorder!.EndSettling();
-                }
-
-                return run;
             }
         }
     }
