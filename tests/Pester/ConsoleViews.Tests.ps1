@@ -242,3 +242,68 @@ Describe 'Progress' {
         $waiting[-1].PercentComplete | Should -Be 100
     }
 }
+
+# Get-KooPhoneRun's views of a real run (issue 22, item 5). A console of 80 columns lays a table
+# out in 79 (PowerShell keeps its last column free) and Out-String -Width 80 in 80, so each view is
+# rendered at both, and at 119 and 120.
+Describe 'Run views of a real run' {
+    BeforeAll {
+        # One run with two statuses and an error code: a command on running phones and on two
+        # stopped ones, whose jobs fail, and on two ids the service does not know, refused with
+        # KOOPHONE.API.1001 (one id a call, so they are refused alone).
+        $running = @((Get-KooPhoneInstance -Context $context | Where-Object RunStatus -eq Running | Select-Object -First 12).InstanceId)
+        foreach ($id in $running[0..1]) { Set-EmulatorInstanceState $emulator $id @{ running_status = 1 } }
+        $null = @($running) + 'nosuch01', 'nosuch02' | Start-KooPhoneCommand -Context $context -Command ls -Wait -BatchSize 1 -ErrorAction SilentlyContinue
+        $script:runSummary = Get-KooPhoneRun -Summary
+        $script:listed = Get-KooPhoneRun -List | Where-Object Id -eq $runSummary.RunId
+        $script:started = $listed.StartedAt.ToLocalTime().ToString('yyyy-MM-dd HH:mm:ss')
+        $script:ended = $listed.EndedAt.ToLocalTime().ToString('yyyy-MM-dd HH:mm:ss')
+        # The counts as the tables show them: Ids, Results, Errors, Unknown, NotSent.
+        $script:counts = '14\s+12\s+2\s+0\s+0'
+    }
+
+    AfterAll { Reset-TestEmulator $emulator }
+
+    It 'the run ended two ways and with one error code' {
+        @($runSummary.ResultsByStatus | ForEach-Object ToString) | Should -Be @('Succeeded 10', 'Failed 2')
+        @($runSummary.ErrorsByCode | ForEach-Object ToString) | Should -Be @('KOOPHONE.API.1001 2')
+        $listed.Command | Should -Be Start-KooPhoneCommand
+    }
+
+    It '-Summary at <Width> shows the counts by status and by code, one a line, next to the counts' -ForEach @(@{ Width = 119 }, @{ Width = 120 }) {
+        $text = $runSummary | Out-String -Width $Width
+        $table = Split-Table $text
+        $table.All | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width -Because "'$_' fits" }
+        $table.Header[0] | Should -Match '^Run\s+Command\s+Ids\s+Results\s+Errors\s+Unknown\s+NotSent\s+Seconds\s+ResultsByStatus\s+ErrorsByCode$'
+        $table.Rows[0] | Should -Match "^$($runSummary.RunId)\s+Start-KooPhoneCommand\s+$counts\s+\d+(\.\d)?\s+Succeeded 10\s+KOOPHONE\.API\.1001 2$" -Because "the row shows every count:`n$text"
+        $table.Rows[1] | Should -Match '^\s+Failed 2$' -Because "the second status is on a line of its own, under the first:`n$text"
+        $table.Rows | Should -HaveCount 2
+    }
+
+    It '-Summary at <Width> keeps every count whole and leaves the counts by status and code to wider consoles and the list' -ForEach @(@{ Width = 79 }, @{ Width = 80 }) {
+        $text = $runSummary | Out-String -Width $Width
+        $table = Split-Table $text
+        $table.All | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width -Because "'$_' fits" }
+        $table.Header[0] | Should -Match '^Run\s+Command\s+Ids\s+Results\s+Errors\s+Unknown\s+NotSent\s+Seconds$' -Because "no column is squeezed:`n$text"
+        $table.Rows | Should -HaveCount 1
+        $table.Rows[0] | Should -Match "^$($runSummary.RunId)\s+Start-KooPhoneCommand\s+$counts\s+\d+(\.\d)?$"
+        $list = $runSummary | Format-List | Out-String -Width $Width
+        $list | Should -Match '(?m)^ResultsByStatus\s*: \{Succeeded 10, Failed 2\}'
+        $list | Should -Match '(?m)^ErrorsByCode\s*: \{KOOPHONE\.API\.1001 2\}'
+    }
+
+    It '-List at <Width> shows the whole start time after the counts' -ForEach @(@{ Width = 79 }, @{ Width = 80 }) {
+        $text = $listed | Out-String -Width $Width
+        $table = Split-Table $text
+        $table.All | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width -Because "'$_' fits" }
+        $table.Header[0] | Should -Match '^Id\s+Command\s+Results\s+Errors\s+Unknown\s+NotSent\s+StartedAt \(local\)$' -Because "no column is squeezed:`n$text"
+        $table.Rows[0] | Should -Match "^$($listed.Id)\s+Start-KooPhoneCommand\s+12\s+2\s+0\s+0\s+$started$" -Because "the start time is whole:`n$text"
+    }
+
+    It '-List at <Width> shows the whole start and end times' -ForEach @(@{ Width = 119 }, @{ Width = 120 }) {
+        $text = $listed | Out-String -Width $Width
+        $table = Split-Table $text
+        $table.Header[0] | Should -Match '^Id\s+Command\s+Results\s+Errors\s+Unknown\s+NotSent\s+StartedAt \(local\)\s+EndedAt \(local\)$'
+        $table.Rows[0] | Should -Match "^$($listed.Id)\s+Start-KooPhoneCommand\s+12\s+2\s+0\s+0\s+$started\s+$ended$" -Because "both times are whole:`n$text"
+    }
+}

@@ -2,7 +2,9 @@
 # ties it to a real account swapped for the emulator's: Connect-KooPhone is given the emulator's
 # address (-Endpoint, and -IamEndpoint for a password login), the example instance and task ids
 # become ones the emulator has, and the variables and files an example assumes exist. An example
-# passes when it runs to its end without an error record.
+# passes when it runs to its end without an error record, and when it changed no more phones
+# than a small named set (issue 22, item 6): an example is copied and run as shown, so one that
+# acts on the whole fleet acts on a real one.
 BeforeDiscovery {
     Import-Module $env:KOOPHONE_TEST_MODULE -Force
     $script:examples = foreach ($command in Get-Command -Module KooPhone | Sort-Object Name) {
@@ -65,7 +67,15 @@ $null = Connect-KooPhone -Endpoint $EmulatorUrl -Token $token
         $runnable
     }
 
+    # The most phones an example may change: the largest set the fixture below names, ids.txt's
+    # three ('lab-*', 'shop-*', 'old-*', 'class-*' and assignments.csv are two phones each, the
+    # example ids a44uhlf7 and efjy72gs two of 'lab-*'). Any set an example names is one of these,
+    # so more than three changed means the example reached past what it named: the whole fleet
+    # (20 phones), or the part of it a filter such as "Where-Object RunStatus -eq Running" let through.
+    $script:namedSetMost = 3
+
     # The fleet an example starts from: the seeded phones plus two of each name the examples use.
+    # Returns the example ids to swap for the emulator's, the size of the fleet and its named phones.
     function Initialize-Fleet {
         Reset-TestEmulator $emulator
         foreach ($prefix in 'shop', 'lab', 'old', 'class') {
@@ -74,6 +84,9 @@ $null = Connect-KooPhone -Endpoint $EmulatorUrl -Token $token
         }
         $fleet = @(Get-KooPhoneInstance -Context $context)
         $fleet[0..2].InstanceId | Set-Content (Join-Path $folder 'ids.txt')
+        # Every assigned phone is logged in (half the seeded ones), so a filter on the whole fleet
+        # such as "Where-Object IsLoggedIn" lets through more phones than a named set holds.
+        foreach ($phone in $fleet | Where-Object IsAssigned) { Set-EmulatorInstanceState $emulator $phone.InstanceId @{ login_status = 1 } }
         # Ordered phones are unassigned, so they can be granted.
         $free = @($fleet | Where-Object Name -like 'shop-*')
         $free | ForEach-Object { [pscustomobject]@{ UserId = '1008600000104285462'; InstanceId = $_.InstanceId } } |
@@ -81,7 +94,23 @@ $null = Connect-KooPhone -Endpoint $EmulatorUrl -Token $token
         $task = @($fleet[-1].InstanceId | Start-KooPhoneCommand -Context $context -Command ls)
         $task | Export-Csv (Join-Path $folder 'submitted.csv') -NoTypeInformation
         $lab = @($fleet | Where-Object Name -like 'lab-*')
-        @{ 'a44uhlf7' = $lab[0].InstanceId; 'efjy72gs' = $lab[1].InstanceId; '6837531fd3f54550927b930180a706bf' = $task[0].TaskId }
+        # What the fixture did is not the example's doing.
+        Clear-EmulatorAction $emulator
+        @{
+            Ids   = @{ 'a44uhlf7' = $lab[0].InstanceId; 'efjy72gs' = $lab[1].InstanceId; '6837531fd3f54550927b930180a706bf' = $task[0].TaskId }
+            Size  = $fleet.Count
+            # The phones of the sets named above, which are all an example may change.
+            Named = @(@($fleet | Where-Object Name -Match '^(shop|lab|old|class)-').InstanceId + $fleet[0..2].InstanceId)
+        }
+    }
+
+    # The phones the emulator changed since the fixture: its action log holds every state-changing
+    # operation it carried out (backup, reboot, reset, delete, assign, unassign, prepare, install,
+    # video settings, commands, stopping sessions and streams) with the instances it acted on; an
+    # order names none, and reads are not in it.
+    function Get-ChangedInstance {
+        Wait-EmulatorIdle $emulator
+        @(Get-EmulatorAction $emulator | Where-Object instance_id | ForEach-Object instance_id | Sort-Object -Unique)
     }
 }
 
@@ -95,13 +124,18 @@ Describe 'Help examples' {
         $examples.Count | Should -BeGreaterThan 50
     }
 
-    It '<Name> example <Index> runs against the emulator' -ForEach $examples {
-        $runnable = ConvertTo-Runnable $Code (Initialize-Fleet)
+    It '<Name> example <Index> runs against the emulator and changes no more than a small named set' -ForEach $examples {
+        $fleet = Initialize-Fleet
+        $runnable = ConvertTo-Runnable $Code $fleet.Ids
         # The host answers Yes to any prompt (-Confirm) and keeps what is written to it (What if: lines).
         $variables = @{ EmulatorUrl = $emulator.Url; EmulatorToken = $emulator.Token; Folder = $folder }
         $errors = try { @((Invoke-InTestHost -Command ($prelude + "`n" + $runnable) -Variables $variables -Answer 'Yes').Errors | ForEach-Object { "$_" }) }
         catch { @("$($_.Exception.InnerException ?? $_.Exception)") }
 
         $errors | Should -BeNullOrEmpty -Because "the example`n$Code`nran here as`n$runnable"
+        $changed = @(Get-ChangedInstance)
+        $changed.Count | Should -BeLessThan $fleet.Size -Because "the example`n$Code`nchanged the whole fleet"
+        $changed.Count | Should -BeLessOrEqual $namedSetMost -Because "an example that changes state acts on a small named set or uses -WhatIf; the example`n$Code`nchanged $($changed.Count) of the $($fleet.Size) phones"
+        @($changed | Where-Object { $_ -notin $fleet.Named }) | Should -BeNullOrEmpty -Because "the example`n$Code`nchanged phones outside the sets it can name"
     }
 }

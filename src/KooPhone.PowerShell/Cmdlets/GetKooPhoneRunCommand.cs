@@ -20,9 +20,9 @@ namespace KooPhone.PowerShell.Cmdlets
     ///   <para>Shows what the last run came to: ids, results by status, errors by code with their culprits, Unknown, NotSent, calls and time.</para>
     /// </example>
     /// <example>
-    ///   <code>Get-KooPhoneInstance | Backup-KooPhoneInstance -Force -InformationVariable info | Out-Null
+    ///   <code>Get-KooPhoneInstance -Name 'lab-*' | Backup-KooPhoneInstance -Force -InformationVariable info | Out-Null
     /// ($info | Where-Object Tags -contains 'KooPhone.RunSummary').MessageData.ErrorsByCode</code>
-    ///   <para>Keeps the summary the run wrote to the information stream and reads its errors by code.</para>
+    ///   <para>Backs up the lab phones, keeps the summary the run wrote to the information stream and reads its errors by code.</para>
     /// </example>
     /// <example>
     ///   <code>Get-KooPhoneRun -List</code>

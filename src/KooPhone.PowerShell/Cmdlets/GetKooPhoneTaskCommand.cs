@@ -13,9 +13,9 @@ namespace KooPhone.PowerShell.Cmdlets
     ///   <para>Shows every job of one task.</para>
     /// </example>
     /// <example>
-    ///   <code>$results = Get-KooPhoneInstance | Backup-KooPhoneInstance -Force
+    ///   <code>$results = Get-Content ids.txt | Backup-KooPhoneInstance -Force
     /// $results | Get-KooPhoneTask | Group-Object Status</code>
-    ///   <para>Checks how far a fleet backup has come, per status.</para>
+    ///   <para>Backs up the phones listed in ids.txt and checks how far the backups have come, per status.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "KooPhoneTask", DefaultParameterSetName = ByResultSet)]
     [OutputType(typeof(KooPhoneJobResult))]

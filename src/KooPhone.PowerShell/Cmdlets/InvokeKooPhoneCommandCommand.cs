@@ -14,8 +14,8 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="description">Invoke-KooPhoneCommand sends SyncInvokeInstance for up to 100 instances per call, several calls at once, and writes one result per instance with its status and output (at most 1024 bytes). An instance where the command failed is a result with Status Failed and the service's error code, not an error record; a rejected call gives one error per instance. The command is checked first: at most 1024 bytes of letters, digits, spaces and _ . / : -. For long commands use Start-KooPhoneCommand.</para>
     /// </summary>
     /// <example>
-    ///   <code>Get-KooPhoneInstance | Invoke-KooPhoneCommand -Command 'getprop ro.build.version.release' | Group-Object Output</code>
-    ///   <para>Counts the fleet by Android version.</para>
+    ///   <code>Get-Content ids.txt | Invoke-KooPhoneCommand -Command 'getprop ro.build.version.release' | Group-Object Output</code>
+    ///   <para>Counts the phones listed in ids.txt by Android version.</para>
     /// </example>
     /// <example>
     ///   <code>Invoke-KooPhoneCommand -InstanceId a44uhlf7 -Command 'ls -l /system'</code>

@@ -16,8 +16,8 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="description">The service answers a restart with no task, so "Accepted" is all it says. With -Wait the cmdlet reads the instances' run status (BatchShowInstance, 100 a call) until each is seen to leave Running and come back, and writes its result then with Status Restarted. It never claims a restart from silence: at the time limit an instance that was Running at every poll is written as RestartNotSeen (the restart may have been quicker than the polls, or not have begun), one that left Running and has not come back as NotBackInTime; Evidence says what was seen.</para>
     /// </summary>
     /// <example>
-    ///   <code>Get-KooPhoneInstance | Where-Object RunStatus -eq Running | Restart-KooPhoneInstance</code>
-    ///   <para>Restarts every running phone.</para>
+    ///   <code>Get-KooPhoneInstance -Name 'shop-*' | Where-Object RunStatus -eq Running | Restart-KooPhoneInstance</code>
+    ///   <para>Restarts the shop phones that are running.</para>
     /// </example>
     /// <example>
     ///   <code>Get-KooPhoneInstance -Name 'lab-*' | Restart-KooPhoneInstance -Wait -TimeoutSeconds 300 | Group-Object Status</code>

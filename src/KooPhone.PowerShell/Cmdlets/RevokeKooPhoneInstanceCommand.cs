@@ -15,8 +15,8 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="description">Revoke-KooPhoneInstance removes user–instance bindings (CancelInstance), up to 100 pairs per call, and writes one job result per pair. The user's data on the phone is cleared, so the cmdlet asks before acting; -Force skips the question and -WhatIf sends nothing. With -Wait it follows each job to its end. A pair that is not bound gives KOOPHONE.API.2210.</para>
     /// </summary>
     /// <example>
-    ///   <code>Get-KooPhoneInstance | Where-Object IsAssigned | Select-Object @{n='UserId';e={$_.AssignedUser}}, InstanceId | Revoke-KooPhoneInstance -Force -Wait</code>
-    ///   <para>Unassigns every assigned phone and waits until each is done.</para>
+    ///   <code>Get-Content ids.txt | Get-KooPhoneInstance | Where-Object IsAssigned | Select-Object @{n='UserId';e={$_.AssignedUser}}, InstanceId | Revoke-KooPhoneInstance -Force -Wait</code>
+    ///   <para>Unassigns those of the phones listed in ids.txt that are assigned, and waits until each is done.</para>
     /// </example>
     /// <example>
     ///   <code>Revoke-KooPhoneInstance -UserId 1008600000104285462 -InstanceId a44uhlf7 -WhatIf</code>

@@ -14,8 +14,8 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="description">Set-KooPhoneVideoSetting sends SetVideo for up to 100 instances per call. The service needs all six network and encoding combinations at once; give them with -Setting (from New-KooPhoneVideoSetting) or the same rates for all six with -CodeRate and -Fps. The settings are checked before anything is sent: every combination exactly once, bit rates 0 to 10000 kbit/s in steps of 100 (the SDK's rule; the service decides whether it takes 0), frame rates 30 or 60. -WhatIf sends nothing.</para>
     /// </summary>
     /// <example>
-    ///   <code>Get-KooPhoneInstance | Set-KooPhoneVideoSetting -CodeRate 3000,6000,8000 -Fps 30,30,60</code>
-    ///   <para>Gives every phone the same rates on every network and codec.</para>
+    ///   <code>Get-KooPhoneInstance -Name 'lab-*' | Set-KooPhoneVideoSetting -CodeRate 3000,6000,8000 -Fps 30,30,60</code>
+    ///   <para>Gives the lab phones the same rates on every network and codec.</para>
     /// </example>
     /// <example>
     ///   <code>$settings = foreach ($n in 'MobileNetwork','Wifi','Wired') { foreach ($e in 'H264','H265') { New-KooPhoneVideoSetting $n $e -CodeRate 2000,4000,6000 -Fps 30,30,30 } }

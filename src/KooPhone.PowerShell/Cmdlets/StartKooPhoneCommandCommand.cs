@@ -13,8 +13,8 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="description">Start-KooPhoneCommand sends AsyncInvokeInstance for up to 100 instances per call and writes one job result per instance. Pipe the results to Wait-KooPhoneTask (or use -Wait) to get each instance's final status and output. The command is checked first, as for Invoke-KooPhoneCommand.</para>
     /// </summary>
     /// <example>
-    ///   <code>Get-KooPhoneInstance | Start-KooPhoneCommand -Command 'pm clear com.example.app' | Wait-KooPhoneTask</code>
-    ///   <para>Clears an app's data on every phone and waits for each to finish.</para>
+    ///   <code>Get-KooPhoneInstance -Name 'shop-*' | Start-KooPhoneCommand -Command 'pm clear com.example.app' | Wait-KooPhoneTask</code>
+    ///   <para>Clears an app's data on the shop phones and waits for each to finish.</para>
     /// </example>
     /// <example>
     ///   <code>Start-KooPhoneCommand -InstanceId a44uhlf7 -Command 'ls -l /system' -Wait | Select-Object InstanceId, Status, Output</code>

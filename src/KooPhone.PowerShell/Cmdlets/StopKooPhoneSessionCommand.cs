@@ -17,8 +17,8 @@ namespace KooPhone.PowerShell.Cmdlets
     ///   <para>Ends a stream and releases its session at once.</para>
     /// </example>
     /// <example>
-    ///   <code>Get-KooPhoneInstance | Where-Object IsLoggedIn | Stop-KooPhoneSession -Confirm:$false</code>
-    ///   <para>Releases every logged-in phone's session.</para>
+    ///   <code>Get-KooPhoneInstance -Name 'class-*' | Where-Object IsLoggedIn | Stop-KooPhoneSession -Confirm:$false</code>
+    ///   <para>Releases the sessions of the classroom phones that are logged in.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "KooPhoneSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KooPhoneActionResult))]

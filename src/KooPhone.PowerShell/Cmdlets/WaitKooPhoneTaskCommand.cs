@@ -12,8 +12,8 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="description">Wait-KooPhoneTask polls the task query until every job has ended, showing progress, and then writes one result per job with its final status. It takes task ids, or the results of Backup-KooPhoneInstance (or another asynchronous cmdlet), whose jobs it reports against their instances. Where the service cannot report a task, the instances' own state is read instead, so the wait still ends with a true answer. A poll that fails is kept in the LastPollError of the jobs it was for and tried again next round; jobs still pending at the time limit are written with their last status and that reason. Ctrl+C stops it at once.</para>
     /// </summary>
     /// <example>
-    ///   <code>Get-KooPhoneInstance | Backup-KooPhoneInstance -Force | Wait-KooPhoneTask | Where-Object Status -eq Failed</code>
-    ///   <para>Backs up the fleet, waits for every job and keeps the failures.</para>
+    ///   <code>Get-Content ids.txt | Backup-KooPhoneInstance -Force | Wait-KooPhoneTask | Where-Object Status -eq Failed</code>
+    ///   <para>Backs up the phones listed in ids.txt, waits for every job and keeps the failures.</para>
     /// </example>
     /// <example>
     ///   <code>Import-Csv submitted.csv | Wait-KooPhoneTask</code>
