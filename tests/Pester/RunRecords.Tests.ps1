@@ -254,3 +254,116 @@ Describe 'A stopped Wait-KooPhoneTask' {
         (Get-KooPhoneRun -Id $unrelated.Id -Summary).SettledLater | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Where run records are kept' {
+    BeforeAll {
+        $script:repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+        # Runs $Script in a pwsh of its own with $Environment changed (a $null value removes a
+        # variable); returns what it wrote to its output, one string a line.
+        function Invoke-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
+            $file = Join-Path $folder "$([guid]::NewGuid()).ps1"
+            Set-Content $file @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$env:KOOPHONE_TEST_MODULE'
+`$context = Connect-KooPhone -Endpoint '$($emulator.Url)' -Token (ConvertTo-SecureString '$($emulator.Token)' -AsPlainText -Force) -PassThru
+$Script
+"@
+            $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+            foreach ($argument in 'pwsh', '-NoProfile', '-NonInteractive', '-File', $file) { $start.ArgumentList.Add($argument) }
+            $start.WorkingDirectory = $repo
+            $start.RedirectStandardOutput = $true
+            $start.RedirectStandardError = $true
+            foreach ($name in $Environment.Keys) {
+                if ($null -eq $Environment[$name]) { $null = $start.Environment.Remove($name) } else { $start.Environment[$name] = $Environment[$name] }
+            }
+            $process = [Diagnostics.Process]::Start($start)
+            $errorText = $process.StandardError.ReadToEndAsync()
+            $output = $process.StandardOutput.ReadToEnd()
+            $process.WaitForExit()
+            [pscustomobject]@{ Lines = @($output -split "`r?`n" | Where-Object { $_ }); Errors = $errorText.Result; ExitCode = $process.ExitCode }
+        }
+        # A session folder as an ended session leaves it: its lock file free, its files last changed $DaysAgo days ago.
+        function New-EndedSession([string] $Root, [string] $Name, [double] $DaysAgo) {
+            $session = Join-Path $Root $Name
+            $null = New-Item -ItemType Directory -Force $session
+            foreach ($file in 'session.lock', 'run-1.csv') {
+                Set-Content (Join-Path $session $file) ''
+                (Get-Item (Join-Path $session $file)).LastWriteTimeUtc = [datetime]::UtcNow.AddDays(-$DaysAgo)
+            }
+            $session
+        }
+    }
+
+    It 'is a folder of the user''s own in the local application data folder, unless KOOPHONE_RUNS_PATH says otherwise' {
+        $homeDir = Join-Path $folder "home-$([guid]::NewGuid())"
+        $null = New-Item -ItemType Directory $homeDir
+        $child = Invoke-ChildPwsh -Environment @{ XDG_DATA_HOME = $homeDir; LOCALAPPDATA = $homeDir; KOOPHONE_RUNS_PATH = $null } -Script "
+`$null = '$($ids[0])' | Backup-KooPhoneInstance -Context `$context -Force
+(Get-KooPhoneRun -List)[-1].Path
+[Environment]::GetFolderPath('LocalApplicationData')"
+        $child.ExitCode | Should -Be 0 -Because $child.Errors
+        $path, $local = $child.Lines
+        $runs = Join-Path $local 'KooPhone/runs'
+        $local | Should -BeLike "$homeDir*"
+        $path | Should -BeLike "$runs$([IO.Path]::DirectorySeparatorChar)*$([IO.Path]::DirectorySeparatorChar)run-1.csv"
+        Test-Path $path | Should -BeTrue
+        if (-not $IsWindows) {
+            (Get-Item $runs).UnixMode | Should -Be 'drwx------' -Because 'other users must not read what runs did'
+            (Get-Item (Split-Path $path)).UnixMode | Should -Be 'drwx------'
+        }
+        Get-Content -Raw $path | Should -Not -Match ([regex]::Escape($emulator.Token)) -Because 'a record holds no secret'
+
+        $elsewhere = Join-Path $folder "runs-$([guid]::NewGuid())"
+        $child = Invoke-ChildPwsh -Environment @{ KOOPHONE_RUNS_PATH = $elsewhere } -Script "
+`$null = '$($ids[4])' | Backup-KooPhoneInstance -Context `$context -Force
+(Get-KooPhoneRun -List)[-1].Path"
+        $child.ExitCode | Should -Be 0 -Because $child.Errors
+        $child.Lines[0] | Should -BeLike "$elsewhere*run-1.csv"
+    }
+
+    It 'removes the folders of ended sessions older than 14 days or beyond the newest 100, never a live session''s' {
+        $root = Join-Path $folder "runs-$([guid]::NewGuid())"
+        $old = New-EndedSession $root 'old' 20
+        $recent = foreach ($n in 1..101) { New-EndedSession $root ('recent-{0:000}' -f $n) (1 + $n / 100) }
+        # A live session whose files are old: its lock is held, so it stays.
+        $live = Join-Path $folder "$([guid]::NewGuid()).live"
+        $holder = Start-Process dotnet -PassThru -WorkingDirectory $repo -Environment @{ KOOPHONE_RUNS_PATH = $root } -ArgumentList @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "
+Import-Module '$env:KOOPHONE_TEST_MODULE'
+`$context = Connect-KooPhone -Endpoint '$($emulator.Url)' -Token (ConvertTo-SecureString '$($emulator.Token)' -AsPlainText -Force) -PassThru
+`$null = '$($ids[1])' | Backup-KooPhoneInstance -Context `$context -Force
+Split-Path (Get-KooPhoneRun -List)[-1].Path | Set-Content '$live'
+Start-Sleep 300")
+        try {
+            Wait-EmulatorCondition -Description 'the live session to start' -TimeoutMs 60000 -Condition { Test-Path $live }
+            $liveFolder = (Get-Content $live).Trim()
+            Get-ChildItem $liveFolder -File | ForEach-Object { $_.LastWriteTimeUtc = [datetime]::UtcNow.AddDays(-30) }
+
+            $child = Invoke-ChildPwsh -Environment @{ KOOPHONE_RUNS_PATH = $root } -Script "`$null = '$($ids[2])' | Backup-KooPhoneInstance -Context `$context -Force"
+
+            $child.ExitCode | Should -Be 0 -Because $child.Errors
+            Test-Path $old | Should -BeFalse -Because 'an ended session older than 14 days goes'
+            Test-Path $liveFolder | Should -BeTrue -Because 'a live session keeps its records however old they are'
+            @($recent | Where-Object { Test-Path $_ }) | Should -HaveCount 100 -Because 'the newest 100 ended sessions stay'
+            Test-Path $recent[-1] | Should -BeFalse -Because 'the oldest of the 101 goes'
+        }
+        finally {
+            Stop-Process -Id $holder.Id -Force -ErrorAction SilentlyContinue
+            Get-Process pwsh -ErrorAction SilentlyContinue | Where-Object { $_.CommandLine -like "*$live*" } | Stop-Process -Force -ErrorAction SilentlyContinue
+        }
+    }
+
+    It 'that cannot be written stops a run before it sends anything, with one error naming the folder' {
+        $file = Join-Path $folder "a-file-$([guid]::NewGuid())"
+        Set-Content $file 'not a folder'
+        Wait-EmulatorIdle $emulator
+        Clear-EmulatorRequest $emulator
+        $child = Invoke-ChildPwsh -Environment @{ KOOPHONE_RUNS_PATH = (Join-Path $file 'runs') } -Script "
+try { `$null = '$($ids[3])' | Backup-KooPhoneInstance -Context `$context -Force } catch { `$_.FullyQualifiedErrorId; `$_.CategoryInfo.Category; `$_.Exception.Message }"
+
+        $child.Lines[0] | Should -BeLike 'KooPhone.RunRecordsUnavailable*'
+        $child.Lines[1] | Should -Be 'WriteError'
+        $child.Lines[2] | Should -Match ([regex]::Escape((Join-Path $file 'runs')))
+        $child.Lines[2] | Should -Match 'KOOPHONE_RUNS_PATH'
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') | Should -BeNullOrEmpty
+    }
+}

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -8,9 +7,9 @@ using System.Threading;
 namespace KooPhone.Client.Runs
 {
     /// <summary>
-    /// The session's runs, newest last. Each run's entries are a CSV file in a folder of this
-    /// process under the temp folder, named so that no two runs share one even when the module is
-    /// loaded twice; only the newest <see cref="MaxRuns"/> are kept, older files
+    /// The session's runs, newest last. Each run's entries are a CSV file in this session's folder
+    /// of the user's run records (<see cref="RunFolder"/>; a module loaded twice in one process has
+    /// a session folder for each load); only the newest <see cref="MaxRuns"/> are kept, older files
     /// are deleted as new runs start.
     /// </summary>
     internal static class RunRecords
@@ -21,13 +20,12 @@ namespace KooPhone.Client.Runs
         private static readonly List<KooPhoneRun> Runs = new List<KooPhoneRun>();
         private static int _lastId;
 
-        /// <summary>Where this process keeps its run records.</summary>
-        public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "KooPhone", "runs", Process.GetCurrentProcess().Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
         public static RunRecorder Start(string command, string operation)
         {
+            // Throws RunRecordsUnavailableException, before anything is sent, when the folder cannot be used.
+            var folder = RunFolder.Session;
             var id = Interlocked.Increment(ref _lastId);
-            var run = new KooPhoneRun(id, command, operation, Path.Combine(Folder, $"run-{id}-{Guid.NewGuid():N}.csv"), DateTime.UtcNow);
+            var run = new KooPhoneRun(id, command, operation, Path.Combine(folder, $"run-{id}.csv"), DateTime.UtcNow);
             var recorder = new RunRecorder(run);
             lock (Gate)
             {

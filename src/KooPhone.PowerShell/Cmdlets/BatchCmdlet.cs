@@ -133,6 +133,11 @@ namespace KooPhone.PowerShell.Cmdlets
                 ThrowTerminatingError(ErrorRecords.JournalRefused(e));
                 return;
             }
+            catch (RunRecordsUnavailableException e)
+            {
+                ThrowTerminatingError(ErrorRecords.RunRecordsUnavailable(e));
+                return;
+            }
 
             if (readOnlyJournal)
             {

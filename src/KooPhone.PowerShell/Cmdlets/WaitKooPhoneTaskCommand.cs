@@ -51,7 +51,17 @@ namespace KooPhone.PowerShell.Cmdlets
             var results = ReadJobs(out _);
             // Each result is written as soon as its job ends.
             var follower = RunFollowers.Jobs(Api, ThrottleLimit, "Waiting for KooPhone tasks", TimeSpan.FromSeconds(TimeoutSeconds), StopToken);
-            var run = new WaitRun(MyInvocation.MyCommand.Name, follower, Sources, () => Calls.CallCounts);
+            WaitRun run;
+            try
+            {
+                run = new WaitRun(MyInvocation.MyCommand.Name, follower, Sources, () => Calls.CallCounts);
+            }
+            catch (RunRecordsUnavailableException e)
+            {
+                ThrowTerminatingError(ErrorRecords.RunRecordsUnavailable(e));
+                return;
+            }
+
             try
             {
                 follower.Add(results);

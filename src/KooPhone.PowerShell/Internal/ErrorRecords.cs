@@ -98,6 +98,10 @@ namespace KooPhone.PowerShell.Internal
             }
         }
 
+        /// <summary>The run records folder (KOOPHONE_RUNS_PATH, or the default) cannot be made or written: the run did not start.</summary>
+        public static ErrorRecord RunRecordsUnavailable(RunRecordsUnavailableException error) =>
+            new ErrorRecord(error, "KooPhone.RunRecordsUnavailable", ErrorCategory.WriteError, error.Folder);
+
         public static ErrorRecord Invalid(string message, string errorId, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
