@@ -43,7 +43,7 @@ public class ServiceErrorShapeTests
         Assert.Equal(new[] { "Policy doesn't allow kp:instances:backup.", "second", "third" }, e.Details.Select(d => d.ErrorMessage));
         Assert.Null(e.ServiceRequestId);
         Assert.Contains("Details: IAM.0103: Policy doesn't allow kp:instances:backup; X.1: second; third.", e.Message);
-        Assert.EndsWith("Encoded authorization message (STS's decode-authorization-message gives the reason): Egpjbi1ub3J0aC00Gg==", e.Message);
+        Assert.EndsWith("Encoded authorization message: Egpjbi1ub3J0aC00Gg==", e.Message);
 
         var copy = e.Copy();
         Assert.Equal(e.Message, copy.Message);

@@ -52,7 +52,7 @@ namespace KooPhone.Client.Api
 
                 if (_encodedAuthorizationMessage != null)
                 {
-                    text += " Encoded authorization message (STS's decode-authorization-message gives the reason): " + _encodedAuthorizationMessage;
+                    text += " Encoded authorization message: " + _encodedAuthorizationMessage;
                 }
 
                 return text;

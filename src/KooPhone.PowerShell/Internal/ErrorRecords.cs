@@ -168,7 +168,7 @@ namespace KooPhone.PowerShell.Internal
 
             if (api.EncodedAuthorizationMessage != null)
             {
-                return "A policy denied the call: STS's decode-authorization-message turns the encoded authorization message into the reason (it is also the error's EncodedAuthorizationMessage).";
+                return "A policy denied the call: STS's decode-authorization-message turns the encoded authorization message (also the error's EncodedAuthorizationMessage) into the reason.";
             }
 
             switch (CategoryOf(error))
