@@ -239,7 +239,7 @@ public class AuthenticatorTests
 
         var e = await Assert.ThrowsAsync<KooPhoneApiException>(() => auth.SignInAsync(null, CancellationToken.None));
 
-        Assert.Equal("IAM.401", e.ErrorCode);
+        Assert.Equal("401", e.ErrorCode);
         Assert.Equal(401, e.HttpStatus);
         Assert.Contains("username or password is wrong", e.Message);
         Assert.DoesNotContain("wrong-password", e.ToString());

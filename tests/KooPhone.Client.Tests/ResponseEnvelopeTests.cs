@@ -61,13 +61,12 @@ public class ResponseEnvelopeTests
     }
 
     [Fact]
-    public void Html_error_page_names_the_status_and_the_body()
+    public void Html_error_page_is_kept_as_the_message_on_one_line()
     {
-        var e = Assert.Throws<KooPhoneApiException>(() => ResponseEnvelope.EnsureSuccess(Response(502, "<html><body>Bad Gateway</body></html>", "text/html"), KooPhoneJson.Options));
+        var e = Assert.Throws<KooPhoneApiException>(() => ResponseEnvelope.EnsureSuccess(Response(502, "<html>\r\n<body>Bad Gateway</body>\r\n</html>", "text/html"), KooPhoneJson.Options));
         Assert.Equal("HTTP.502", e.ErrorCode);
-        Assert.Contains("not JSON", e.Message);
-        Assert.Contains("text/html", e.Message);
-        Assert.Contains("Bad Gateway", e.Message);
+        Assert.Equal("<html> <body>Bad Gateway</body> </html>", e.ErrorMessage);
+        Assert.Contains("HTTP.502: <html> <body>Bad Gateway</body> </html> (HTTP 502, request id req-1)", e.Message);
     }
 
     [Theory]

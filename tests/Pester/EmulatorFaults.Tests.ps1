@@ -202,6 +202,84 @@ Describe 'Emulator faults and lags' {
         }
     }
 
+    Context 'error bodies in every shape, and IAM''s answers' {
+        It 'answers the <shape> shape with HTTP <status>, its body and its code in the request log' -ForEach @(
+            @{ shape = 'camel'; status = 400; code = 'KP.0042'; type = 'application/json'; body = '{"errorCode":"KP.0042","errorMsg":"The request names an instance twice.","requestId":"rid-1"}' }
+            @{ shape = 'plain'; status = 400; code = 'KP.0043'; type = 'application/json'; body = '{"code":"KP.0043","message":"The request body is too large."}' }
+            @{ shape = 'text'; status = 502; code = $null; type = 'text/plain'; body = 'upstream connect error or disconnect/reset before headers. reset reason: connection termination' }
+            @{ shape = 'other'; status = 400; code = $null; type = 'application/json'; body = '{"status":"failed","reason":"The request was refused in a shape no SDK reads."}' }
+        ) {
+            Set-EmulatorFault $emulator @{ kind = 'shape'; shape = $shape; path = '/v1/instances/batch-query-status' }
+            Clear-EmulatorRequest $emulator
+
+            $response = Invoke-Api POST '/v1/instances/batch-query-status' @{ instance_ids = @($assigned[0]) } -RequestId 'rid-1'
+
+            $response.StatusCode | Should -Be $status
+            $response.Headers['Content-Type'][0] | Should -BeLike "$type*"
+            $response.Content | Should -BeExactly $body
+            $logged = @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-query-status')
+            $logged[-1].fault | Should -Be 'shape'
+            $logged[-1].errorCode | Should -Be $code
+        }
+
+        It 'answers a policy denial with its encoded reason and details, <shape>' -ForEach @(@{ shape = 'denied' }, @{ shape = 'nested' }) {
+            Set-EmulatorFault $emulator @{ kind = 'shape'; shape = $shape }
+
+            $response = Invoke-Api GET '/v1/instances/sku?type=0' -RequestId 'rid-2'
+
+            $response.StatusCode | Should -Be 403
+            $body = $response.Content | ConvertFrom-Json
+            $error1 = if ($shape -eq 'nested') { $body.error } else { $body }
+            $code = if ($shape -eq 'nested') { $error1.code } else { $error1.error_code }
+            $code | Should -Be 'APIGW.0302'
+            $reason = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($error1.encoded_authorization_message)) | ConvertFrom-Json
+            $reason.method | Should -Be 'GET'
+            $reason.path | Should -Be '/v1/instances/sku'
+            if ($shape -eq 'denied') {
+                $body.request_id | Should -Be 'rid-2'
+                $body.details[0].error_code | Should -Be 'IAM.0003'
+            }
+        }
+
+        It 'faults IAM only with a rule that names an IAM path, and IAM''s answers all carry X-IAM-Trace-Id' {
+            $tokenRequest = @{
+                Method = 'Post'; Uri = "$($emulator.Url)/v3/auth/tokens"; ContentType = 'application/json'; SkipHttpErrorCheck = $true
+                Body = '{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"emulator-user","password":"emulator-password","domain":{"name":"emulator-domain"}}}},"scope":{"project":{"name":"cn-north-4"}}}}'
+            }
+            Set-EmulatorFault $emulator @{ kind = 'shape'; shape = 'camel' }
+            $issued = Invoke-WebRequest @tokenRequest
+            $issued.StatusCode | Should -Be 201 -Because 'a rule without a path is for /v1 only'
+            $issued.Headers['X-IAM-Trace-Id'][0] | Should -Match '^[0-9a-f]{32}$'
+
+            Set-EmulatorFault $emulator @{ kind = 'shape'; shape = 'nested'; path = '/v3/auth/tokens'; times = 1 }
+            $faulted = Invoke-WebRequest @tokenRequest
+            $faulted.StatusCode | Should -Be 403
+            ($faulted.Content | ConvertFrom-Json).error.code | Should -Be 'APIGW.0302'
+            $faulted.Headers['X-IAM-Trace-Id'][0] | Should -Match '^[0-9a-f]{32}$'
+            $faulted.Headers['X-IAM-Trace-Id'][0] | Should -Not -Be $issued.Headers['X-IAM-Trace-Id'][0]
+            (Invoke-WebRequest @tokenRequest).StatusCode | Should -Be 201 -Because 'the rule fired its one time'
+
+            $listing = Invoke-WebRequest -Uri "$($emulator.Url)/v3/projects" -SkipHttpErrorCheck
+            $listing.StatusCode | Should -Be 401
+            $listing.Headers['X-IAM-Trace-Id'][0] | Should -Match '^[0-9a-f]{32}$'
+        }
+
+        It 'refuses the rule <rule> and keeps the rules it had' -ForEach @(
+            @{ rule = '{"kind":"shape"}'; message = "*needs 'shape'*" }
+            @{ rule = '{"kind":"shape","shape":"yaml"}'; message = "*'shape' must be one of*" }
+            @{ rule = '{"kind":"busy","shape":"camel"}'; message = "*'shape' applies only to kind 'shape'*" }
+            @{ rule = '{"kind":"drop","path":"/v3/auth/tokens"}'; message = '*kind status, iam, html or shape, in the before phase*' }
+            @{ rule = '{"kind":"shape","shape":"camel","phase":"after","path":"/v3/projects"}'; message = '*kind status, iam, html or shape, in the before phase*' }
+            @{ rule = '{"kind":"iam","path":"/v3/users"}'; message = "*'path' must be*" }
+        ) {
+            Set-EmulatorFault $emulator @{ kind = 'nulldata'; path = '/v1/instances/sku' }
+            $answer = Invoke-WebRequest -Method Post -Uri "$($emulator.Url)/_emulator/faults" -ContentType 'application/json' -Body "[$rule]" -SkipHttpErrorCheck
+            $answer.StatusCode | Should -Be 400
+            ($answer.Content | ConvertFrom-Json).error | Should -BeLike $message
+            @(Invoke-RestMethod "$($emulator.Url)/_emulator/faults").kind | Should -Be @('nulldata')
+        }
+    }
+
     Context 'state that shows late' {
         It 'shows an assignment in ListInstances only after the run-time visibility lag' {
             Set-EmulatorOption $emulator @{ visibilityLagMs = 1500 } | Out-Null

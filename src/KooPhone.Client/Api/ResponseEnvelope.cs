@@ -7,10 +7,12 @@ namespace KooPhone.Client.Api
     /// <summary>
     /// Reads KooPhone's response envelope against the operation's success shape. HTTP 200 does not
     /// mean success: error_code must be "0" (inside data for ListInstances), and an answer that says
-    /// nothing — no error_code, or no mandatory data — is malformed, never success. Anything that is
-    /// not a well-formed envelope becomes a KooPhoneApiException that names the operation, status
-    /// and request id, never a parser exception; for a call that changes state it is marked
-    /// OutcomeUnknown, as the service may have acted.
+    /// nothing — no error_code, or no mandatory data — is malformed, never success. An error status
+    /// keeps everything its body says, in any shape ServiceErrorBody reads, or the body itself as
+    /// the message. Anything else that is not a well-formed envelope becomes a
+    /// KooPhoneApiException that names the operation, status and request id, never a parser
+    /// exception; for a call that changes state it is marked OutcomeUnknown, as the service may
+    /// have acted.
     /// </summary>
     internal static class ResponseEnvelope
     {
@@ -38,12 +40,18 @@ namespace KooPhone.Client.Api
             }
             catch (JsonException)
             {
-                throw NotAnEnvelope(response, "a body that is not JSON");
+                throw response.StatusCode >= 400 ? Refusal(response, null) : NotAnEnvelope(response, "a body that is not JSON");
             }
 
             using (document)
             {
                 var root = document.RootElement;
+                if (response.StatusCode >= 400)
+                {
+                    // An error status: whatever the body says, in any shape, nested or not.
+                    throw Refusal(response, ServiceErrorBody.Read(root));
+                }
+
                 if (root.ValueKind != JsonValueKind.Object)
                 {
                     throw NotAnEnvelope(response, "JSON that is not an object");
@@ -51,30 +59,22 @@ namespace KooPhone.Client.Api
 
                 var shape = response.Operation.Success;
                 var hasData = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
-                var inData = shape.CodeInsideData && hasData;
-                // The gateway's and IAM's error shapes are read as well as KooPhone's own.
-                var error = ServiceErrorBody.Read(root);
-                var code = error?.Code ?? (inData ? ServiceErrorBody.Text(data, "error_code") : null);
-                var message = error?.Code != null ? error.Message : (inData ? ServiceErrorBody.Text(data, "error_msg") : null) ?? error?.Message;
-                // The id the module sent stays the request id; the service's own, if it differs, goes beside it.
-                var requestId = response.RequestId ?? error?.RequestId;
-                var serviceRequestId = response.ServiceRequestId ?? ApiResponse.Differing(requestId, error?.RequestId);
-
-                if (code != null && code != KooPhoneErrorCodes.Success)
+                // HTTP 200: the envelope's own level decides (the top, an "error" object, or 'data'
+                // for ListInstances), so nothing deeper in a success's data passes for its code.
+                var said = ServiceErrorBody.Read(root, nested: false);
+                if (said?.Code == null && shape.CodeInsideData && hasData)
                 {
-                    var unknown = KooPhoneErrorCodes.AreSame(code, InternalError) || IsAmbiguousStatus(response.StatusCode);
-                    throw new KooPhoneApiException(response.Operation.Name, code, WithAttempts(message, response), response.StatusCode, requestId, outcomeUnknown: unknown && response.Operation.ChangesState, serviceRequestId: serviceRequestId);
+                    said = ServiceErrorBody.Read(data, nested: false) ?? said;
                 }
 
-                if (response.StatusCode >= 400)
-                {
-                    throw new KooPhoneApiException(response.Operation.Name, KooPhoneErrorCodes.ForHttpStatus(response.StatusCode), WithAttempts(message, response), response.StatusCode, requestId,
-                        outcomeUnknown: IsAmbiguousStatus(response.StatusCode) && response.Operation.ChangesState, serviceRequestId: serviceRequestId);
-                }
-
-                if (code == null)
+                if (said?.Code == null)
                 {
                     throw NotAnEnvelope(response, shape.CodeInsideData ? "an answer without 'error_code' (at the top or inside 'data')" : "an answer without 'error_code'");
+                }
+
+                if (said.Code != KooPhoneErrorCodes.Success)
+                {
+                    throw Refusal(response, said);
                 }
 
                 var problem = shape.CheckData(root);
@@ -99,17 +99,32 @@ namespace KooPhone.Client.Api
             }
         }
 
+        /// <summary>
+        /// The service's refusal with all it said: its code, else HTTP.&lt;status&gt;; its message,
+        /// else the body as text; and the ids, details and encoded denial it carried.
+        /// </summary>
+        private static KooPhoneApiException Refusal(ApiResponse response, ServiceErrorBody? said)
+        {
+            var named = said?.Code != null && said.Code != KooPhoneErrorCodes.Success;
+            var code = named ? said!.Code! : KooPhoneErrorCodes.ForHttpStatus(response.StatusCode);
+            var message = said?.Message ?? (response.StatusCode >= 400 ? ServiceErrorBody.RawText(response.Body) : null);
+            var unknown = (KooPhoneErrorCodes.AreSame(code, InternalError) || IsAmbiguousStatus(response.StatusCode)) && response.Operation.ChangesState;
+            // The id the module sent stays the request id; the service's own, if it differs, goes beside it.
+            var requestId = response.RequestId ?? said?.RequestId;
+            var serviceRequestId = response.ServiceRequestId ?? ApiResponse.Differing(requestId, said?.RequestId);
+            return new KooPhoneApiException(response.Operation.Name, code, WithAttempts(message, response), response.StatusCode, requestId, outcomeUnknown: unknown,
+                serviceRequestId: serviceRequestId, encodedAuthorizationMessage: said?.EncodedAuthorizationMessage, details: said?.Details);
+        }
+
         /// <summary>The server-side failures after which a request may or may not have been carried out.</summary>
         private static bool IsAmbiguousStatus(int status) => status == 500 || status == 502 || status == 503 || status == 504;
 
+        /// <summary>A success status whose answer is no well-formed envelope: the service may have acted.</summary>
         private static KooPhoneApiException NotAnEnvelope(ApiResponse response, string what)
         {
-            var code = response.StatusCode >= 400
-                ? KooPhoneErrorCodes.ForHttpStatus(response.StatusCode)
-                : KooPhoneErrorCodes.MalformedResponse;
             var message = WithAttempts($"the service answered with {what}{DescribeBody(response)}", response);
-            var unknown = (response.StatusCode < 400 || IsAmbiguousStatus(response.StatusCode)) && response.Operation.ChangesState;
-            return new KooPhoneApiException(response.Operation.Name, code, message, response.StatusCode, response.RequestId, outcomeUnknown: unknown, serviceRequestId: response.ServiceRequestId);
+            return new KooPhoneApiException(response.Operation.Name, KooPhoneErrorCodes.MalformedResponse, message, response.StatusCode, response.RequestId,
+                outcomeUnknown: response.Operation.ChangesState, serviceRequestId: response.ServiceRequestId);
         }
 
         /// <summary>Says when the answer came after retries, so "the retry cap was reached" is visible.</summary>

@@ -1,6 +1,6 @@
 using System;
-using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,6 +18,9 @@ namespace KooPhone.Client.Auth
     {
         /// <summary>Attempts of one IAM call: asking IAM again is harmless, so its failures are retried like a read's.</summary>
         internal const int MaxAttempts = 3;
+
+        /// <summary>The id IAM gives each answer, which Huawei's SDKs quote in their IAM errors.</summary>
+        internal const string TraceIdHeader = "X-IAM-Trace-Id";
 
         private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
 
@@ -71,17 +74,25 @@ namespace KooPhone.Client.Auth
         }
 
         /// <summary>
-        /// IAM's refusal as an exception: the body's code and message in any of the shapes
-        /// ServiceErrorBody reads (IAM's own, or the gateway's in front of it), else IAM.&lt;status&gt;.
+        /// IAM's refusal as an exception with all it said: the body's code, message, details and
+        /// encoded denial in any of the shapes ServiceErrorBody reads (IAM's own, or the gateway's
+        /// in front of it), else HTTP.&lt;status&gt; and the body as text, else
+        /// <paramref name="fallbackMessage"/>; and IAM's trace id, which IAM's support asks for.
         /// </summary>
         public static KooPhoneApiException Refusal(string operation, HttpResponseMessage response, byte[] body, string requestId, string fallbackMessage)
         {
             var status = (int)response.StatusCode;
-            var error = ServiceErrorBody.Read(body);
-            var code = error?.Code ?? "IAM." + status.ToString(CultureInfo.InvariantCulture);
-            var serviceRequestId = ApiResponse.Differing(requestId, KooPhoneHeaders.AnsweredRequestId(response)) ?? ApiResponse.Differing(requestId, error?.RequestId);
-            return new KooPhoneApiException(operation, code, error?.Message ?? fallbackMessage, status, requestId, serviceRequestId: serviceRequestId);
+            var said = ServiceErrorBody.Read(body);
+            var code = said?.Code ?? KooPhoneErrorCodes.ForHttpStatus(status);
+            var message = said?.Message ?? ServiceErrorBody.RawText(body) ?? fallbackMessage;
+            var serviceRequestId = ApiResponse.Differing(requestId, KooPhoneHeaders.AnsweredRequestId(response)) ?? ApiResponse.Differing(requestId, said?.RequestId);
+            return new KooPhoneApiException(operation, code, message, status, requestId, serviceRequestId: serviceRequestId,
+                encodedAuthorizationMessage: said?.EncodedAuthorizationMessage, details: said?.Details, iamTraceId: TraceId(response));
         }
+
+        /// <summary>The X-IAM-Trace-Id of IAM's answer, or null.</summary>
+        public static string? TraceId(HttpResponseMessage response) =>
+            response.Headers.TryGetValues(TraceIdHeader, out var values) ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) : null;
 
         // IAM's own failures (5xx, 429) and a connection that failed; a refusal (4xx) is final.
         private static bool IsTransient(Exception e) =>

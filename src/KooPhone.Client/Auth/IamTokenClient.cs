@@ -74,10 +74,10 @@ namespace KooPhone.Client.Auth
                     var token = response.Headers.TryGetValues(SubjectTokenHeader, out var values) ? values.FirstOrDefault() : null;
                     if (string.IsNullOrEmpty(token))
                     {
-                        throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM answered without an X-Subject-Token header.", status, requestId);
+                        throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM answered without an X-Subject-Token header.", status, requestId, iamTraceId: IamCalls.TraceId(response));
                     }
 
-                    var (expiresAt, projectId) = ReadTokenBody(bytes, status, requestId);
+                    var (expiresAt, projectId) = ReadTokenBody(bytes, status, requestId, IamCalls.TraceId(response));
                     return new IamToken(SecretText.Protect(token!), expiresAt, projectId);
                 }
             }
@@ -129,7 +129,7 @@ namespace KooPhone.Client.Auth
             }
         }
 
-        private static (DateTime ExpiresAt, string? ProjectId) ReadTokenBody(byte[] bytes, int status, string requestId)
+        private static (DateTime ExpiresAt, string? ProjectId) ReadTokenBody(byte[] bytes, int status, string requestId, string? traceId)
         {
             try
             {
@@ -148,7 +148,7 @@ namespace KooPhone.Client.Auth
             }
             catch (Exception e) when (e is JsonException || e is KeyNotFoundException || e is InvalidOperationException || e is FormatException || e is ArgumentNullException)
             {
-                throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM's answer has no readable token.expires_at.", status, requestId);
+                throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM's answer has no readable token.expires_at.", status, requestId, iamTraceId: traceId);
             }
         }
     }

@@ -61,12 +61,14 @@ namespace KooPhone.Client.Auth
                         throw IamCalls.Refusal(Operation, response, bytes, requestId, $"IAM refused to list the projects named '{Region}' for access key {signer.AccessKey}.");
                     }
 
-                    return OneProject(ReadProjects(bytes, status, requestId), status, requestId);
+                    var traceId = IamCalls.TraceId(response);
+                    return OneProject(ReadProjects(bytes, status, requestId, traceId), status, requestId, traceId);
                 }
             }
         }
 
-        private string OneProject(IReadOnlyList<(string Id, string? Name)> projects, int status, string requestId)
+        // traceId: IAM's X-IAM-Trace-Id, which the errors carry as Huawei's SDKs quote it.
+        private string OneProject(IReadOnlyList<(string Id, string? Name)> projects, int status, string requestId, string? traceId)
         {
             if (projects.Count == 1)
             {
@@ -76,14 +78,14 @@ namespace KooPhone.Client.Auth
             if (projects.Count == 0)
             {
                 throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.NoProjectForRegion,
-                    $"IAM knows no project named '{Region}' for this access key. Check -Region, or give the project id with -ProjectId (or {Connection.KooPhoneEnvironment.ProjectId}).", status, requestId);
+                    $"IAM knows no project named '{Region}' for this access key. Check -Region, or give the project id with -ProjectId (or {Connection.KooPhoneEnvironment.ProjectId}).", status, requestId, iamTraceId: traceId);
             }
 
             throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.SeveralProjectsForRegion,
-                $"IAM has {projects.Count} projects named '{Region}' ({string.Join(", ", projects.Select(p => p.Id))}); give the one to use with -ProjectId (or {Connection.KooPhoneEnvironment.ProjectId}).", status, requestId);
+                $"IAM has {projects.Count} projects named '{Region}' ({string.Join(", ", projects.Select(p => p.Id))}); give the one to use with -ProjectId (or {Connection.KooPhoneEnvironment.ProjectId}).", status, requestId, iamTraceId: traceId);
         }
 
-        private static IReadOnlyList<(string Id, string? Name)> ReadProjects(byte[] bytes, int status, string requestId)
+        private static IReadOnlyList<(string Id, string? Name)> ReadProjects(byte[] bytes, int status, string requestId, string? traceId)
         {
             try
             {
@@ -105,7 +107,7 @@ namespace KooPhone.Client.Auth
             }
             catch (Exception e) when (e is JsonException || e is KeyNotFoundException || e is InvalidOperationException)
             {
-                throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM's answer has no readable 'projects' list.", status, requestId);
+                throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM's answer has no readable 'projects' list.", status, requestId, iamTraceId: traceId);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using KooPhone.Emulator.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace KooPhone.Emulator.Faults;
@@ -31,10 +32,10 @@ public sealed class ActiveFaultRule
     /// <summary>How many times the rule fired so far.</summary>
     public long Injected => Interlocked.Read(ref injected);
 
-    /// <summary>Whether the request's method and path are the rule's.</summary>
+    /// <summary>Whether the request's method and path are the rule's: a rule without a path is for all of /v1, never IAM.</summary>
     public bool Matches(string method, PathString path) =>
         (Rule.Method is null || string.Equals(Rule.Method, method, StringComparison.OrdinalIgnoreCase))
-        && (Rule.Path is null || path.StartsWithSegments(Rule.Path));
+        && path.StartsWithSegments(Rule.Path ?? KooPhoneApi.Prefix);
 
     /// <summary>Counts a matching request and returns its number (1 for the first).</summary>
     public long CountMatch() => Interlocked.Increment(ref matched);

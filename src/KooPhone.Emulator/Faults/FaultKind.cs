@@ -12,6 +12,9 @@ public enum FaultKind
     /// <summary>Answer HTTP 502 with an HTML error page, as a proxy in front of the gateway would.</summary>
     Html,
 
+    /// <summary>Answer an error in one of the body shapes of <see cref="ErrorShapes"/>: a policy denial, camelCase, code/message, nested, plain text, or a shape no SDK reads.</summary>
+    Shape,
+
     /// <summary>Answer HTTP 200 with a truncated JSON body.</summary>
     Garbage,
 

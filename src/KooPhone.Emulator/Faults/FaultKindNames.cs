@@ -9,7 +9,7 @@ public static class FaultKindNames
     public const string MaxConcurrency = "maxConcurrency";
 
     /// <summary>Every kind name, for error messages.</summary>
-    public const string All = "status, iam, html, garbage, nodata, wrongtype, busy, nulldata, emptydata, wrongshape, drop, hang, stall, cut, latency";
+    public const string All = "status, iam, html, shape, garbage, nodata, wrongtype, busy, nulldata, emptydata, wrongshape, drop, hang, stall, cut, latency";
 
     /// <summary>The name of <paramref name="kind"/>, e.g. "wrongtype".</summary>
     public static string ToName(FaultKind kind) => kind switch
@@ -17,6 +17,7 @@ public static class FaultKindNames
         FaultKind.Status => "status",
         FaultKind.Iam => "iam",
         FaultKind.Html => "html",
+        FaultKind.Shape => "shape",
         FaultKind.Garbage => "garbage",
         FaultKind.NoData => "nodata",
         FaultKind.WrongType => "wrongtype",

@@ -50,6 +50,9 @@ public sealed class FaultResponder
                 return WriteRawAsync(httpContext, StatusCodes.Status403Forbidden, "application/json; charset=utf-8", FaultBodies.Iam, null);
             case FaultKind.Html:
                 return WriteRawAsync(httpContext, StatusCodes.Status502BadGateway, "text/html; charset=utf-8", FaultBodies.Html, null);
+            case FaultKind.Shape:
+                ShapedAnswer shaped = ErrorShapes.For(rule.Shape!, httpContext.Request.Method, httpContext.Request.Path.Value ?? string.Empty, request.RequestId);
+                return WriteRawAsync(httpContext, shaped.Status, shaped.ContentType, shaped.Body, shaped.ErrorCode);
             case FaultKind.Garbage:
                 return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.Garbage, null);
             case FaultKind.NoData:

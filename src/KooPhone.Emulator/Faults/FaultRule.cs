@@ -23,7 +23,10 @@ public sealed class FaultRule
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PhaseName => Phase == FaultPhase.After ? "after" : null;
 
-    /// <summary>Path prefix, matched segment by segment (so /v1/instances/batch-query does not match batch-query-status); null matches all /v1.</summary>
+    /// <summary>
+    /// Path prefix, matched segment by segment (so /v1/instances/batch-query does not match
+    /// batch-query-status), or one of IAM's paths; null matches all /v1, never IAM.
+    /// </summary>
     [JsonPropertyName("path")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Path { get; init; }
@@ -52,6 +55,11 @@ public sealed class FaultRule
     [JsonPropertyName("status")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Status { get; init; }
+
+    /// <summary>The body shape of a <see cref="FaultKind.Shape"/> rule, one of <see cref="ErrorShapes.All"/>.</summary>
+    [JsonPropertyName("shape")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Shape { get; init; }
 
     /// <summary>Retry-After header value: delay seconds or an HTTP-date, sent as given.</summary>
     [JsonPropertyName("retryAfter")]

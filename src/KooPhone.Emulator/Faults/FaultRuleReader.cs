@@ -18,6 +18,9 @@ public static class FaultRuleReader
     /// <summary>The statuses a status rule may answer, each with its own gateway or service error body.</summary>
     public static readonly IReadOnlyList<int> SupportedStatuses = new[] { 429, 500, 502, 503, 504 };
 
+    /// <summary>IAM's endpoints on the emulator's host, which a rule may name to fault IAM: the token and the project listing.</summary>
+    public static readonly IReadOnlyList<string> IamPaths = new[] { "/v3/auth/tokens", "/v3/projects" };
+
     private const string Prefix = "/v1";
 
     /// <summary>Reads a JSON array of rules.</summary>
@@ -59,7 +62,7 @@ public static class FaultRuleReader
 
         FaultKind? kind = null;
         FaultPhase phase = FaultPhase.Before;
-        string? path = null, method = null, retryAfter = null;
+        string? path = null, method = null, retryAfter = null, shape = null;
         int? times = null, every = null, status = null, delayMs = null;
         double? rate = null;
 
@@ -77,11 +80,12 @@ public static class FaultRuleReader
                 "rate" => ReadRate(value, out rate),
                 "status" => ReadStatus(value, out status),
                 "retryAfter" => ReadRetryAfter(value, out retryAfter),
+                "shape" => ReadShape(value, out shape),
                 "delayMs" => ReadInt("delayMs", value, 0, MaxDelayMs, out delayMs),
 
                 // The counters GET /_emulator/faults adds, so its output can be posted back as is.
                 "matched" or "injected" => null,
-                _ => $"unknown field '{property.Name}'; supported: kind, phase, path, method, times, every, rate, status, retryAfter, delayMs",
+                _ => $"unknown field '{property.Name}'; supported: kind, phase, path, method, times, every, rate, status, shape, retryAfter, delayMs",
             };
 
             if (error is not null)
@@ -90,7 +94,7 @@ public static class FaultRuleReader
             }
         }
 
-        error = CheckFieldsFitKind(kind, status, retryAfter, delayMs);
+        error = CheckFieldsFitKind(kind, status, retryAfter, delayMs, shape) ?? CheckIamRule(kind!.Value, phase, path);
         if (error is not null)
         {
             return false;
@@ -108,15 +112,26 @@ public static class FaultRuleReader
             Status = status,
             RetryAfter = retryAfter,
             DelayMs = delayMs,
+            Shape = shape,
         };
         return true;
     }
 
-    private static string? CheckFieldsFitKind(FaultKind? kind, int? status, string? retryAfter, int? delayMs)
+    private static string? CheckFieldsFitKind(FaultKind? kind, int? status, string? retryAfter, int? delayMs, string? shape)
     {
         if (kind is null)
         {
             return $"'kind' is required: one of {FaultKindNames.All}";
+        }
+
+        if (kind == FaultKind.Shape && shape is null)
+        {
+            return "a 'shape' rule needs 'shape': one of " + ErrorShapes.All;
+        }
+
+        if (kind != FaultKind.Shape && shape is not null)
+        {
+            return "'shape' applies only to kind 'shape'";
         }
 
         if (kind == FaultKind.Status && status is null)
@@ -147,6 +162,32 @@ public static class FaultRuleReader
         return null;
     }
 
+    // IAM answers by itself, before anything is carried out and with no latency or concurrency limit
+    // of its own, so a rule for IAM can only answer in its place, with an error body.
+    private static string? CheckIamRule(FaultKind kind, FaultPhase phase, string? path)
+    {
+        if (path is null || IsUnderPrefix(path))
+        {
+            return null;
+        }
+
+        return kind is (FaultKind.Status or FaultKind.Iam or FaultKind.Html or FaultKind.Shape) && phase == FaultPhase.Before
+            ? null
+            : $"a rule for {path} must be of kind status, iam, html or shape, in the before phase";
+    }
+
+    private static string? ReadShape(JsonElement value, out string? shape)
+    {
+        shape = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (shape is not null && ErrorShapes.IsKnown(shape))
+        {
+            return null;
+        }
+
+        shape = null;
+        return $"'shape' must be one of {ErrorShapes.All}, got {value.GetRawText()}";
+    }
+
     private static string? ReadKind(JsonElement value, out FaultKind? kind)
     {
         kind = null;
@@ -174,18 +215,37 @@ public static class FaultRuleReader
         }
     }
 
-    // Only /v1 requests pass through fault injection, so a rule for any other path could never fire.
+    // Only /v1 and IAM's requests pass through fault injection, so a rule for any other path could never fire.
     private static string? ReadPath(JsonElement value, out string? path)
     {
         path = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (path is not null && IsIamPath(path.TrimEnd('/')))
+        {
+            path = path.TrimEnd('/');
+            return null;
+        }
+
         if (path is null || !IsUnderPrefix(path))
         {
-            return $"'path' must be a path prefix under {Prefix}, e.g. /v1/instances/backup, got {value.GetRawText()}";
+            return $"'path' must be a path prefix under {Prefix}, e.g. /v1/instances/backup, or one of IAM's: {string.Join(", ", IamPaths)}; got {value.GetRawText()}";
         }
 
         // A trailing slash would never match segment by segment; /v1/instances/ means /v1/instances.
         path = path.Length > Prefix.Length ? path.TrimEnd('/') : path;
         return null;
+    }
+
+    private static bool IsIamPath(string path)
+    {
+        foreach (string iam in IamPaths)
+        {
+            if (string.Equals(path, iam, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsUnderPrefix(string path) =>

@@ -132,6 +132,20 @@ public static class EmulatorApp
                 v1.UseMiddleware<FaultInjectionMiddleware>();
                 v1.UseMiddleware<ApiGatewayMiddleware>();
             });
+        // IAM's answers all carry its trace id, faulted ones included; only rules that name an
+        // IAM path fault it.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(IamTokenEndpoints.TokensPath)
+                || context.Request.Path.StartsWithSegments(IamProjectEndpoints.ProjectsPath),
+            iam =>
+            {
+                iam.Use((context, next) =>
+                {
+                    IamTraceId.Stamp(context);
+                    return next(context);
+                });
+                iam.UseMiddleware<IamFaultMiddleware>();
+            });
 
         KooPhoneApi.Map(app);
         IamTokenEndpoints.Map(app);

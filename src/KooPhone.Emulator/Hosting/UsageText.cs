@@ -47,8 +47,10 @@ public static class UsageText
         "  --max-concurrency K          answer 429 above K /v1 requests in flight; 0 = no limit (default 0)\n" +
         "  --fault SPEC                 a fault rule; repeatable. SPEC is comma-separated key=value, e.g.\n" +
         "                               kind=status,status=503,times=2,path=/v1/instances/backup,retryAfter=2\n" +
-        "                               kinds: status html garbage nodata wrongtype busy nulldata emptydata\n" +
-        "                               wrongshape drop hang latency; phase=after acts first, then faults\n" +
+        "                               kinds: status iam html shape garbage nodata wrongtype busy nulldata\n" +
+        "                               emptydata wrongshape drop hang stall cut latency; phase=after acts\n" +
+        "                               first, then faults; shape=denied|camel|plain|nested|text|other;\n" +
+        "                               path=/v3/auth/tokens or /v3/projects faults IAM\n" +
         "  --visibility-lag-ms N        state changes show in ListInstances, BatchShowInstance and\n" +
         "                               ListInstanceApp only N ms later, 0..300000 (default 0)\n" +
         "  --delete-lag-ms N            ListInstances still lists deleted instances for N ms (default 0)\n" +

@@ -184,6 +184,11 @@ namespace KooPhone.PowerShell.Internal
                 return error is HttpRequestException || error is KooPhoneConnectionException ? "Check the endpoint, proxy and network, then run the command again for the ids that failed (Get-KooPhoneRun -Last -Outcome Error lists them)." : null;
             }
 
+            if (api.EncodedAuthorizationMessage != null)
+            {
+                return "A policy denied the call: STS's decode-authorization-message turns the encoded authorization message (also the error's EncodedAuthorizationMessage) into the reason.";
+            }
+
             switch (CategoryOf(error))
             {
                 case ErrorCategory.PermissionDenied:

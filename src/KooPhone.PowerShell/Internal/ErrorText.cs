@@ -34,9 +34,9 @@ namespace KooPhone.PowerShell.Internal
             {
                 var message = string.IsNullOrWhiteSpace(api.ErrorMessage) ? "the service gave no message" : api.ErrorMessage!.TrimEnd('.');
                 var unknown = api.OutcomeUnknown ? " The service may have acted on it all the same." : "";
-                // Both ids when the service answered with its own: support asks for either.
-                var service = api.ServiceRequestId == null ? "" : ", service request id " + api.ServiceRequestId;
-                return $"{message} ({api.Operation}, HTTP {api.HttpStatus}, request id {api.RequestId ?? "none"}{service}).{unknown}";
+                // Every id support may ask for, then the details and the encoded reason of a denial.
+                var particulars = api.Particulars;
+                return $"{message} ({api.Operation}, {particulars.Ids}).{particulars.Said}{unknown}";
             }
 
             var text = error.Message.Trim();
