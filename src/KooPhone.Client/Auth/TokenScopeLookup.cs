@@ -17,8 +17,8 @@ namespace KooPhone.Client.Auth
     /// /v3/auth/tokens?nocatalog=true with the token to check in X-Subject-Token, answered with the
     /// body a new token gets ({"token":{…,"project":{"id","name"}}}). The token presents itself as
     /// X-Auth-Token too: IAM lets any token validate itself, while validating another needs the
-    /// Security Administrator role. docs/api-reference.md §7 documents only how tokens are issued;
-    /// this call is the one Huawei's IAM SDKs model as KeystoneValidateToken [UNCONFIRMED there].
+    /// Security Administrator role (docs/api-reference.md §7.2; the KooPhone pages do not describe
+    /// the call, which is Keystone's as Huawei's IAM SDKs model it [UNCONFIRMED]).
     /// </summary>
     internal sealed class TokenScopeLookup
     {

@@ -14,8 +14,9 @@ namespace KooPhone.PowerShell.Internal
     /// cn-noth-4, or another region's token) is refused with an error naming the token's region;
     /// without -Region the connection takes the token's. When IAM cannot say (unreachable,
     /// failing, refusing the validation, an answer without a project), a warning says the region
-    /// was not checked and the connect goes on: the token validation is not in the API reference
-    /// [UNCONFIRMED], so the tolerant choice is not to let it block a token KooPhone accepts.
+    /// was not checked and the connect goes on: the KooPhone pages do not describe the token
+    /// validation (docs/api-reference.md §7.2 [UNCONFIRMED]), so the tolerant choice is not to let
+    /// it block a token KooPhone accepts.
     /// </summary>
     internal sealed class TokenScopeCheck
     {
