@@ -281,7 +281,17 @@ namespace KooPhone.PowerShell.Cmdlets
         // token is not scoped to ends the connect.
         private KooPhoneContext ScopedToToken(KooPhoneContext checkedContext, Uri iamEndpoint, KooPhoneConnectionOptions options)
         {
-            var scope = new TokenScopeCheck(this, _calls).Read(Token, iamEndpoint, options.AttemptTimeout, Region);
+            TokenScope? scope;
+            try
+            {
+                scope = new TokenScopeCheck(this, _calls).Read(Token, iamEndpoint, options.AttemptTimeout, Region);
+            }
+            catch (PipelineStoppedException)
+            {
+                checkedContext.Dispose();
+                throw;
+            }
+
             if (scope == null)
             {
                 return checkedContext;
