@@ -71,17 +71,20 @@ public class ValidationTests
     }
     [Theory]
     [InlineData(1)]
+    [InlineData(1500)]
     [InlineData(2000)]
-    [InlineData(2001)]
-    public void Leaves_the_upper_bound_of_an_order_to_the_service(int count)
+    public void Takes_an_order_of_1_to_2000_instances_the_sdk_documents(int count)
     {
         Assert.Empty(OrderRules.Check("shop", count, false, 1, "sku", "band", "cn-north-4", 2));
     }
 
-    [Fact]
-    public void Refuses_an_order_of_no_instances()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(2001)]
+    public void Refuses_an_order_of_a_count_outside_1_to_2000(int count)
     {
-        Assert.Contains(OrderRules.Check("shop", 0, false, 1, "sku", "band", "cn-north-4", 2), p => p.Contains("at least 1"));
+        Assert.Contains(OrderRules.Check("shop", count, false, 1, "sku", "band", "cn-north-4", 2), p => p.Contains($"The count {count} is not from 1 to 2000"));
     }
 
     [Theory]

@@ -207,7 +207,8 @@ Describe 'Connect-KooPhone failing' {
         $problems | Should -HaveCount 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'KooPhone.ConnectionError*'
         $problems[0].CategoryInfo.Category | Should -Be 'ConnectionError'
-        $problems[0].ToString() | Should -BeLike "Cannot reach http://127.0.0.1:$port/: connection refused. Check the address (-Endpoint*"
+        $problems[0].ToString() | Should -BeLike "Cannot reach http://127.0.0.1:$port/: connection refused. Check the address (-Endpoint, default https://koophone.myhuaweicloud.com/), the network*"
+        $problems[0].ToString() | Should -Not -Match 'KOOPHONE_ENDPOINT' -Because 'Connect-KooPhone does not read it'
         $problems[0].ToString() | Should -Not -Match 'instances|ids that failed'
         $problems[0].Exception.Attempts | Should -Be 1
         $attempts = @((Get-VerboseText $records) -split "`n" | Where-Object { $_ -match 'failed in \d+ ms' })
@@ -265,7 +266,8 @@ Describe 'Contexts' {
 
     It 'are named at Connect, by default host/project/account, and listed with the default marked' {
         $unnamed = Connect-KooPhone -Endpoint $emulator.Url -Token $token -PassThru
-        $unnamed.Name | Should -Be "127.0.0.1:$(([uri]$emulator.Url).Port)/cn-north-4/Token"
+        # The project is the token's, as IAM names it (0123… is the emulator's).
+        $unnamed.Name | Should -Be "127.0.0.1:$(([uri]$emulator.Url).Port)/0123456789abcdef0123456789abcdef/Token"
         $unnamed.ToString() | Should -Be $unnamed.Name
         Connect-KooPhone -Name lab -Endpoint $other.Url -Token $otherToken
 

@@ -79,7 +79,7 @@ $null = Connect-KooPhone -Endpoint $EmulatorUrl -Token $token
     function Initialize-Fleet {
         Reset-TestEmulator $emulator
         foreach ($prefix in 'shop', 'lab', 'old', 'class') {
-            $null = New-KooPhoneInstance -Context $context -InstanceSkuId OFFI863000000000010101 -BandwidthSkuId OFFI863000000000000001 -RegionId cn-north-4 `
+            $null = New-KooPhoneInstance -Context $context -InstanceSkuId OFFI863000000000010101 -BandwidthSkuId OFFI863000000000000001 -RegionId cn-north-4 -Os AOSP11 `
                 -NamePrefix $prefix -Count 2 -Bandwidth 2 -Months 1 -AutoPay -Force
         }
         $fleet = @(Get-KooPhoneInstance -Context $context)

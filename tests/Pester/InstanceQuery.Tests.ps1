@@ -39,8 +39,8 @@ Describe 'Get-KooPhoneInstance filters and order' {
         @($found.Name) | Should -Be @(11..21 | ForEach-Object { 'phone-{0:D5}' -f $_ })
     }
 
-    It 'takes a time without a zone as UTC and drops fractions of a second' {
-        Get-KooPhoneInstance -Context $context -Since ([datetime]'2025-01-02T03:04:05.9') | Out-Null
+    It 'drops fractions of a second' {
+        Get-KooPhoneInstance -Context $context -Since ([datetime]::new(2025, 1, 2, 3, 4, 5, 900, [DateTimeKind]::Utc)) | Out-Null
         @(Get-ListQuery)[0].query_start_time | Should -Be '2025-01-02 03:04:05'
     }
 
@@ -66,18 +66,26 @@ Describe 'Get-KooPhoneInstance filters and order' {
         @($found | Where-Object Name -like 'phone-*[13579]') | Should -HaveCount 0
     }
 
-    It 'sends -SortBy with order=asc, and order=desc with -Descending' {
-        $ascending = @(Get-KooPhoneInstance -Context $context -SortBy instance_id)
-        $first = @(Get-ListQuery)[0]
-        $first.order_by | Should -Be 'instance_id'
-        $first.order | Should -Be 'asc'
-        @($ascending.InstanceId) | Should -Be @($ascending.InstanceId | Sort-Object -CaseSensitive)
+    It 'sends -SortBy alone as order_by alone, leaving the direction to the service' {
+        $sorted = @(Get-KooPhoneInstance -Context $context -SortBy instance_id)
+        foreach ($query in Get-ListQuery) {
+            $query.order_by | Should -Be 'instance_id'
+            $query.Keys | Should -Not -Contain 'order' -Because 'the user gave no direction and the reference documents no required one'
+        }
+        # The emulator's own default direction is ascending (docs/emulator.md).
+        @($sorted.InstanceId) | Should -Be @($sorted.InstanceId | Sort-Object -CaseSensitive)
+    }
 
-        Clear-EmulatorRequest $emulator
+    It 'sends order=desc with -Descending, and order=asc with -Descending:$false' {
         $descending = @(Get-KooPhoneInstance -Context $context -SortBy instance_name -Descending)
         @(Get-ListQuery)[0].order | Should -Be 'desc'
         $descending[0].Name | Should -Be 'phone-00250'
         $descending | Should -HaveCount 250
+
+        Clear-EmulatorRequest $emulator
+        $ascending = @(Get-KooPhoneInstance -Context $context -SortBy instance_name -Descending:$false)
+        @(Get-ListQuery)[0].order | Should -Be 'asc'
+        $ascending[0].Name | Should -Be 'phone-00001'
     }
 
     It 'sends no filter it was not given' {
@@ -90,6 +98,57 @@ Describe 'Get-KooPhoneInstance filters and order' {
     It 'reports the service refusing a sort field' {
         { Get-KooPhoneInstance -Context $context -SortBy 'nosuch' -ErrorAction Stop } |
             Should -Throw -ErrorId 'KOOPHONE.API.1000*'
+    }
+}
+
+Describe 'Times without a zone are local time, as PowerShell users mean them' {
+    BeforeAll {
+        # UTC+8 without daylight saving: local 03:04:05 is 19:04:05 UTC the day before.
+        # TimeZoneInfo.Local is cached; ClearCachedData makes .NET read TZ again.
+        $script:savedTz = $env:TZ
+        $env:TZ = 'Asia/Shanghai'
+        [TimeZoneInfo]::ClearCachedData()
+    }
+
+    AfterAll {
+        $env:TZ = $savedTz
+        [TimeZoneInfo]::ClearCachedData()
+    }
+
+    BeforeEach { Clear-EmulatorRequest $emulator }
+
+    It 'runs in a zone that is not UTC' {
+        [TimeZoneInfo]::Local.BaseUtcOffset | Should -Be ([timespan]'08:00:00')
+    }
+
+    It 'sends -Since and -Until without a zone as local time, in UTC' {
+        Get-KooPhoneInstance -Context $context -Since ([datetime]'2025-01-02 03:04:05') -Until ([datetime]'2025-01-02 12:00:00') | Out-Null
+        $query = @(Get-ListQuery)[0]
+        $query.query_start_time | Should -Be '2025-01-01 19:04:05'
+        $query.query_end_time | Should -Be '2025-01-02 04:00:00'
+    }
+
+    It 'sends a time with a zone as that moment: <Since>' -ForEach @(
+        @{ Since = '2025-01-02T03:04:05Z'; Wire = '2025-01-02 03:04:05' }
+        @{ Since = '2025-01-02T03:04:05+08:00'; Wire = '2025-01-01 19:04:05' }
+        @{ Since = '2025-01-02T03:04:05-05:00'; Wire = '2025-01-02 08:04:05' }
+    ) {
+        Get-KooPhoneInstance -Context $context -Since $Since | Out-Null
+        @(Get-ListQuery)[0].query_start_time | Should -Be $Wire
+    }
+
+    It 'lists the window a local time names' {
+        # Seeded instances were created an hour apart from 2025-01-01 00:00 UTC (docs/emulator.md):
+        # 18:00 to 04:00 here is 10:00 to 20:00 UTC.
+        $found = Get-KooPhoneInstance -Context $context -Since ([datetime]'2025-01-01 18:00') -Until ([datetime]'2025-01-02 04:00')
+        @($found.Name) | Should -Be @(11..21 | ForEach-Object { 'phone-{0:D5}' -f $_ })
+    }
+
+    It 'compares -Until with -Since as moments, the one without a zone being local' {
+        # 07:00 here is 23:00 UTC the day before: before a -Since of 00:00 UTC.
+        { Get-KooPhoneInstance -Context $context -Since '2025-01-02T00:00:00Z' -Until ([datetime]'2025-01-02 07:00') } |
+            Should -Throw -ErrorId 'KooPhone.InvalidTimeWindow,KooPhone.PowerShell.Cmdlets.GetKooPhoneInstanceCommand'
+        Get-EmulatorRequest $emulator | Should -BeNullOrEmpty
     }
 }
 
@@ -222,7 +281,7 @@ Describe 'Listing while the fleet changes' {
         $listed = @(Get-KooPhoneInstance -Context $churnContext -Descending -ThrottleLimit 1 -WarningVariable warnings | ForEach-Object {
                 if (-not $created) {
                     $created = $true
-                    New-KooPhoneInstance -Context $churnContext -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' `
+                    New-KooPhoneInstance -Context $churnContext -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -Os AOSP11 `
                         -NamePrefix 'late' -Count 5 -Bandwidth $sku.BandSizes[0] -Months 1 -AutoPay -Force | Out-Null
                 }
                 $_
@@ -268,7 +327,7 @@ Describe 'Name matching' {
 
     It 'uses the service filter for an exact name without letters' {
         $sku = Get-KooPhoneSku -Context $context | Where-Object RegionId -eq 'cn-north-4' | Select-Object -First 1
-        New-KooPhoneInstance -Context $context -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' `
+        New-KooPhoneInstance -Context $context -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -Os AOSP11 `
             -NamePrefix '2024' -Count 2 -Bandwidth $sku.BandSizes[0] -Months 1 -AutoPay -Force | Out-Null
         Clear-EmulatorRequest $emulator
 

@@ -97,7 +97,7 @@ Describe 'Batch cmdlets' {
         @{ name = 'Revoke-KooPhoneInstance'; run = { $input | ForEach-Object { [pscustomobject]@{ UserId = $user; InstanceId = $_ } } | Revoke-KooPhoneInstance -WhatIf -Force } }
         @{ name = 'Stop-KooPhoneSession'; run = { $input | Stop-KooPhoneSession -WhatIf } }
         @{ name = 'Stop-KooPhoneStreaming'; run = { $input | Stop-KooPhoneStreaming -WhatIf } }
-        @{ name = 'New-KooPhoneInstance'; run = { New-KooPhoneInstance -InstanceSkuId 'sku' -BandwidthSkuId 'band' -RegionId 'cn-north-4' -NamePrefix 'x' -Count 1 -Bandwidth 2 -Months 1 -WhatIf } }
+        @{ name = 'New-KooPhoneInstance'; run = { New-KooPhoneInstance -InstanceSkuId 'sku' -BandwidthSkuId 'band' -RegionId 'cn-north-4' -Os AOSP11 -NamePrefix 'x' -Count 1 -Bandwidth 2 -Months 1 -WhatIf } }
     ) {
         # In a host of its own: the "What if:" lines are asserted here instead of flooding the log.
         $given = $ids[0..4]
@@ -307,6 +307,24 @@ Describe 'Users and streaming' {
         (Stop-KooPhoneSession -InstanceId $ids[0]).Status | Should -Be 'Accepted'
     }
 
+    It 'keeps every field of the device token the SDK models' {
+        $token = Get-KooPhoneDeviceToken -InstanceId $ids[0]
+        # The emulator's answer (docs/emulator.md): kp_id is the instance id; internal aport and atype
+        # come as strings, external ones as integers; IPv6 addresses from 2001:db8::/32.
+        $token.KpId | Should -Be $ids[0]
+        $token.AppIpSynchronizeList | Should -Be 'com.android.settings,com.android.camera2'
+        $token.InternalAddress | Should -Match '^192\.168\.\d+\.\d+$'
+        $token.InternalAudioPort | Should -Be '9000'
+        $token.InternalAudioType | Should -Be '1'
+        $token.InternalAddressIpv6 | Should -Match '^2001:db8:a::[0-9a-f]+$'
+        $token.ExternalAddress | Should -Match '^203\.0\.113\.\d+$'
+        $token.ExternalAudioPort | Should -Be '9000'
+        $token.ExternalAudioType | Should -Be '1'
+        $token.ExternalAddressIpv6 | Should -Match '^2001:db8:b::[0-9a-f]+$'
+        $shown = $token | Format-List | Out-String
+        foreach ($name in 'KpId', 'AppIpSynchronizeList', 'InternalAudioType', 'InternalAddressIpv6', 'ExternalAudioType') { $shown | Should -Match "\b$name\b" }
+    }
+
     It 'refuses an invalid instance id before sending and maps an unknown one for streaming calls' {
         $null = Get-KooPhoneDeviceToken -InstanceId ('x' * 33) -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'KooPhone.InvalidInstanceId*'
@@ -327,42 +345,79 @@ Describe 'SKUs and orders' {
         $sku.BandwidthSkuId | Should -Not -BeNullOrEmpty
         $sku.BandSizes.Count | Should -BeGreaterThan 0
 
-        $order = New-KooPhoneInstance -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -NamePrefix 'neworder' -Count 3 -Bandwidth $sku.BandSizes[0] -Months 1 -AutoPay -Force
+        $order = New-KooPhoneInstance -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -Os AOSP11 -NamePrefix 'neworder' -Count 3 -Bandwidth $sku.BandSizes[0] -Months 1 -AutoPay -Force
         $order.OrderId | Should -Not -BeNullOrEmpty
         $order.Instances | Should -HaveCount 3
         (Get-KooPhoneInstance -InstanceId $order.Instances[0].InstanceId).InstanceId | Should -Be $order.Instances[0].InstanceId
     }
 
     It 'refuses an order outside the documented ranges before sending' {
-        { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -NamePrefix 'x' -Count 1 -Bandwidth 2 -Months 10 -Force } | Should -Throw '*1 to 9 months*'
-        { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -NamePrefix 'x' -Count 0 -Bandwidth 2 -Years 1 -Force } | Should -Throw -ErrorId 'KooPhone.InvalidOrder*'
-        { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -NamePrefix 'fifteen-chars-x' -Count 1 -Bandwidth 2 -Years 1 -Force } | Should -Throw '*name prefix*'
+        { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -Os AOSP11 -NamePrefix 'x' -Count 1 -Bandwidth 2 -Months 10 -Force } | Should -Throw '*1 to 9 months*'
+        { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -Os AOSP11 -NamePrefix 'x' -Count 0 -Bandwidth 2 -Years 1 -Force } | Should -Throw -ErrorId 'KooPhone.InvalidOrder*'
+        { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -Os AOSP11 -NamePrefix 'fifteen-chars-x' -Count 1 -Bandwidth 2 -Years 1 -Force } | Should -Throw '*name prefix*'
         (Get-EmulatorRequest $emulator).Count | Should -Be 0
     }
 
     It 'sends an order of 2,000 instances, the SDK''s documented maximum, above the API page''s 1,500' {
         $sku = Get-KooPhoneSku -RegionId 'cn-north-4' | Select-Object -First 1
         Clear-EmulatorRequest $emulator
-        $order = New-KooPhoneInstance -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -NamePrefix 'big' -Count 2000 -Bandwidth $sku.BandSizes[0] -Months 1 -Force
+        $order = New-KooPhoneInstance -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -Os AOSP11 -NamePrefix 'big' -Count 2000 -Bandwidth $sku.BandSizes[0] -Months 1 -Force
         $order.OrderId | Should -Not -BeNullOrEmpty
         $sent = @(Get-EmulatorRequest $emulator -Path '/v1/instances/create')
         $sent | Should -HaveCount 1
         $sent[0].errorCode | Should -Be '0'
     }
 
-    It 'sends 2,001 and lets the service refuse it with its own code, as the limit is the service''s' {
+    It 'refuses 2,001 instances before sending, as 2,000 is the most the SDK documents for one order' {
+        $failure = { New-KooPhoneInstance -InstanceSkuId 's' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -Os AOSP11 -NamePrefix 'big' -Count 2001 -Bandwidth 2 -Months 1 -Force } |
+            Should -Throw -ErrorId 'KooPhone.InvalidOrder*' -PassThru
+        $failure.ToString() | Should -BeLike '*2001*1 to 2000*'
+        Get-Sent '/v1/instances/create' | Should -BeNullOrEmpty
+    }
+
+    It 'requires -Os, as the service does, instead of choosing an image' {
+        (Get-Command New-KooPhoneInstance).Parameters['Os'].Attributes.Where({ $_ -is [Parameter] }).Mandatory | Should -Be $true
+        # A runspace without a host cannot prompt for it, so the missing parameter is an error.
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Module, $Context)
+                    Import-Module $Module
+                    New-KooPhoneInstance -Context $Context -InstanceSkuId s -BandwidthSkuId b -RegionId cn-north-4 -NamePrefix x -Count 1 -Bandwidth 2 -Months 1 -Force
+                }.ToString()).AddParameters(@{ Module = $env:KOOPHONE_TEST_MODULE; Context = $context })
+            $null = $shell.Invoke()
+            $shell.Streams.Error | Should -HaveCount 1
+            $shell.Streams.Error[0].FullyQualifiedErrorId | Should -BeLike 'MissingMandatoryParameter*'
+            $shell.Streams.Error[0].ToString() | Should -Match '\bOs\b'
+        }
+        finally { $shell.Dispose() }
+        Get-Sent '/v1/instances/create' | Should -BeNullOrEmpty
+    }
+
+    It 'sends the -Os it was given and no optional field it was not given' {
         $sku = Get-KooPhoneSku -RegionId 'cn-north-4' | Select-Object -First 1
         Clear-EmulatorRequest $emulator
-        $null = New-KooPhoneInstance -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -NamePrefix 'big' -Count 2001 -Bandwidth $sku.BandSizes[0] -Months 1 -Force -ErrorVariable problems -ErrorAction SilentlyContinue
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.1000*'
-        $problems[0].Exception.Message | Should -BeLike '*count*2001*'
-        $sent = @(Get-EmulatorRequest $emulator -Path '/v1/instances/create')
+        $order = New-KooPhoneInstance -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -Os AOSP14 -NamePrefix 'bare' -Count 1 -Bandwidth $sku.BandSizes[0] -Months 1 -Force
+        $order.OrderId | Should -Not -BeNullOrEmpty
+        $sent = @(Get-Sent '/v1/instances/create')
         $sent | Should -HaveCount 1
-        $sent[0].status | Should -Be 400
+        $sent[0].bodyFields | Should -Be @('bandSize', 'bandSkuId', 'chargeParam', 'chargeParam.chargingMode', 'chargeParam.periodNum', 'chargeParam.periodType',
+            'count', 'instanceNamePrefix', 'instanceSkuId', 'os', 'regionId')
+        $order.Instances | Should -HaveCount 0 -Because 'without isAutoPay the order waits for payment'
+    }
+
+    It 'sends isAutoPay, isAutoRenew, network and nodeGroupId as given, -AutoRenew:$false as 0' {
+        $sku = Get-KooPhoneSku -RegionId 'cn-north-4' | Select-Object -First 1
+        Clear-EmulatorRequest $emulator
+        $order = New-KooPhoneInstance -InstanceSkuId $sku.SkuId -BandwidthSkuId $sku.BandwidthSkuId -RegionId 'cn-north-4' -Os AOSP11 -NamePrefix 'full' -Count 1 -Bandwidth $sku.BandSizes[0] -Months 1 `
+            -AutoPay -AutoRenew:$false -Network EIP -NodeGroupId 'group-1' -Force
+        $order.Instances | Should -HaveCount 1 -Because 'isAutoPay 1 pays the order at once'
+        $fields = @(Get-Sent '/v1/instances/create')[0].bodyFields
+        foreach ($field in 'chargeParam.isAutoPay', 'chargeParam.isAutoRenew', 'network', 'nodeGroupId') { $fields | Should -Contain $field }
     }
 
     It 'maps an unknown SKU to KOOPHONE.API.3002' {
-        $null = New-KooPhoneInstance -InstanceSkuId 'nosuchsku' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -NamePrefix 'x' -Count 1 -Bandwidth 2 -Months 1 -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+        $null = New-KooPhoneInstance -InstanceSkuId 'nosuchsku' -BandwidthSkuId 'b' -RegionId 'cn-north-4' -Os AOSP11 -NamePrefix 'x' -Count 1 -Bandwidth 2 -Months 1 -Force -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.3002*'
     }
 }
@@ -422,5 +477,38 @@ Describe 'Checks before sending, and service errors, for every instance cmdlet' 
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'KOOPHONE.API.9999*'
         }
         finally { Clear-EmulatorFault $emulator }
+    }
+}
+
+Describe 'An instance id the service does not know that looks like a name' {
+    BeforeEach { Reset-TestEmulator $emulator; Clear-EmulatorRequest $emulator }
+
+    It '<name> sends it as given and suggests -Name in the error' -ForEach @(
+        @{ name = 'Backup-KooPhoneInstance'; run = { 'phone-00005' | Backup-KooPhoneInstance -Force }; path = '/v1/instances/backup' }
+        @{ name = 'Restart-KooPhoneInstance'; run = { Restart-KooPhoneInstance -InstanceId 'phone-00005' }; path = '/v1/instances/reboot' }
+        @{ name = 'Get-KooPhoneDeviceToken'; run = { Get-KooPhoneDeviceToken -InstanceId 'phone-00005' }; path = '/v1/instances/phone-00005/auth' }
+        @{ name = 'Get-KooPhoneInstance'; run = { Get-KooPhoneInstance -InstanceId 'phone-00005' }; path = '/v1/instances/batch-query' }
+    ) {
+        # Pester turns non-terminating errors into failures; here they are what is looked for.
+        $ErrorActionPreference = 'Continue'
+        $problems = @(& $run 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $problems | Should -HaveCount 1
+        $problems[0].TargetObject | Should -Be 'phone-00005'
+        $problems[0].ToString() | Should -Match ([regex]::Escape("'phone-00005' looks like an instance name, not an id: Get-KooPhoneInstance -Name 'phone-00005' finds"))
+        $problems[0].ErrorDetails.RecommendedAction | Should -Match 'Get-KooPhoneInstance -Name'
+        @(Get-Sent $path) | Should -Not -BeNullOrEmpty -Because 'the id is sent, and the service decides'
+    }
+
+    It 'finds the instance of that name, as the hint says' {
+        $named = Get-KooPhoneInstance -Name 'phone-00005'
+        $named.InstanceId | Should -Not -Be 'phone-00005'
+        ($named | Backup-KooPhoneInstance -Force).InstanceId | Should -Be $named.InstanceId
+    }
+
+    It 'gives no such hint for an unknown id that looks like an id' {
+        $ErrorActionPreference = 'Continue'
+        $problems = @('nosuch01' | Backup-KooPhoneInstance -Force 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $problems | Should -HaveCount 1
+        $problems[0].ToString() | Should -Not -Match 'Get-KooPhoneInstance -Name'
     }
 }

@@ -107,6 +107,43 @@ Describe 'Saved results resume with their instances' {
     }
 }
 
+Describe 'SubmittedAt read back in a zone that is not UTC' {
+    BeforeAll {
+        # UTC+8 without daylight saving; ClearCachedData makes .NET read TZ again.
+        $script:savedTz = $env:TZ
+        $env:TZ = 'Asia/Shanghai'
+        [TimeZoneInfo]::ClearCachedData()
+    }
+
+    AfterAll {
+        $env:TZ = $savedTz
+        [TimeZoneInfo]::ClearCachedData()
+    }
+
+    BeforeEach { Reset-TestEmulator $emulator }
+
+    It 'reads <Given> as <Moment>' -ForEach @(
+        # As results and the run record write it, with its zone: the same moment anywhere.
+        @{ Given = '2026-01-02T03:04:05.0000000Z'; Moment = '2026-01-02T03:04:05.0000000Z' }
+        # Without a zone: local time, as Get-Date and [datetime] take it.
+        @{ Given = '2026-01-02 03:04:05'; Moment = '2026-01-01T19:04:05.0000000Z' }
+    ) {
+        [TimeZoneInfo]::Local.BaseUtcOffset | Should -Be ([timespan]'08:00:00')
+        $submitted = $ids[0] | Backup-KooPhoneInstance -Force
+        $row = [pscustomobject]@{ TaskId = $submitted.TaskId; JobId = $submitted.JobId; InstanceId = $submitted.InstanceId; Operation = $submitted.Operation; SubmittedAt = $Given }
+        $read = $row | Get-KooPhoneTask
+        $read.InstanceId | Should -Be $ids[0]
+        $read.SubmittedAt | Should -Be $Moment
+    }
+
+    It 'round trips a result through Export-Csv to the same moment' {
+        $submitted = $ids[0] | Backup-KooPhoneInstance -Force
+        $path = Join-Path $TestDrive 'submitted-zone.csv'
+        $submitted | Export-Csv -Path $path -NoTypeInformation
+        (Import-Csv -Path $path | Get-KooPhoneTask).SubmittedAt | Should -Be $submitted.SubmittedAt
+    }
+}
+
 Describe 'The run record resumes' {
     BeforeEach { Reset-TestEmulator $emulator; Clear-EmulatorFault $emulator }
 

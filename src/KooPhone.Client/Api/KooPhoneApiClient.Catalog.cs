@@ -56,8 +56,8 @@ namespace KooPhone.Client.Api
                     ChargingMode = 1,
                     PeriodType = order.Yearly ? 3 : 2,
                     PeriodNum = order.PeriodCount,
-                    IsAutoPay = order.AutoPay ? 1 : 0,
-                    IsAutoRenew = order.AutoRenew ? 1 : 0,
+                    IsAutoPay = Flag(order.AutoPay),
+                    IsAutoRenew = Flag(order.AutoRenew),
                 },
                 Network = order.Network,
                 NodeGroupId = order.NodeGroupId,
@@ -73,6 +73,9 @@ namespace KooPhone.Client.Api
                 ServiceRequestId = answer.ServiceRequestId,
             };
         }
+
+        // A yes/no the service takes as 1/0; null when the user did not say, so it is not sent.
+        private static int? Flag(bool? value) => value.HasValue ? (value.Value ? 1 : 0) : (int?)null;
 
         private static IReadOnlyList<double> ParseBandSizes(string? text) =>
             (text ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)

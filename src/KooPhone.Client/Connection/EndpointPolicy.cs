@@ -41,7 +41,8 @@ namespace KooPhone.Client.Connection
             throw new ArgumentException($"The endpoint '{endpoint}' has the scheme '{endpoint.Scheme}'; use https://.", nameof(endpoint));
         }
 
-        private static bool IsLoopback(Uri endpoint)
+        /// <summary>Whether the endpoint is on this machine (localhost or a loopback address).</summary>
+        internal static bool IsLoopback(Uri endpoint)
         {
             if (endpoint.IsLoopback)
             {

@@ -8,6 +8,13 @@ namespace KooPhone.Client.Validation
         public const int MaxNamePrefixLength = 14;
         public const int MaxSkuIdLength = 64;
 
+        /// <summary>
+        /// The most instances one order may hold: the SDK's documented maximum (InstanceCreateReq
+        /// count, "maximum: 2000"). The API page says 1500; the looser of the two is checked, and
+        /// the service decides between them (docs/api-reference.md §10 item 12).
+        /// </summary>
+        public const int MaxCount = 2000;
+
         public static IReadOnlyList<string> Check(string namePrefix, int count, bool yearly, int periodCount, string instanceSkuId, string bandwidthSkuId, string regionId, double bandwidth)
         {
             var problems = new List<string>();
@@ -16,11 +23,9 @@ namespace KooPhone.Client.Validation
                 problems.Add($"The name prefix must have 1 to {MaxNamePrefixLength} characters.");
             }
 
-            // No upper bound: the SDK documents 2000 and the API pages 1500, so a larger count is
-            // sent and the service decides; the module is never stricter than the SDK (docs/operations.md).
-            if (count < 1)
+            if (count < 1 || count > MaxCount)
             {
-                problems.Add($"The count {count} is not at least 1.");
+                problems.Add($"The count {count} is not from 1 to {MaxCount}, the most one order may hold.");
             }
 
             if (yearly ? periodCount < 1 || periodCount > 3 : periodCount < 1 || periodCount > 9)

@@ -14,9 +14,10 @@ public sealed class RequestLogEntry
     public RequestLogEntry(
         string method, string path, string query, string? requestId, IReadOnlyList<string?>? instanceIds,
         int status, string? errorCode, bool authTokenPresent, string? auth, string? fault, DateTimeOffset receivedAt, int inFlight,
-        string? userAgent = null)
+        string? userAgent = null, IReadOnlyList<string>? bodyFields = null)
     {
         UserAgent = userAgent;
+        BodyFields = bodyFields;
         Method = method;
         Path = path;
         Query = query;
@@ -46,6 +47,9 @@ public sealed class RequestLogEntry
 
     /// <summary>The instance IDs the body or path names (non-strings as null), or null when it names none.</summary>
     [JsonPropertyName("instanceIds")] public IReadOnlyList<string?>? InstanceIds { get; }
+
+    /// <summary>The names of the JSON body's members, never their values (see RequestBodyFields), or null without one.</summary>
+    [JsonPropertyName("bodyFields")] public IReadOnlyList<string>? BodyFields { get; }
 
     /// <summary>HTTP status of the response; 0 when none was sent (drop, hang, client gone).</summary>
     [JsonPropertyName("status")] public int Status { get; }

@@ -42,7 +42,8 @@ public sealed class RequestRecorder
             context.Fault,
             context.ReceivedAt,
             context.InFlightOnArrival,
-            request.Headers.UserAgent.Count == 0 ? null : request.Headers.UserAgent.ToString()));
+            request.Headers.UserAgent.Count == 0 ? null : request.Headers.UserAgent.ToString(),
+            context.BodyFields));
     }
 
     // ExecuteInstanceAuthToken and ListInstanceApp name their instance in the path, not the body.

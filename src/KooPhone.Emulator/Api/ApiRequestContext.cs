@@ -28,6 +28,9 @@ public sealed class ApiRequestContext
     /// <summary>The instance IDs the body names, whatever its shape (non-strings as null), for the request log (see <see cref="RequestInstanceIds"/>).</summary>
     public IReadOnlyList<string?>? InstanceIds { get; set; }
 
+    /// <summary>The names of the body's members (see <see cref="RequestBodyFields"/>), for the request log; null without a JSON object body.</summary>
+    public IReadOnlyList<string>? BodyFields { get; set; }
+
     /// <summary>The injected fault's name (e.g. "status", "maxConcurrency"), or null.</summary>
     public string? Fault { get; set; }
 

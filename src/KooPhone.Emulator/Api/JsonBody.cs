@@ -7,7 +7,8 @@ namespace KooPhone.Emulator.Api;
 /// <summary>
 /// Reads an operation's JSON body. Bodies are parsed by hand rather than by minimal-API binding
 /// so that every malformed body gets the KooPhone 400 envelope with a message naming the broken
-/// rule. Whatever instance IDs the body names go to the request log, even if it is rejected.
+/// rule. Whatever instance IDs the body names, and the names of its members, go to the request
+/// log, even if it is rejected.
 /// </summary>
 public static class JsonBody
 {
@@ -34,6 +35,7 @@ public static class JsonBody
         }
 
         RequestInstanceIds.Capture(httpContext, document.RootElement);
+        ApiRequestContext.For(httpContext).BodyFields = RequestBodyFields.Of(document.RootElement);
         return (document, null);
     }
 }

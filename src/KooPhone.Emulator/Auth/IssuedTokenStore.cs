@@ -46,6 +46,10 @@ public sealed class IssuedTokenStore
         return now < expiresAt ? IssuedTokenStatus.Active : IssuedTokenStatus.Expired;
     }
 
+    /// <summary>When <paramref name="token"/> expires, or null when it was never issued (or was revoked).</summary>
+    public DateTimeOffset? ExpiryOf(string token) =>
+        expiryByHash.TryGetValue(Hash(token), out DateTimeOffset expiresAt) ? expiresAt : null;
+
     /// <summary>Invalidates every token issued so far, as IAM may do early (docs/api-reference.md §7.1).</summary>
     public void RevokeAll() => expiryByHash.Clear();
 

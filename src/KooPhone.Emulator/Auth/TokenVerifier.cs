@@ -36,26 +36,29 @@ public sealed class TokenVerifier : ICredentialVerifier
     }
 
     /// <inheritdoc />
-    public ValueTask<AuthenticationOutcome> AuthenticateAsync(HttpContext context)
+    public ValueTask<AuthenticationOutcome> AuthenticateAsync(HttpContext context) =>
+        ValueTask.FromResult(Verify(context.Request.Headers[HeaderName]));
+
+    /// <summary>Whether the one value of a token header is a token the emulator accepts now.</summary>
+    public AuthenticationOutcome Verify(StringValues values)
     {
-        StringValues values = context.Request.Headers[HeaderName];
         if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
         {
-            return ValueTask.FromResult(Invalid);
+            return Invalid;
         }
 
         // Constant-time comparison: good hygiene for secrets even in an emulator.
         string token = values[0]!;
         if (staticTokens.Accepts(Encoding.UTF8.GetBytes(token)))
         {
-            return ValueTask.FromResult(AuthenticationOutcome.Success);
+            return AuthenticationOutcome.Success;
         }
 
-        return ValueTask.FromResult(issued.Check(token, time.GetUtcNow()) switch
+        return issued.Check(token, time.GetUtcNow()) switch
         {
             IssuedTokenStatus.Active => AuthenticationOutcome.Success,
             IssuedTokenStatus.Expired => Expired,
             _ => Invalid,
-        });
+        };
     }
 }

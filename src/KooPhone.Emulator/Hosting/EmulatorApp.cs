@@ -149,6 +149,7 @@ public static class EmulatorApp
 
         KooPhoneApi.Map(app);
         IamTokenEndpoints.Map(app);
+        IamTokenValidationEndpoints.Map(app);
         IamProjectEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;

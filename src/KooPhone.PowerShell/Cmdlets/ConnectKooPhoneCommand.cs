@@ -13,12 +13,14 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="synopsis">Connects to KooPhone and makes the connection the default for later commands.</para>
     /// <para type="description">Connect-KooPhone logs in one of three ways, as Huawei Cloud users do: with an IAM token (-Token); with an IAM user's name and password (-Credential and -DomainName), from which it obtains and renews project-scoped tokens itself; or with an access key and secret key (-AccessKey, -SecretKey), signing every request (SDK-HMAC-SHA256). Without -ProjectId the AK/SK set finds the project the way Huawei's SDKs do: it asks IAM for the project named after -Region (GET /v3/projects, signed with the same keys), names it in -Verbose and keeps it for the connection.</para>
     /// <para type="description">Connect-KooPhone checks the credentials with one cheap call (a one-instance page of ListInstances) and keeps the connection for the other KooPhone cmdlets of this process, as the default. An endpoint that refuses the connection or whose host cannot be found fails at once, in one attempt and one error ("Cannot reach &lt;endpoint&gt;: connection refused"); other failures are retried as for any call.</para>
-    /// <para type="description">Each connection has a name (-Name, or host/project/account); the session keeps every connection it made, like Az's contexts: Get-KooPhoneContext -ListAvailable lists them, Select-KooPhoneContext makes one the default again, and any cmdlet takes one by object or name through -Context, so one script can work with several tenants. With -PassThru, Connect-KooPhone also returns the connection. Without any Connect-KooPhone, the cmdlets use the environment variables KOOPHONE_TOKEN and KOOPHONE_ENDPOINT, or Huawei's HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_REGION, HUAWEICLOUD_SDK_PROJECT_ID (optional: looked up as above) and HUAWEICLOUD_SDK_IAM_ENDPOINT.</para>
+    /// <para type="description">With -Token it then asks IAM which project the token is scoped to (GET /v3/auth/tokens, the token validating itself) and holds the region to it: a -Region that is not the token's (a typo such as cn-noth-4, or a token of another region) is refused with an error that names the token's region, and without -Region the connection takes the token's region and project. When IAM cannot say (unreachable, refusing), a warning says the region was not checked and the connection stands.</para>
+    /// <para type="description">On success it writes one line saying what it connected to (endpoint, region, project, authentication, name) to the information stream, tagged KooPhone.Connected, never to the output: $c = Connect-KooPhone -PassThru gets the connection alone. A person at PowerShell's console sees the line, as with Write-Host; scripts, jobs and Azure Automation stay quiet unless they ask ($InformationPreference = 'Continue', -InformationVariable, 6&gt;&amp;1), and -InformationAction Ignore or 6&gt;$null silences it.</para>
+    /// <para type="description">Each connection has a name (-Name, or host/project/account); the session keeps every connection it made, like Az's contexts: Get-KooPhoneContext -ListAvailable lists them, Select-KooPhoneContext makes one the default again, and any cmdlet takes one by object or name through -Context, so one script can work with several tenants. With -PassThru, Connect-KooPhone also returns the connection. Without any Connect-KooPhone, the cmdlets use the environment variables KOOPHONE_TOKEN and KOOPHONE_ENDPOINT, or Huawei's HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_REGION, HUAWEICLOUD_SDK_PROJECT_ID (optional: looked up as above) and HUAWEICLOUD_SDK_IAM_ENDPOINT. Connect-KooPhone itself reads none of them but HUAWEICLOUD_SDK_IAM_ENDPOINT: its endpoint is -Endpoint or the default.</para>
     /// <para type="description">Secrets stay secret: the token is kept as a SecureString, never written to any stream, and wiped by Disconnect-KooPhone. Plain http:// endpoints are refused unless the host is this machine (the bundled emulator).</para>
     /// </summary>
     /// <example>
     ///   <code>Connect-KooPhone -Token (Read-Host -AsSecureString 'IAM token') -Region cn-north-4</code>
-    ///   <para>Connects with a project-scoped IAM token typed at the prompt.</para>
+    ///   <para>Connects with a project-scoped IAM token typed at the prompt, after IAM confirmed that the token is scoped to cn-north-4.</para>
     /// </example>
     /// <example>
     ///   <code>$lab = Connect-KooPhone -Endpoint http://127.0.0.1:5080 -Token (ConvertTo-SecureString emulator-token -AsPlainText -Force) -PassThru
@@ -80,8 +82,9 @@ namespace KooPhone.PowerShell.Cmdlets
         public string DomainName { get; set; } = null!;
 
         /// <summary>
-        /// <para type="description">The IAM endpoint that issues tokens (password) or names the region's project (AK/SK without -ProjectId); default HUAWEICLOUD_SDK_IAM_ENDPOINT if set, else https://iam.&lt;region&gt;.myhuaweicloud.com. http:// is accepted only for a loopback host such as the bundled emulator.</para>
+        /// <para type="description">The IAM endpoint that issues tokens (password), names the region's project (AK/SK without -ProjectId) or says which project a token is scoped to (-Token). Default HUAWEICLOUD_SDK_IAM_ENDPOINT if set, else https://iam.&lt;region&gt;.myhuaweicloud.com; for -Token, whose region is what IAM checks, the -Endpoint itself when it is on this machine (the bundled emulator answers IAM too), else the global https://iam.myhuaweicloud.com. http:// is accepted only for a loopback host such as the bundled emulator.</para>
         /// </summary>
+        [Parameter(ParameterSetName = TokenSet)]
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AccessKeySet)]
         [ValidateNotNull]
@@ -124,7 +127,7 @@ namespace KooPhone.PowerShell.Cmdlets
         public Uri? Endpoint { get; set; }
 
         /// <summary>
-        /// <para type="description">The region (project name), default cn-north-4. Both KooPhone regions use the same endpoint; the region selects the project.</para>
+        /// <para type="description">The region (project name). Both KooPhone regions use the same endpoint; the region selects the project. With -Token, the token's own region, as IAM names it, unless given; a given one must be the token's. Otherwise default cn-north-4.</para>
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -184,12 +187,14 @@ namespace KooPhone.PowerShell.Cmdlets
         {
             KooPhoneContext context;
             IRequestAuthenticator authenticator;
+            KooPhoneConnectionOptions options;
+            Uri? tokenIam = null;
             HostProduct.DescribeOnce(this);
             try
             {
                 var endpoint = EndpointPolicy.Validate(Endpoint ?? EndpointPolicy.DefaultEndpoint);
                 authenticator = CreateAuthenticator();
-                var options = new KooPhoneConnectionOptions
+                options = new KooPhoneConnectionOptions
                 {
                     MaxRetryCount = MaxRetryCount,
                     AttemptTimeout = TimeSpan.FromSeconds(Timeout),
@@ -197,6 +202,11 @@ namespace KooPhone.PowerShell.Cmdlets
                     Proxy = Proxy,
                     ProxyCredential = ProxyCredential?.GetNetworkCredential(),
                 };
+                if (ParameterSetName == TokenSet)
+                {
+                    tokenIam = IamEndpoints.ForTokenCheck(IamEndpoint, endpoint);
+                }
+
                 context = new KooPhoneContext(endpoint, Region, authenticator, KooPhoneContextSource.Connected, options, name: Name);
             }
             catch (ArgumentException e)
@@ -249,10 +259,15 @@ namespace KooPhone.PowerShell.Cmdlets
             }
 
             _calls.WriteTraces();
+            if (tokenIam != null)
+            {
+                context = ScopedToToken(context, tokenIam, options);
+            }
+
             // The context this replaces is not disposed: -PassThru may have handed it to a script
             // that still uses it. Disconnect-KooPhone is what ends a connection.
             KooPhoneContextRegistry.SetConnected(context);
-            WriteVerbose($"Connected as '{context.Name}' to {context.Endpoint} ({context.Region}) with {context.AuthenticationMode} authentication{(context.Account == null ? "" : " as " + context.Account)}{(context.ProjectId == null ? "" : " in project " + context.ProjectId)}.");
+            ConnectedLine.Write(this, context);
             if (PassThru)
             {
                 WriteObject(context);
@@ -260,6 +275,37 @@ namespace KooPhone.PowerShell.Cmdlets
         }
 
         protected override void StopProcessing() => _calls.Stop();
+
+        // The connection as the token's scope has it: the same one when IAM could not say, a new one
+        // with the token's region and project otherwise (the checked one is disposed). A -Region the
+        // token is not scoped to ends the connect.
+        private KooPhoneContext ScopedToToken(KooPhoneContext checkedContext, Uri iamEndpoint, KooPhoneConnectionOptions options)
+        {
+            TokenScope? scope;
+            try
+            {
+                scope = new TokenScopeCheck(this, _calls).Read(Token, iamEndpoint, options.AttemptTimeout, Region);
+            }
+            catch (PipelineStoppedException)
+            {
+                checkedContext.Dispose();
+                throw;
+            }
+
+            if (scope == null)
+            {
+                return checkedContext;
+            }
+
+            var region = TokenScopeCheck.RegionFor(scope, Region, MyInvocation.BoundParameters.ContainsKey(nameof(Region)), out var refusal);
+            checkedContext.Dispose();
+            if (region == null)
+            {
+                ThrowTerminatingError(refusal!);
+            }
+
+            return new KooPhoneContext(checkedContext.Endpoint, region!, new TokenAuthenticator(Token, scope.ProjectId), KooPhoneContextSource.Connected, options, name: Name);
+        }
 
         public void Dispose() => _calls.Dispose();
 

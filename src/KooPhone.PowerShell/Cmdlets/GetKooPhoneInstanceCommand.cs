@@ -65,13 +65,13 @@ namespace KooPhone.PowerShell.Cmdlets
         public string[]? InstanceId { get; set; }
 
         /// <summary>
-        /// <para type="description">The start of the service's time window (query_start_time), sent in UTC to the second; a time without a zone is taken as UTC. Which time of an instance the window compares with is not documented; the emulator takes its creation time.</para>
+        /// <para type="description">The start of the service's time window (query_start_time), sent in UTC to the second. A time without a zone is local time, as Get-Date and [datetime]'2025-01-02 03:04:05' mean it, and is converted to UTC; give a UTC time with a Z ('2025-01-02T03:04:05Z') or [datetime]::SpecifyKind(…, 'Utc'). Which time of an instance the window compares with is not documented; the emulator takes its creation time.</para>
         /// </summary>
         [Parameter(ParameterSetName = ListSet)]
         public DateTime? Since { get; set; }
 
         /// <summary>
-        /// <para type="description">The end of the service's time window (query_end_time), sent in UTC to the second; a time without a zone is taken as UTC. It must not be before -Since.</para>
+        /// <para type="description">The end of the service's time window (query_end_time), sent in UTC to the second; a time without a zone is local time, as for -Since. It must not be before -Since.</para>
         /// </summary>
         [Parameter(ParameterSetName = ListSet)]
         public DateTime? Until { get; set; }
@@ -90,14 +90,14 @@ namespace KooPhone.PowerShell.Cmdlets
         public string? PoolName { get; set; }
 
         /// <summary>
-        /// <para type="description">The field the service sorts by (order_by), in the service's own spelling, e.g. instance_name. The accepted fields are not documented, so the value is sent as given. Sorts ascending unless -Descending is given.</para>
+        /// <para type="description">The field the service sorts by (order_by), in the service's own spelling, e.g. instance_name. The accepted fields are not documented, so the value is sent as given. Without -Descending no direction is sent (no order parameter) and the service sorts in its own default direction, which the reference does not name (the emulator sorts ascending).</para>
         /// </summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         public string? SortBy { get; set; }
 
         /// <summary>
-        /// <para type="description">Asks the service for descending order (order=desc), by -SortBy or by its own default field. -Descending:$false asks for ascending order.</para>
+        /// <para type="description">Asks the service for descending order (order=desc), by -SortBy or by its own default field. -Descending:$false asks for ascending order (order=asc); without the switch, no order is sent.</para>
         /// </summary>
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter Descending { get; set; }
@@ -112,7 +112,7 @@ namespace KooPhone.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (Since.HasValue && Until.HasValue && UtcTime.Of(Until.Value) < UtcTime.Of(Since.Value))
+            if (Since.HasValue && Until.HasValue && UtcTime.FromInput(Until.Value) < UtcTime.FromInput(Since.Value))
             {
                 ThrowTerminatingError(ErrorRecords.Invalid("-Until must not be before -Since.", "KooPhone.InvalidTimeWindow", Until));
             }
@@ -162,14 +162,14 @@ namespace KooPhone.PowerShell.Cmdlets
 
         private InstanceQuery Filter() => new InstanceQuery
         {
-            Since = Since.HasValue ? new DateTimeOffset(UtcTime.Of(Since.Value)) : (DateTimeOffset?)null,
-            Until = Until.HasValue ? new DateTimeOffset(UtcTime.Of(Until.Value)) : (DateTimeOffset?)null,
+            Since = Since.HasValue ? new DateTimeOffset(UtcTime.FromInput(Since.Value)) : (DateTimeOffset?)null,
+            Until = Until.HasValue ? new DateTimeOffset(UtcTime.FromInput(Until.Value)) : (DateTimeOffset?)null,
             Scene = Scene,
             PoolName = PoolName,
             SortBy = SortBy,
-            // -SortBy alone sorts ascending, as Sort-Object does; the service's default is not documented.
-            Descending = MyInvocation.BoundParameters.ContainsKey(nameof(Descending)) ? Descending.IsPresent
-                : SortBy != null ? false : (bool?)null,
+            // order only when -Descending was given: -SortBy alone sends order_by alone, and the
+            // service keeps its own default direction, which the reference does not document.
+            Descending = MyInvocation.BoundParameters.ContainsKey(nameof(Descending)) ? Descending.IsPresent : (bool?)null,
         };
     }
 }

@@ -50,7 +50,7 @@ namespace KooPhone.PowerShell.Cmdlets
         public string? Operation { get; set; }
 
         /// <summary>
-        /// <para type="description">When the job was submitted (read as UTC when no zone is given), bound by property name: a backup's state counts as this job's only when it is newer.</para>
+        /// <para type="description">When the job was submitted, bound by property name: a backup's state counts as this job's only when it is newer. Results and run record entries write it as UTC text with a Z (2026-01-02T03:04:05.0000000Z), so a file written by Export-Csv or ConvertTo-Json carries its zone and reads back as the same moment anywhere; a time without a zone is local time, as for every time the module takes.</para>
         /// </summary>
         [Parameter(ParameterSetName = ByTaskIdSet, ValueFromPipelineByPropertyName = true)]
         public DateTime? SubmittedAt { get; set; }

@@ -11,7 +11,9 @@ namespace KooPhone.PowerShell.Internal
     /// The one error of a Connect-KooPhone that could not reach its endpoint (KooPhone's, or IAM's
     /// for a password): "Cannot reach &lt;endpoint&gt;: connection refused." with what to check.
     /// No word about ids or instances: nothing was run yet. Answers from the service (a refused
-    /// token, say) keep the error their code gives.
+    /// token, say) keep the error their code gives. It names -Endpoint and its default, not
+    /// KOOPHONE_ENDPOINT: that variable serves the cmdlets when nothing was connected, and
+    /// Connect-KooPhone does not read it.
     /// </summary>
     internal static class ConnectFailure
     {
@@ -40,7 +42,7 @@ namespace KooPhone.PowerShell.Internal
 
             var advice = iam
                 ? "Check the IAM address (-IamEndpoint, default from -Region), " + Network
-                : "Check the address (-Endpoint, or " + Client.Connection.KooPhoneEnvironment.Endpoint + "), " + Network;
+                : "Check the address (-Endpoint, default " + Client.Connection.EndpointPolicy.DefaultEndpoint + "), " + Network;
             var record = new ErrorRecord(error, ErrorRecords.ConnectionError, ErrorCategory.ConnectionError, endpoint);
             record.ErrorDetails = new ErrorDetails(ErrorText.OneLine($"Cannot reach {endpoint}: {reason}. {advice}")) { RecommendedAction = advice };
             return record;

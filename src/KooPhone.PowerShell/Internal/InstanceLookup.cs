@@ -133,7 +133,7 @@ namespace KooPhone.PowerShell.Internal
             {
                 if (answer.Error != null)
                 {
-                    _cmdlet.WriteError(ErrorRecords.ForTarget(answer.Error, answer.InstanceId, "Getting instance"));
+                    _cmdlet.WriteError(NameShapedId.WithHint(ErrorRecords.ForTarget(answer.Error, answer.InstanceId, "Getting instance"), answer.InstanceId));
                     Settle(answer.InstanceId, null);
                 }
                 else if (answer.Instance == null)
@@ -150,7 +150,7 @@ namespace KooPhone.PowerShell.Internal
         private void NotFound(string id)
         {
             var error = new ItemNotFoundException($"Instance '{id}' was not found.");
-            _cmdlet.WriteError(new ErrorRecord(error, "KooPhone.InstanceNotFound", ErrorCategory.ObjectNotFound, id));
+            _cmdlet.WriteError(NameShapedId.WithHint(new ErrorRecord(error, "KooPhone.InstanceNotFound", ErrorCategory.ObjectNotFound, id), id));
             Settle(id, null);
         }
 

@@ -73,7 +73,7 @@ namespace KooPhone.PowerShell.Internal
 
         /// <summary>The error record of one id: Unknown outcomes (sent, may have been carried out) have their own id and advice.</summary>
         internal ErrorRecord ErrorOf(System.Exception error, string? target, RunOutcome outcome) =>
-            outcome == RunOutcome.Unknown ? ErrorRecords.Unknown(error, target, _action) : ErrorRecords.ForTarget(error, target, _action);
+            outcome == RunOutcome.Unknown ? ErrorRecords.Unknown(error, target, _action) : NameShapedId.WithHint(ErrorRecords.ForTarget(error, target, _action), target);
 
         private void WriteProgress(RunProgress progress)
         {

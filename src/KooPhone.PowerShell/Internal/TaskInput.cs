@@ -80,7 +80,7 @@ namespace KooPhone.PowerShell.Internal
                 JobId = string.IsNullOrEmpty(jobId) ? null : jobId,
                 Status = KooPhoneJobStatus.Submitted,
                 // Without a time a backup's state could be taken for ours however old; now errs the safe way.
-                SubmittedAt = submittedAt.HasValue ? UtcTime.Of(submittedAt.Value) : DateTime.UtcNow,
+                SubmittedAt = submittedAt.HasValue ? UtcTime.FromInput(submittedAt.Value) : DateTime.UtcNow,
             };
 
             if (runId.HasValue && !string.IsNullOrEmpty(outcome))
