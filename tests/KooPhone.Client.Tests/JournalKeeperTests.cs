@@ -11,7 +11,9 @@ namespace KooPhone.Client.Tests;
 /// </summary>
 public sealed class JournalKeeperTests : IDisposable
 {
-    private const string Header = "RunId,Operation,InstanceId,UserId,Outcome,Status,TaskId,JobId,RequestId,ErrorCode,Message,SubmittedAt,At";
+    private const string Header = "RunId,Operation,InstanceId,UserId,Outcome,Status,TaskId,JobId,RequestId,ErrorCode,Message,SubmittedAt,At,SettledBy";
+
+    // Written before SettledBy was added (thirteen fields): still read.
     private const string Whole = "1,BatchBackupInstances,a,,Result,Submitted,t1,j1,r1,,,2026-01-01T10:00:00.0000000Z,2026-01-01T10:00:01.0000000Z";
 
     // Thirteen fields, and its outcome and first time read: only the missing line break tells it was cut.

@@ -73,7 +73,10 @@ Get-Content '$idFile' | Reset-KooPhoneInstance -Force -ThrottleLimit 4 -JournalP
 "@
         $null = Start-Process dotnet -ArgumentList @('pwsh', '-NoProfile', '-NonInteractive', '-File', $child) -WorkingDirectory $repo -PassThru
         Wait-EmulatorCondition -Description 'eight reset calls' -TimeoutMs 60000 -Condition { @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-reset').Count -ge 8 }
-        Stop-Process -Id ([int](Get-Content $pidFile)) -Force
+        $killed = [int](Get-Content $pidFile)
+        Stop-Process -Id $killed -Force
+        # Its journal lock ends with the process, which Stop-Process does not wait for.
+        Wait-Process -Id $killed -Timeout 30 -ErrorAction SilentlyContinue
         $killedAfter = @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-reset').Count
         $killedAfter | Should -BeLessThan 20 -Because 'the process died before it had sent everything'
 

@@ -104,7 +104,8 @@ Describe 'A stopped -Wait, resumed with Wait-KooPhoneTask' {
         $wait.Total | Should -Be $waited.Count
         $entries = @(Get-KooPhoneRun -Id $wait.Id)
         $entries | Should -HaveCount $waited.Count
-        @($entries | Where-Object Status -ne 'Succeeded') | Should -BeNullOrEmpty
+        # A call cancelled in flight at the stop may not have been carried out: those jobs end as NotCarriedOut.
+        @($entries | Where-Object { $_.Status -ne 'Succeeded' -and $_.ErrorCode -ne 'KooPhone.NotCarriedOut' }) | Should -BeNullOrEmpty
         @($entries.Operation | Sort-Object -Unique) | Should -Be 'BatchBackupInstances' -Because 'its entries can be fed to Wait-KooPhoneTask again'
     }
 }
@@ -331,11 +332,12 @@ $Script
 Import-Module '$env:KOOPHONE_TEST_MODULE'
 `$context = Connect-KooPhone -Endpoint '$($emulator.Url)' -Token (ConvertTo-SecureString '$($emulator.Token)' -AsPlainText -Force) -PassThru
 `$null = '$($ids[1])' | Backup-KooPhoneInstance -Context `$context -Force
-Split-Path (Get-KooPhoneRun -List)[-1].Path | Set-Content '$live'
-Start-Sleep 300")
+`$PID, (Split-Path (Get-KooPhoneRun -List)[-1].Path) | Set-Content '$live'
+Start-Sleep 120")
         try {
             Wait-EmulatorCondition -Description 'the live session to start' -TimeoutMs 60000 -Condition { Test-Path $live }
-            $liveFolder = (Get-Content $live).Trim()
+            Wait-EmulatorCondition -Description 'the live session to name its folder' -Condition { @(Get-Content $live).Count -ge 2 }
+            $livePid, $liveFolder = @(Get-Content $live)
             Get-ChildItem $liveFolder -File | ForEach-Object { $_.LastWriteTimeUtc = [datetime]::UtcNow.AddDays(-30) }
 
             $child = Invoke-ChildPwsh -Environment @{ KOOPHONE_RUNS_PATH = $root } -Script "`$null = '$($ids[2])' | Backup-KooPhoneInstance -Context `$context -Force"
@@ -347,8 +349,9 @@ Start-Sleep 300")
             Test-Path $recent[-1] | Should -BeFalse -Because 'the oldest of the 101 goes'
         }
         finally {
+            # The pwsh itself, not only the dotnet wrapper Start-Process started: it would sleep on, holding the test's output open.
+            if (Test-Path $live) { Stop-Process -Id ([int]@(Get-Content $live)[0]) -Force -ErrorAction SilentlyContinue }
             Stop-Process -Id $holder.Id -Force -ErrorAction SilentlyContinue
-            Get-Process pwsh -ErrorAction SilentlyContinue | Where-Object { $_.CommandLine -like "*$live*" } | Stop-Process -Force -ErrorAction SilentlyContinue
         }
     }
 
