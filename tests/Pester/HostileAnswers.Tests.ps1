@@ -83,6 +83,27 @@ Describe 'A task answer without the job of some ids' {
         Assert-ActedOnce $observed $ids
     }
 
+    It 'Backup -Wait: the ids without a job are followed through their state to their end' {
+        $calls.BackupWait = @{ Operation = 'BatchBackupInstances'; Path = '/v1/instances/backup'; Run = { $ids | Backup-KooPhoneInstance -Context $context -Force -Wait } }
+        $observed = Invoke-Faulted BackupWait @{ kind = 'missingjobs'; phase = 'after' }
+
+        $observed.Plain + $observed.Unknown | Should -HaveCount 0
+        $observed.Results | Should -HaveCount 6
+        $observed.Results | ForEach-Object { $_.Status | Should -Be 'Succeeded' -Because "$($_.InstanceId) was backed up" }
+        Assert-ActedOnce $observed $ids
+    }
+
+    It 'Revoke: a user''s instance without a job is settled from its assignment' {
+        $pairs = @(Get-KooPhoneInstance -Context $context | Where-Object IsAssigned | Select-Object -First 4 | ForEach-Object { [pscustomobject]@{ InstanceId = $_.InstanceId; UserId = $_.AssignedUser } })
+        $calls.Revoke = @{ Operation = 'CancelInstance'; Path = '/v1/instances/unassign'; Run = { $pairs | Revoke-KooPhoneInstance -Context $context -Force } }
+        $observed = Invoke-Faulted Revoke @{ kind = 'missingjobs'; phase = 'after' }
+
+        $observed.Plain + $observed.Unknown | Should -HaveCount 0
+        $observed.Results | Should -HaveCount 4
+        @($observed.Results | Where-Object Evidence).InstanceId | Should -Be @($pairs[1].InstanceId, $pairs[3].InstanceId)
+        Assert-ActedOnce $observed $pairs.InstanceId
+    }
+
     It 'Reset: ids without a job are Unknown, whether or not the service acted (phase <Phase>)' -ForEach @(@{ Phase = 'after' }, @{ Phase = 'before' }) {
         $observed = Invoke-Faulted Reset @{ kind = 'missingjobs'; phase = $Phase }
 
@@ -90,6 +111,7 @@ Describe 'A task answer without the job of some ids' {
         @($observed.Results.InstanceId | Sort-Object) | Should -Be @($answered | Sort-Object)
         $observed.Results | ForEach-Object { $_.JobId | Should -Not -BeNullOrEmpty }
         @($observed.Unknown.TargetObject | Sort-Object) | Should -Be @($leftOut | Sort-Object) -Because 'a reset leaves no trace to tell whether it was carried out'
+        $observed.Unknown[0].Exception.Message | Should -Match 'no job for this instance'
         $observed.Calls | Should -Be 1 -Because 'a reset that may have been carried out is never sent again'
         $expected = if ($Phase -eq 'after') { $ids } else { $answered }
         Assert-ActedOnce $observed $expected
