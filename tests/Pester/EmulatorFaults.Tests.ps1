@@ -180,6 +180,8 @@ Describe 'Emulator faults and lags' {
                 @{ kind = 'emptydata'; phase = $phase; body = '{"error_code":"0","data":{}}' }
                 @{ kind = 'wrongshape'; phase = $phase; body = '{"error_code":"0","error_msg":"ok","data":{"task_id":["x"],"cmd_jobs":{"job_id":"x"},"status_results":{"instance_id":"x","status":2},"cmd_results":{},"status_list":{},"jobs":{},"result":{}}}' }
                 @{ kind = 'wrongtype'; phase = $phase; body = '{"error_code":"0","error_msg":"ok","data":{"task_id":5,"cmd_jobs":"x","result":"x","jobs":"x","status_results":"x"}}' }
+                @{ kind = 'emptycode'; phase = $phase; body = '{"error_code":"","error_msg":"ok"}' }
+                @{ kind = 'codezero'; phase = $phase; body = '{"code":"0","message":"ok"}' }
             }
         ) {
             $id = $seeded[2].instance_id
@@ -193,12 +195,72 @@ Describe 'Emulator faults and lags' {
             [int](Get-EmulatorAction $emulator -Operation StopInstancesSession -InstanceId $id | Measure-Object count -Sum).Sum | Should -Be $expected
         }
 
+        It 'logs emptycode''s empty error_code and codezero''s none' {
+            Set-EmulatorFault $emulator @(@{ kind = 'emptycode'; times = 1 }, @{ kind = 'codezero'; times = 1 })
+            Clear-EmulatorRequest $emulator
+
+            Invoke-Api POST '/v1/instances/reboot' @{ instance_ids = @($assigned[0]) } | Out-Null
+            Invoke-Api POST '/v1/instances/reboot' @{ instance_ids = @($assigned[0]) } | Out-Null
+
+            $logged = @(Get-EmulatorRequest $emulator -Path '/v1/instances/reboot')
+            $logged.fault | Should -Be @('emptycode', 'codezero')
+            $logged[0].errorCode | Should -BeExactly ''
+            $logged[1].errorCode | Should -BeNullOrEmpty
+        }
+
         It 'answers every operation with a rule that names no path' {
             Set-EmulatorFault $emulator @{ kind = 'nulldata' }
 
             (Invoke-Api GET '/v1/instances/batch-query?page_no=1&page_size=1').Content | Should -BeExactly '{"error_code":"0","data":null}'
             (Invoke-Api GET '/v1/instances/sku?type=0').Content | Should -BeExactly '{"error_code":"0","data":null}'
             (Invoke-Api POST '/v1/instances/batch-query-status' @{ instance_ids = @($assigned[0]) }).Content | Should -BeExactly '{"error_code":"0","data":null}'
+        }
+    }
+
+    Context 'a task answer without the jobs of some instances' {
+        It 'answers <path> in phase <phase> without the jobs of the 2nd and 4th instances, acting on <acted>' -ForEach @(
+            @{ path = '/v1/instances/backup'; operation = 'BatchBackupInstances'; phase = 'before'; acted = 'the others only' }
+            @{ path = '/v1/instances/backup'; operation = 'BatchBackupInstances'; phase = 'after'; acted = 'all' }
+            @{ path = '/v1/instances/batch-reset'; operation = 'BatchResetInstance'; phase = 'before'; acted = 'the others only' }
+            @{ path = '/v1/instances/batch-reset'; operation = 'BatchResetInstance'; phase = 'after'; acted = 'all' }
+        ) {
+            $ids = @($assigned[0..4])
+            Set-EmulatorFault $emulator @{ kind = 'missingjobs'; phase = $phase; path = $path }
+            Clear-EmulatorRequest $emulator
+
+            $response = Invoke-Api POST $path @{ instance_ids = $ids }
+
+            $response.StatusCode | Should -Be 200
+            $answer = $response.Content | ConvertFrom-Json
+            $answer.error_code | Should -Be '0'
+            $answer.data.task_id | Should -Not -BeNullOrEmpty
+            @($answer.data.cmd_jobs.instance_id) | Should -Be @($ids[0], $ids[2], $ids[4])
+            $acted = @(Get-EmulatorAction $emulator -Operation $operation | ForEach-Object instance_id | Sort-Object)
+            $expected = if ($phase -eq 'after') { $ids } else { @($ids[0], $ids[2], $ids[4]) }
+            $acted | Should -Be @($expected | Sort-Object)
+            $logged = @(Get-EmulatorRequest $emulator -Path $path)
+            $logged[-1].fault | Should -Be 'missingjobs'
+            $logged[-1].instanceIds | Should -Be $ids -Because 'the log shows what the client sent'
+        }
+
+        It 'leaves out the jobs of unassign''s user_instances and of InstallApp''s instance_id_list too' {
+            Set-EmulatorFault $emulator @(
+                @{ kind = 'missingjobs'; phase = 'before'; path = '/v1/instances/unassign' }
+                @{ kind = 'missingjobs'; phase = 'after'; path = '/v1/instances/app/install' })
+            $pairs = @($seeded | Where-Object assign_status -eq 1 | Select-Object -First 2 | ForEach-Object { @{ user_id = $_.assign_user; instance_id = $_.instance_id } })
+
+            $unassign = (Invoke-Api POST '/v1/instances/unassign' @{ user_instances = $pairs }).Content | ConvertFrom-Json
+            @($unassign.data.cmd_jobs.instance_id) | Should -Be @($pairs[0].instance_id)
+            @(Get-EmulatorAction $emulator -Operation CancelInstance).instance_id | Should -Be @($pairs[0].instance_id)
+
+            $install = @{
+                fast_install = '0'; object_name = 'com.example.gap'; file_name = 'gap.apk'; object_version = '1.0'; object_size = '1'
+                biz_type = 'apk'; install_package_url = 'https://bucket.invalid/gap.apk'; instance_id_list = @($assigned[2], $assigned[3])
+            }
+            $installed = Invoke-Api POST '/v1/instances/app/install' $install
+            $installed.StatusCode | Should -Be 200
+            @(($installed.Content | ConvertFrom-Json).data.cmd_jobs.instance_id) | Should -Be @($assigned[2])
+            @(Get-EmulatorAction $emulator -Operation InstallApp).Count | Should -Be 2
         }
     }
 
@@ -271,6 +333,8 @@ Describe 'Emulator faults and lags' {
             @{ rule = '{"kind":"drop","path":"/v3/auth/tokens"}'; message = '*kind status, iam, html or shape, in the before phase*' }
             @{ rule = '{"kind":"shape","shape":"camel","phase":"after","path":"/v3/projects"}'; message = '*kind status, iam, html or shape, in the before phase*' }
             @{ rule = '{"kind":"iam","path":"/v3/users"}'; message = "*'path' must be*" }
+            @{ rule = '{"kind":"missingjobs"}'; message = "*'missingjobs' rule needs 'path'*/v1/instances/backup*" }
+            @{ rule = '{"kind":"missingjobs","path":"/v1/instances/reboot"}'; message = "*'missingjobs' rule needs 'path'*" }
         ) {
             Set-EmulatorFault $emulator @{ kind = 'nulldata'; path = '/v1/instances/sku' }
             $answer = Invoke-WebRequest -Method Post -Uri "$($emulator.Url)/_emulator/faults" -ContentType 'application/json' -Body "[$rule]" -SkipHttpErrorCheck

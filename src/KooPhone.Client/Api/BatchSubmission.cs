@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace KooPhone.Client.Api
 {
     /// <summary>The service's answer to an asynchronous batch call: the task and each instance's job.</summary>
-    public sealed class BatchSubmission
+    public sealed class BatchSubmission : IPartialAnswer
     {
         internal BatchSubmission(KooPhoneOperation operation, string taskId, IReadOnlyDictionary<string, string> jobIds, string requestId, DateTime submittedAt, string? serviceRequestId)
         {
@@ -31,5 +31,12 @@ namespace KooPhone.Client.Api
         public string? ServiceRequestId { get; }
 
         public DateTime SubmittedAt { get; }
+
+        /// <summary>An instance is answered when the task names its job: the reference promises one per instance (docs/api-reference.md §3.2).</summary>
+        bool IPartialAnswer.Answers(string instanceId) => JobIds.ContainsKey(instanceId);
+
+        Exception IPartialAnswer.LeftOut() =>
+            new KooPhoneApiException(Operation.Name, KooPhoneErrorCodes.MalformedResponse, $"the service answered with task {TaskId} and no job for this instance", 200, RequestId,
+                outcomeUnknown: true, serviceRequestId: ServiceRequestId);
     }
 }

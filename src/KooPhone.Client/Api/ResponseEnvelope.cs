@@ -7,7 +7,8 @@ namespace KooPhone.Client.Api
     /// <summary>
     /// Reads KooPhone's response envelope against the operation's success shape. HTTP 200 does not
     /// mean success: error_code must be "0" (inside data for ListInstances), and an answer that says
-    /// nothing — no error_code, or no mandatory data — is malformed, never success. An error status
+    /// nothing — no error_code, an empty one, a code under another name (code, errorCode), or no
+    /// mandatory data — is malformed, never success; another error_code is a refusal. An error status
     /// keeps everything its body says, in any shape ServiceErrorBody reads, or the body itself as
     /// the message. Anything else that is not a well-formed envelope becomes a
     /// KooPhoneApiException that names the operation, status and request id, never a parser
@@ -18,6 +19,7 @@ namespace KooPhone.Client.Api
     {
         private const int SnippetLength = 120;
         private const string InternalError = "KOOPHONE.API.9999";
+        private const string ErrorCode = "error_code";
 
         /// <summary>Checks the envelope and returns its data deserialized as T.</summary>
         public static T ReadData<T>(ApiResponse response, JsonSerializerOptions options) where T : class
@@ -59,22 +61,23 @@ namespace KooPhone.Client.Api
 
                 var shape = response.Operation.Success;
                 var hasData = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
-                // HTTP 200: the envelope's own level decides (the top, an "error" object, or 'data'
-                // for ListInstances), so nothing deeper in a success's data passes for its code.
-                var said = ServiceErrorBody.Read(root, nested: false);
-                if (said?.Code == null && shape.CodeInsideData && hasData)
+                // HTTP 200: only error_code counts, where the reference puts it (docs/api-reference.md
+                // §2.3): the top, or 'data' for ListInstances. An empty code, or a code under another
+                // name (code, errorCode) or deeper, is neither success nor a refusal: malformed.
+                var level = CodeLevel(root);
+                if (level == null && shape.CodeInsideData && hasData)
                 {
-                    said = ServiceErrorBody.Read(data, nested: false) ?? said;
+                    level = CodeLevel(data);
                 }
 
-                if (said?.Code == null)
+                if (level == null)
                 {
-                    throw NotAnEnvelope(response, shape.CodeInsideData ? "an answer without 'error_code' (at the top or inside 'data')" : "an answer without 'error_code'");
+                    throw NotAnEnvelope(response, WhatInsteadOfCode(root, shape.CodeInsideData));
                 }
 
-                if (said.Code != KooPhoneErrorCodes.Success)
+                if (ServiceErrorBody.Text(level.Value, ErrorCode) != KooPhoneErrorCodes.Success)
                 {
-                    throw Refusal(response, said);
+                    throw Refusal(response, ServiceErrorBody.Read(level.Value, nested: false));
                 }
 
                 var problem = shape.CheckData(root);
@@ -97,6 +100,21 @@ namespace KooPhone.Client.Api
                     throw NotAnEnvelope(response, "'data' of an unexpected shape (" + e.Message + ")");
                 }
             }
+        }
+
+        /// <summary>The level whose error_code says something (not absent, empty or blank), or null.</summary>
+        private static JsonElement? CodeLevel(JsonElement level) =>
+            string.IsNullOrWhiteSpace(ServiceErrorBody.Text(level, ErrorCode)) ? (JsonElement?)null : level;
+
+        private static string WhatInsteadOfCode(JsonElement root, bool codeInsideData)
+        {
+            var where = codeInsideData ? " (at the top or inside 'data')" : "";
+            if (!root.TryGetProperty(ErrorCode, out var code))
+            {
+                return "an answer without 'error_code'" + where;
+            }
+
+            return code.ValueKind == JsonValueKind.String ? "an empty 'error_code'" + where : $"an 'error_code' that is {code.ValueKind}{where}";
         }
 
         /// <summary>

@@ -21,6 +21,7 @@ namespace KooPhone.Client.Batching
     /// OutcomeUnknown) is never sent again blindly: the instances' state decides per item between
     /// done, untouched and unknown (IStateReconciler), and only untouched items are sent again, in
     /// a new call, at most <see cref="MaxResends"/> times.</item>
+    /// <item>So is an item a success answer leaves out (a task without its job, IPartialAnswer).</item>
     /// </list>
     /// </summary>
     internal sealed class BatchSettler<TItem, TResponse>
@@ -60,11 +61,36 @@ namespace KooPhone.Client.Batching
             var (submittedAt, response, error) = await TrySendAsync(items, cancellationToken).ConfigureAwait(false);
             if (error == null)
             {
-                parts.Add(BatchPart<TItem, TResponse>.Answered(items, response!, submittedAt));
+                await SettleAnswerAsync(items, response!, submittedAt, resendsLeft, parts, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
             await SettleFailureAsync(items, error, submittedAt, resendsLeft, parts, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// An answered call: its items are answered, but for those an answer that names its
+        /// instances (IPartialAnswer: a task without their jobs) leaves out. Sent and not
+        /// answered, they may or may not have been acted on: settled like a lost answer.
+        /// </summary>
+        private async Task SettleAnswerAsync(IReadOnlyList<TItem> items, TResponse response, DateTime submittedAt, int resendsLeft, List<BatchPart<TItem, TResponse>> parts, CancellationToken cancellationToken)
+        {
+            var partial = response as IPartialAnswer;
+            var answered = partial == null ? items : items.Where(i => partial.Answers(_targetOf(i).InstanceId)).ToList();
+            if (answered.Count == items.Count)
+            {
+                parts.Add(BatchPart<TItem, TResponse>.Answered(items, response, submittedAt));
+                return;
+            }
+
+            var leftOut = items.Where(i => !partial!.Answers(_targetOf(i).InstanceId)).ToList();
+            if (answered.Count > 0)
+            {
+                parts.Add(BatchPart<TItem, TResponse>.Answered(answered, response, submittedAt));
+            }
+
+            _log($"{_operation.Name}: the answer names {answered.Count} of the {items.Count} item(s) sent; the other {leftOut.Count} are settled like a lost answer.");
+            await SettleFailureAsync(leftOut, partial!.LeftOut(), submittedAt, resendsLeft, parts, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task SettleFailureAsync(IReadOnlyList<TItem> items, Exception error, DateTime submittedAt, int resendsLeft, List<BatchPart<TItem, TResponse>> parts, CancellationToken cancellationToken)
@@ -164,7 +190,7 @@ namespace KooPhone.Client.Batching
                 var (probedAt, response, error) = await TrySendAsync(first, cancellationToken).ConfigureAwait(false);
                 if (error == null)
                 {
-                    parts.Add(BatchPart<TItem, TResponse>.Answered(first, response!, probedAt));
+                    await SettleAnswerAsync(first, response!, probedAt, resendsLeft, parts, cancellationToken).ConfigureAwait(false);
                     suspects = second;
                 }
                 else if (CulpritCodes.BlamesIds(error))

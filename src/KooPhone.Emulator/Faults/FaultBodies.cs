@@ -36,6 +36,12 @@ public static class FaultBodies
         "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":{\"task_id\":[\"x\"],\"cmd_jobs\":{\"job_id\":\"x\"}," +
         "\"status_results\":{\"instance_id\":\"x\",\"status\":2},\"cmd_results\":{},\"status_list\":{},\"jobs\":{},\"result\":{}}}";
 
+    /// <summary>A 200 whose error_code is empty: no success, and no refusal's code either.</summary>
+    public const string EmptyCode = "{\"error_code\":\"\",\"error_msg\":\"ok\"}";
+
+    /// <summary>A 200 with a zero code in the plain shape (code/message) and no error_code, which the reference documents for no success.</summary>
+    public const string CodeZero = "{\"code\":\"0\",\"message\":\"ok\"}";
+
     /// <summary>IAM's refusal of a request its policies do not allow; IAM's shape has no error_code.</summary>
     public const string Iam =
         "{\"error\":{\"code\":403,\"message\":\"You do not have permission to perform the requested action.\",\"title\":\"Forbidden\"}}";

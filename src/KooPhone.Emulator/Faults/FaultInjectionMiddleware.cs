@@ -12,7 +12,8 @@ namespace KooPhone.Emulator.Faults;
 /// routing to an API or authentication, so tests can fault any request: the --max-concurrency
 /// limit (429), the latency, and the fault rules. A rule in the before phase answers instead of
 /// the operation, so the request changes no state; one in the after phase lets the operation run
-/// and then delays or replaces its answer (<see cref="AfterPhaseRunner"/>).
+/// and then delays or replaces its answer (<see cref="AfterPhaseRunner"/>). The missingjobs rule
+/// runs the operation in both phases (<see cref="MissingJobsRunner"/>).
 /// </summary>
 public sealed class FaultInjectionMiddleware
 {
@@ -21,17 +22,19 @@ public sealed class FaultInjectionMiddleware
     private readonly FaultInjector faults;
     private readonly FaultResponder responder;
     private readonly AfterPhaseRunner afterPhase;
+    private readonly MissingJobsRunner missingJobs;
     private readonly IHostApplicationLifetime lifetime;
 
     public FaultInjectionMiddleware(
         RequestDelegate next, ConcurrencyLimiter limiter, FaultInjector faults, FaultResponder responder, AfterPhaseRunner afterPhase,
-        IHostApplicationLifetime lifetime)
+        MissingJobsRunner missingJobs, IHostApplicationLifetime lifetime)
     {
         this.next = next;
         this.limiter = limiter;
         this.faults = faults;
         this.responder = responder;
         this.afterPhase = afterPhase;
+        this.missingJobs = missingJobs;
         this.lifetime = lifetime;
     }
 
@@ -78,6 +81,14 @@ public sealed class FaultInjectionMiddleware
         {
             // The client left (or the emulator is stopping) while the request waited.
             request.NoResponse = true;
+            return;
+        }
+
+        if (decision.Rule is { Kind: FaultKind.MissingJobs })
+        {
+            // Carried out in either phase: the phase says whether the instances it leaves out are.
+            request.Fault = FaultKindNames.ToName(FaultKind.MissingJobs);
+            await missingJobs.RunAsync(httpContext, next, decision).ConfigureAwait(false);
             return;
         }
 

@@ -36,6 +36,18 @@ public enum FaultKind
     /// <summary>Answer HTTP 200 success whose data has objects where arrays belong and an array where a string belongs.</summary>
     WrongShape,
 
+    /// <summary>Answer HTTP 200 with error_code empty: neither the success code "0" nor any refusal's code.</summary>
+    EmptyCode,
+
+    /// <summary>Answer HTTP 200 {"code":"0","message":"ok"}: a zero code under another shape's name, without error_code.</summary>
+    CodeZero,
+
+    /// <summary>
+    /// A task operation's answer without the job of every second instance (<see cref="MissingJobsRunner"/>):
+    /// before, those instances are taken out of the request and never carried out; after, all are.
+    /// </summary>
+    MissingJobs,
+
     /// <summary>Close the connection without answering.</summary>
     Drop,
 

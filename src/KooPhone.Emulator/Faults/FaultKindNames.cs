@@ -9,7 +9,7 @@ public static class FaultKindNames
     public const string MaxConcurrency = "maxConcurrency";
 
     /// <summary>Every kind name, for error messages.</summary>
-    public const string All = "status, iam, html, shape, garbage, nodata, wrongtype, busy, nulldata, emptydata, wrongshape, drop, hang, stall, cut, latency";
+    public const string All = "status, iam, html, shape, garbage, nodata, wrongtype, busy, nulldata, emptydata, wrongshape, emptycode, codezero, missingjobs, drop, hang, stall, cut, latency";
 
     /// <summary>The name of <paramref name="kind"/>, e.g. "wrongtype".</summary>
     public static string ToName(FaultKind kind) => kind switch
@@ -25,6 +25,9 @@ public static class FaultKindNames
         FaultKind.NullData => "nulldata",
         FaultKind.EmptyData => "emptydata",
         FaultKind.WrongShape => "wrongshape",
+        FaultKind.EmptyCode => "emptycode",
+        FaultKind.CodeZero => "codezero",
+        FaultKind.MissingJobs => "missingjobs",
         FaultKind.Drop => "drop",
         FaultKind.Hang => "hang",
         FaultKind.Stall => "stall",

@@ -33,7 +33,7 @@ public sealed class FaultResponder
         this.lifetime = lifetime;
     }
 
-    /// <summary>Applies <paramref name="rule"/> (any kind but latency) to the request, whose response has not started.</summary>
+    /// <summary>Applies <paramref name="rule"/> (any kind but latency and missingjobs) to the request, whose response has not started.</summary>
     public Task ApplyAsync(HttpContext httpContext, FaultRule rule)
     {
         ApiRequestContext request = ApiRequestContext.For(httpContext);
@@ -67,6 +67,10 @@ public sealed class FaultResponder
                 return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.EmptyData, ApiErrorCodes.Ok);
             case FaultKind.WrongShape:
                 return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.WrongShape, ApiErrorCodes.Ok);
+            case FaultKind.EmptyCode:
+                return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.EmptyCode, string.Empty);
+            case FaultKind.CodeZero:
+                return WriteRawAsync(httpContext, StatusCodes.Status200OK, "application/json; charset=utf-8", FaultBodies.CodeZero, null);
             case FaultKind.Drop:
                 request.NoResponse = true;
                 httpContext.Abort();
@@ -78,7 +82,7 @@ public sealed class FaultResponder
             case FaultKind.Cut:
                 return PartAsync(httpContext, request, stall: false);
             default:
-                throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "latency is not answered by the responder");
+                throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "latency and missingjobs are not answered by the responder");
         }
     }
 

@@ -94,7 +94,7 @@ public static class FaultRuleReader
             }
         }
 
-        error = CheckFieldsFitKind(kind, status, retryAfter, delayMs, shape) ?? CheckIamRule(kind!.Value, phase, path);
+        error = CheckFieldsFitKind(kind, status, retryAfter, delayMs, shape) ?? CheckIamRule(kind!.Value, phase, path) ?? CheckMissingJobsRule(kind.Value, path);
         if (error is not null)
         {
             return false;
@@ -175,6 +175,13 @@ public static class FaultRuleReader
             ? null
             : $"a rule for {path} must be of kind status, iam, html or shape, in the before phase";
     }
+
+    // Only a task's answer has jobs to leave out; a rule that could fire elsewhere would act on half
+    // of a batch and still answer in full, a fault nothing could ever observe.
+    private static string? CheckMissingJobsRule(FaultKind kind, string? path) =>
+        kind != FaultKind.MissingJobs || (path is not null && MissingJobsRunner.IsTaskPath(path))
+            ? null
+            : "a 'missingjobs' rule needs 'path': one of the task operations' " + string.Join(", ", MissingJobsRunner.TaskPaths);
 
     private static string? ReadShape(JsonElement value, out string? shape)
     {

@@ -107,6 +107,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton(new FaultInjector(options.Faults, options.LatencyMs, options.Seed));
         builder.Services.AddSingleton<FaultResponder>();
         builder.Services.AddSingleton<AfterPhaseRunner>();
+        builder.Services.AddSingleton<MissingJobsRunner>();
 
         WebApplication app = builder.Build();
 

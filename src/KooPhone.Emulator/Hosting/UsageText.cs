@@ -48,8 +48,9 @@ public static class UsageText
         "  --fault SPEC                 a fault rule; repeatable. SPEC is comma-separated key=value, e.g.\n" +
         "                               kind=status,status=503,times=2,path=/v1/instances/backup,retryAfter=2\n" +
         "                               kinds: status iam html shape garbage nodata wrongtype busy nulldata\n" +
-        "                               emptydata wrongshape drop hang stall cut latency; phase=after acts\n" +
-        "                               first, then faults; shape=denied|camel|plain|nested|text|other;\n" +
+        "                               emptydata wrongshape emptycode codezero missingjobs drop hang stall\n" +
+        "                               cut latency; phase=after acts first, then faults;\n" +
+        "                               shape=denied|camel|plain|nested|text|other;\n" +
         "                               path=/v3/auth/tokens or /v3/projects faults IAM\n" +
         "  --visibility-lag-ms N        state changes show in ListInstances, BatchShowInstance and\n" +
         "                               ListInstanceApp only N ms later, 0..300000 (default 0)\n" +
