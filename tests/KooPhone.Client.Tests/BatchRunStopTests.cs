@@ -245,4 +245,51 @@ public class BatchRunStopTests
             Assert.Equal(10, entries.Count(e => e.Outcome == RunOutcome.NotSent));
         Assert.All(entries.Where(e => !service.Acted.ContainsKey(e.InstanceId)), e => Assert.NotEqual(RunOutcome.Result, e.Outcome));
     }
+
+    [Fact]
+    public async Task A_stop_while_the_state_is_read_ahead_of_a_delete_leaves_its_ids_NotSent()
+    {
+        // The read ahead of the delete (BatchShowInstance) hangs until the run is stopped.
+        using var reading = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        using var server = new ScriptedApiServer((_, _) =>
+        {
+            reading.Set();
+            release.Wait(TimeSpan.FromSeconds(10));
+            return (500, "{}");
+        });
+        var api = server.CreateClient();
+        var service = new FakeService();
+        using var stop = new CancellationTokenSource();
+        var call = new BatchCall<string, ActionReceipt>(
+            KooPhoneOperation.DeleteInstance, ResultKind.Actions, id => new InstanceTarget(id), (_, batch, ct) => service.SendAsync(batch, ct),
+            (batch, receipt) => batch.Select(id => ItemResult.Of(new InstanceTarget(id), BatchCalls.Accepted(id, receipt))));
+        var run = new BatchRun<string, ActionReceipt>(api, call, new RunOptions<string> { Command = "Test-Stop", ActionName = "Delete", ItemsPerCall = 10, ThrottleLimit = 1 }, stop.Token);
+
+        try
+        {
+            foreach (var id in Ids(10))
+            {
+                if (run.Admit(id, id))
+                    run.Take(id);
+            }
+
+            await Until.Holds(() => reading.IsSet, "the read ahead of the delete reached the service");
+            stop.Cancel();
+            await Task.Run(() => run.Complete().ToList()).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            release.Set();
+            run.Dispose();
+        }
+
+        var entries = RunRecords.EntriesOf(run.Record).ToList();
+        Assert.Empty(service.Sent);
+        Assert.Equal(10, entries.Count);
+        Assert.All(entries, e => Assert.Equal(RunOutcome.NotSent, e.Outcome));
+    }
 }

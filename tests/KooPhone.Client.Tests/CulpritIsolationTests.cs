@@ -53,6 +53,11 @@ public class CulpritIsolationTests
 
         public Task<IReadOnlyList<ReconcileOutcome>> ReconcileAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, DateTime submittedAt, KooPhone.Client.Waiting.CallCount calls, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("A refusal is not a lost answer.");
+
+        public Task ReadBeforeSendingAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<ReconcileOutcome>> CheckRefusedAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> others, KooPhone.Client.Waiting.CallCount calls, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Backup is reconciled, never checked.");
     }
 
     private static List<string> Ids(int count) => Enumerable.Range(0, count).Select(i => $"id{i:D3}").ToList();
@@ -169,28 +174,96 @@ public class CulpritIsolationTests
     }
 
     [Fact]
-    public async Task The_others_of_a_refused_call_that_leaves_no_trace_are_unknown_and_never_sent_again()
+    public async Task The_others_of_a_refused_reboot_that_its_state_shows_untouched_go_again_without_the_named_culprits()
     {
         var ids = Ids(30);
-        var culprits = new Dictionary<string, string> { ["id004"] = "KOOPHONE.API.5005" };
+        var culprits = new Dictionary<string, string> { ["id004"] = "KOOPHONE.API.5005", ["id020"] = "KOOPHONE.API.1001" };
         var service = new RefusingService(culprits, names: true);
-        var settler = new BatchSettler<string, string>(KooPhoneOperation.BatchRebootInstance, (items, _) => service.SendAsync(items), id => new InstanceTarget(id), new StateReconcilerStandIn(), _ => { });
+        var reconciler = new StateReconcilerStandIn(_ => StateVerdict.Untouched);
+        var settler = new BatchSettler<string, string>(KooPhoneOperation.BatchRebootInstance, (items, _) => service.SendAsync(items), id => new InstanceTarget(id), reconciler, _ => { });
+
+        var parts = await settler.SendAsync(ids, CancellationToken.None);
+
+        Assert.Equal(3, service.Calls);
+        Assert.Equal(28, service.Acted.Count);
+        Assert.Equal(new[] { 29, 28 }, reconciler.Checked.Select(c => c.Count));
+        Assert.DoesNotContain(parts, p => p.Kind == BatchPartKind.Unknown);
+        Assert.Equal(new[] { "id004", "id020" }, parts.Where(p => p.Kind == BatchPartKind.Failed).SelectMany(p => p.Items).OrderBy(i => i));
+    }
+
+    [Fact]
+    public async Task The_others_of_a_refused_reset_that_its_state_cannot_clear_are_unknown_and_never_sent_again()
+    {
+        var ids = Ids(30);
+        var culprits = new Dictionary<string, string> { ["id004"] = "KOOPHONE.API.2006" };
+        var service = new RefusingService(culprits, names: true);
+        // As after a refused call the service carried out on its healthy ids: they are Starting.
+        var reconciler = new StateReconcilerStandIn(id => id == "id010" ? StateVerdict.Untouched : StateVerdict.Unknown);
+        var settler = new BatchSettler<string, string>(KooPhoneOperation.BatchResetInstance, (items, _) => service.SendAsync(items), id => new InstanceTarget(id), reconciler, _ => { });
+
+        var parts = await settler.SendAsync(ids, CancellationToken.None);
+
+        Assert.Equal(2, service.Calls);
+        Assert.Equal(new[] { "id010" }, service.Acted);
+        Assert.Equal(new[] { "id004" }, parts.Single(p => p.Kind == BatchPartKind.Failed).Items);
+        var unknown = parts.Single(p => p.Kind == BatchPartKind.Unknown);
+        Assert.Equal(28, unknown.Items.Count);
+        var error = Assert.IsType<RefusedWithOthersException>(unknown.Error);
+        Assert.Equal("seen", error.Evidence);
+        Assert.Contains("Whether the refused call reached this instance cannot be told (seen)", error.Message);
+    }
+
+    [Fact]
+    public async Task Without_named_culprits_the_others_of_a_refused_reboot_are_unknown_and_never_sent_again()
+    {
+        var ids = Ids(30);
+        var service = new RefusingService(new Dictionary<string, string> { ["id004"] = "KOOPHONE.API.5005" }, names: false);
+        var reconciler = new StateReconcilerStandIn(_ => StateVerdict.Untouched);
+        var settler = new BatchSettler<string, string>(KooPhoneOperation.BatchRebootInstance, (items, _) => service.SendAsync(items), id => new InstanceTarget(id), reconciler, _ => { });
 
         var parts = await settler.SendAsync(ids, CancellationToken.None);
 
         Assert.Equal(1, service.Calls);
-        Assert.Equal(new[] { "id004" }, parts.Single(p => p.Kind == BatchPartKind.Failed).Items);
-        var unknown = parts.Single(p => p.Kind == BatchPartKind.Unknown);
-        Assert.Equal(29, unknown.Items.Count);
+        Assert.Empty(reconciler.Checked);
+        var unknown = Assert.Single(parts);
+        Assert.Equal(BatchPartKind.Unknown, unknown.Kind);
         Assert.IsType<RefusedWithOthersException>(unknown.Error);
     }
 
-    /// <summary>Like the real reconciler: it cannot see a reboot.</summary>
+    [Fact]
+    public async Task When_the_state_of_the_others_cannot_be_read_they_are_unknown_and_never_sent_again()
+    {
+        var ids = Ids(30);
+        var service = new RefusingService(new Dictionary<string, string> { ["id004"] = "KOOPHONE.API.5005" }, names: true);
+        var reconciler = new StateReconcilerStandIn(_ => throw new HttpRequestException("down"));
+        var settler = new BatchSettler<string, string>(KooPhoneOperation.BatchRebootInstance, (items, _) => service.SendAsync(items), id => new InstanceTarget(id), reconciler, _ => { });
+
+        var parts = await settler.SendAsync(ids, CancellationToken.None);
+
+        Assert.Equal(1, service.Calls);
+        Assert.Equal(29, parts.Single(p => p.Kind == BatchPartKind.Unknown).Items.Count);
+    }
+
+    /// <summary>Like the real reconciler: it cannot see a reboot, and answers the check on the others of a refused call from a script.</summary>
     private sealed class StateReconcilerStandIn : IStateReconciler
     {
+        private readonly Func<string, StateVerdict> _checkOf;
+
+        public StateReconcilerStandIn(Func<string, StateVerdict> checkOf) => _checkOf = checkOf;
+
+        public List<IReadOnlyList<InstanceTarget>> Checked { get; } = new();
+
         public bool CanReconcile(KooPhoneOperation operation) => operation.StateSignal == StateSignal.BackupStatus;
 
         public Task<IReadOnlyList<ReconcileOutcome>> ReconcileAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, DateTime submittedAt, KooPhone.Client.Waiting.CallCount calls, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("Not expected.");
+
+        public Task ReadBeforeSendingAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<ReconcileOutcome>> CheckRefusedAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> others, KooPhone.Client.Waiting.CallCount calls, CancellationToken cancellationToken)
+        {
+            Checked.Add(others);
+            return Task.FromResult<IReadOnlyList<ReconcileOutcome>>(others.Select(t => new ReconcileOutcome(t, _checkOf(t.InstanceId), "seen")).ToList());
+        }
     }
 }

@@ -39,4 +39,23 @@ public class SeenKeysTests
         Assert.All(ids, id => Assert.False(seen.Add(id)));
         Assert.Equal(ids.Count, seen.Count);
     }
+
+    [Fact]
+    public void Contains_finds_exactly_the_keys_added()
+    {
+        var seen = new SeenKeys();
+        var added = Enumerable.Range(0, 50_000).Select(i => $"i{i:x7}").ToList();
+        foreach (var id in added.Where((_, i) => i % 2 == 0))
+        {
+            seen.Add(id);
+        }
+
+        seen.Add("a-long-id-kept-as-text");
+        Assert.All(added.Select((id, i) => (id, i)), x => Assert.Equal(x.i % 2 == 0, seen.Contains(x.id)));
+        Assert.True(seen.Contains("a-long-id-kept-as-text"));
+        Assert.False(seen.Contains("a-long-id-kept-as-tex"));
+        Assert.False(seen.Contains(""));
+        seen.Add("");
+        Assert.True(seen.Contains(""));
+    }
 }

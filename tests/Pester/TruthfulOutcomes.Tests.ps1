@@ -349,3 +349,81 @@ Describe 'The run record' {
         }
     }
 }
+
+Describe 'A lost delete answer' {
+    BeforeAll {
+        $script:emulator = Start-TestEmulator -Instances 60
+        $script:context = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -ReconcileTimeout 2 -PassThru
+        $script:prePaid = @(Get-KooPhoneInstance -Context $context | Where-Object BillingMode -eq 'prePaid' | ForEach-Object InstanceId)
+    }
+
+    AfterAll { Stop-TestEmulator $emulator }
+
+    BeforeEach {
+        Clear-EmulatorRequest $emulator
+        Clear-EmulatorAction $emulator
+        # The first delete call is carried out (or refused), and its answer is lost.
+        Set-EmulatorFault $emulator @(@{ kind = 'drop'; phase = 'after'; times = 1; path = '/v1/instances/delete' })
+    }
+
+    AfterEach { Clear-EmulatorFault $emulator }
+
+    It 'never makes ids that never existed "removed"' {
+        # Not listed after the call: a delete carried out and an id that never existed look alike.
+        $ghosts = 1..5 | ForEach-Object { 'ghost{0:D2}' -f $_ }
+        $errors = @()
+        $results = @($ghosts | Remove-KooPhoneInstance -Context $context -Force -ErrorAction SilentlyContinue -ErrorVariable +errors)
+
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/delete' | Where-Object fault) | Should -HaveCount 1 -Because 'the answer was lost'
+        $results | Should -HaveCount 0 -Because 'the service deleted nothing'
+        $errors | Should -HaveCount 5
+        $errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'KooPhone.OutcomeUnknown*' }
+        @(Get-EmulatorAction $emulator -Operation DeleteInstance) | Should -HaveCount 0
+    }
+
+    It 'settles a lost answer from state for instances the service showed before the delete' {
+        $doomed = @($prePaid[0..4])
+        $errors = @()
+        $results = @($doomed | Remove-KooPhoneInstance -Context $context -Force -ErrorAction SilentlyContinue -ErrorVariable +errors)
+
+        $errors | Should -HaveCount 0
+        $results | Should -HaveCount 5
+        $results | ForEach-Object { $_.Evidence | Should -Match 'no longer listed' }
+        @(Get-EmulatorAction $emulator -Operation DeleteInstance) | Should -HaveCount 5
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/delete') | Should -HaveCount 1 -Because 'a delete whose effect shows is never sent again'
+    }
+}
+
+Describe 'State that shows later than -ReconcileTimeout' {
+    BeforeAll {
+        # Changes show 6 s late; the module waits 2 s for them, so a backup carried out looks untouched.
+        $script:emulator = Start-TestEmulator -Instances 60 -JobDelayMs 300 -ExtraArguments @('--visibility-lag-ms', '6000')
+        $script:context = Connect-KooPhone -Endpoint $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force) -ReconcileTimeout 2 -PassThru
+        # Instances whose last backup is days old, so that its time cannot be taken for this call's.
+        $old = [datetime]::UtcNow.AddDays(-3)
+        $script:ids = @(Get-KooPhoneInstance -Context $context | Where-Object { $_.BackupTime -and $_.BackupTime -lt $old } | Select-Object -First 5 -ExpandProperty InstanceId)
+    }
+
+    AfterAll { Stop-TestEmulator $emulator }
+
+    It 'takes a refused repeat of a lost backup for the first call''s doing, never for the id''s failure' {
+        $ids | Should -HaveCount 5
+        Clear-EmulatorRequest $emulator
+        Clear-EmulatorAction $emulator
+        Set-EmulatorFault $emulator @(@{ kind = 'drop'; phase = 'after'; times = 1; path = '/v1/instances/backup' })
+
+        $errors = @()
+        $output = @($ids | Backup-KooPhoneInstance -Context $context -Force -ErrorAction SilentlyContinue -ErrorVariable +errors -Verbose 4>&1)
+
+        $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $results = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
+        $calls = @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup')
+        $calls | Should -HaveCount 2 -Because 'the stale state showed the backups untouched, so they were sent again'
+        $calls[1].errorCode | Should -BeIn 'KOOPHONE.API.5005', 'KOOPHONE.API.2006' -Because 'the repeat meets the first backup'
+        @(Get-EmulatorAction $emulator -Operation BatchBackupInstances | Where-Object count -eq 1) | Should -HaveCount 5
+        @($errors | Where-Object { $_.FullyQualifiedErrorId -notlike 'KooPhone.OutcomeUnknown*' }) | Should -HaveCount 0 -Because 'every backup was carried out'
+        ($results.Count + $errors.Count) | Should -Be 5
+        $results | ForEach-Object { $_.Evidence | Should -Not -BeNullOrEmpty }
+        ($verbose.Message -join "`n") | Should -Match 'refused .* read again'
+    }
+}

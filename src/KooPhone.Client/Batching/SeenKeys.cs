@@ -25,5 +25,9 @@ namespace KooPhone.Client.Batching
 
             return PackedKey.TryPack(key, out var packed) ? _packed.Add(packed) : _other.Add(key);
         }
+
+        /// <summary>True when the key was added before.</summary>
+        public bool Contains(string key) =>
+            PackedKey.TryPack(key, out var packed) ? _packed.Contains(packed) : _other.Contains(key);
     }
 }

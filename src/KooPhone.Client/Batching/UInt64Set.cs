@@ -56,6 +56,31 @@ namespace KooPhone.Client.Batching
             return true;
         }
 
+        /// <summary>True when the value was added before.</summary>
+        public bool Contains(ulong value)
+        {
+            if (value == 0)
+            {
+                return _hasZero;
+            }
+
+            var mixed = Mix(value);
+            var slots = _shards[(int)(mixed >> (64 - ShardBits))];
+            var mask = slots.Length - 1;
+            var i = (int)(mixed & (ulong)mask);
+            while (slots[i] != 0)
+            {
+                if (slots[i] == value)
+                {
+                    return true;
+                }
+
+                i = (i + 1) & mask;
+            }
+
+            return false;
+        }
+
         private static bool Insert(ulong[] slots, ulong value, ulong mixed)
         {
             var mask = slots.Length - 1;

@@ -15,7 +15,9 @@ namespace KooPhone.Client.Reconciling
     /// effect, Untouched where it still shows none when the settle time runs out, Unknown where the
     /// operation leaves no reliable trace or the state cannot be read. It reads state in rounds
     /// that back off (0.5, 1, 2, 4, 4… s) and stops early once every item is decided, so a lost
-    /// batch of 100 costs at most one snapshot per round: min(100, fleet pages) calls.
+    /// batch of 100 costs at most one snapshot per round: min(100, fleet pages) calls. It also
+    /// reads what a lost answer will need before a delete goes out (<see cref="KnownInstances"/>),
+    /// and checks the others of a refused reboot or reset (<see cref="RefusedCallCheck"/>).
     /// </summary>
     internal sealed class StateReconciler : IStateReconciler
     {
@@ -25,6 +27,7 @@ namespace KooPhone.Client.Reconciling
         private readonly KooPhoneApiClient _api;
         private readonly InstanceSnapshotReader _reader;
         private readonly TimeSpan _settleTime;
+        private readonly KnownInstances _known = new KnownInstances();
 
         /// <summary>
         /// A reconciler over the context's ReconcileTimeout: how long the service may take to show a
@@ -41,6 +44,15 @@ namespace KooPhone.Client.Reconciling
 
         public bool CanReconcile(KooPhoneOperation operation) =>
             operation.StateSignal == StateSignal.BackupStatus || operation.StateSignal == StateSignal.Disappears || operation.StateSignal == StateSignal.AssignStatus;
+
+        /// <summary>Before a delete: which of its instances exist, so that one no longer listed after a lost answer proves the delete.</summary>
+        public Task ReadBeforeSendingAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, CancellationToken cancellationToken) =>
+            operation.StateSignal == StateSignal.Disappears
+                ? _known.ReadAsync(_api, targets.Select(t => t.InstanceId), cancellationToken)
+                : Task.CompletedTask;
+
+        public Task<IReadOnlyList<ReconcileOutcome>> CheckRefusedAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> others, CallCount calls, CancellationToken cancellationToken) =>
+            RefusedCallCheck.CheckAsync(_api, operation, others, calls, cancellationToken);
 
         public async Task<IReadOnlyList<ReconcileOutcome>> ReconcileAsync(
             KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, DateTime submittedAt, CallCount calls, CancellationToken cancellationToken)
@@ -61,10 +73,16 @@ namespace KooPhone.Client.Reconciling
                 var snapshot = await _reader.ReadAsync(_api, pending.Select(t => t.InstanceId).Distinct().ToList(), cancellationToken, calls).ConfigureAwait(false);
                 seen = snapshot.GroupBy(i => i.InstanceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
                 var now = time.GetUtcNow().UtcDateTime;
+                foreach (var listed in seen.Keys)
+                {
+                    // Listed now: if it disappears by a later round, that is the delete's doing.
+                    _known.Add(listed);
+                }
+
                 foreach (var target in pending.ToList())
                 {
                     seen.TryGetValue(target.InstanceId, out var instance);
-                    var evidence = EvidenceOfEffect(operation, target, instance, submittedAt, now);
+                    var evidence = EvidenceOfEffect(operation, target, instance, _known.Contains(target.InstanceId), submittedAt, now);
                     if (evidence != null)
                     {
                         decided.Add(new ReconcileOutcome(target, StateVerdict.Done, evidence));
@@ -91,12 +109,16 @@ namespace KooPhone.Client.Reconciling
             return decided;
         }
 
-        /// <summary>What shows the call was carried out, or null while nothing does.</summary>
-        private static string? EvidenceOfEffect(KooPhoneOperation operation, InstanceTarget target, KooPhoneInstance? instance, DateTime submittedAt, DateTime now)
+        /// <summary>
+        /// What shows the call was carried out, or null while nothing does. For a delete, an
+        /// instance no longer listed is evidence only when it is known to have existed
+        /// (<paramref name="known"/>): an id that never existed is not listed either.
+        /// </summary>
+        private static string? EvidenceOfEffect(KooPhoneOperation operation, InstanceTarget target, KooPhoneInstance? instance, bool known, DateTime submittedAt, DateTime now)
         {
             if (operation.StateSignal == StateSignal.Disappears)
             {
-                return instance == null ? "the instance is no longer listed" : null;
+                return instance == null && known ? "the instance is no longer listed" : null;
             }
 
             if (instance == null)
@@ -128,9 +150,15 @@ namespace KooPhone.Client.Reconciling
         private ReconcileOutcome Unchanged(KooPhoneOperation operation, InstanceTarget target, KooPhoneInstance? instance, DateTime submittedAt)
         {
             var waited = $"after {_settleTime.TotalSeconds:0} s";
+            if (instance == null && operation.StateSignal == StateSignal.Disappears)
+            {
+                // Known instances that disappeared were decided Done in the rounds; this one never showed it existed.
+                return new ReconcileOutcome(target, StateVerdict.Unknown, "the instance is not listed, and nothing read before or since the call showed that it existed: a delete carried out and an id that never existed look alike");
+            }
+
             if (instance == null)
             {
-                // A delete's effect is the instance disappearing; for anything else a missing instance tells nothing.
+                // For anything but a delete a missing instance tells nothing.
                 return new ReconcileOutcome(target, StateVerdict.Unknown, "the instance could not be read " + waited);
             }
 

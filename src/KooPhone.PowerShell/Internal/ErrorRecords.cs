@@ -43,6 +43,8 @@ namespace KooPhone.PowerShell.Internal
                     return notCarriedOut.Copy();
                 case RefusedWithOthersException refusedWithOthers:
                     return refusedWithOthers.Copy();
+                case RepeatRefusedException repeatRefused:
+                    return repeatRefused.Copy();
                 default:
                     return error;
             }

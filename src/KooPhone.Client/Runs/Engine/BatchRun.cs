@@ -239,7 +239,7 @@ namespace KooPhone.Client.Runs
             var unsent = new List<InstanceTarget>();
             foreach (var call in _open.ToList())
             {
-                if (call.NeverSent)
+                if (call.NeverSent || CallNotSentException.Ended(call.Task))
                 {
                     unsent.AddRange(call.Items.Select(_call.TargetOf));
                 }
