@@ -121,6 +121,11 @@ public class HostileAnswerTests
             Read.AddRange(targets.Select(t => t.InstanceId));
             return Task.FromResult<IReadOnlyList<ReconcileOutcome>>(targets.Select(t => new ReconcileOutcome(t, _verdictOf(t.InstanceId), "seen")).ToList());
         }
+
+        public Task ReadBeforeSendingAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> targets, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<ReconcileOutcome>> CheckRefusedAsync(KooPhoneOperation operation, IReadOnlyList<InstanceTarget> others, CallCount calls, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The answers these tests give are never refusals.");
     }
 
     [Fact]
