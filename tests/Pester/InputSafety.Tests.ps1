@@ -168,6 +168,48 @@ Describe 'Objects that are not instance ids' {
     }
 }
 
+Describe 'Filters given without a value' {
+    # An unset variable is $null: a filter bound to it must refuse, as -Name does, and never widen
+    # the listing to the whole fleet that the next command (here Remove) then acts on. Parameter
+    # binding refuses it before the pipeline runs, so the refusal is thrown, not written.
+    BeforeEach {
+        Reset-TestEmulator $emulator
+        Clear-EmulatorRequest $emulator
+    }
+
+    It 'Get-KooPhoneInstance -<Parameter> <Value> | Remove-KooPhoneInstance is refused by binding and deletes nothing' -ForEach @(
+        @{ Parameter = 'Since'; Value = '$null'; Command = { Get-KooPhoneInstance -Since $unsetVariable | Remove-KooPhoneInstance -Force } }
+        @{ Parameter = 'Until'; Value = '$null'; Command = { Get-KooPhoneInstance -Until $unsetVariable | Remove-KooPhoneInstance -Force } }
+        @{ Parameter = 'Scene'; Value = '$null'; Command = { Get-KooPhoneInstance -Scene $unsetVariable | Remove-KooPhoneInstance -Force } }
+        @{ Parameter = 'Since'; Value = '$null beside -Until'; Command = { Get-KooPhoneInstance -Since $unsetVariable -Until (Get-Date) | Remove-KooPhoneInstance -Force } }
+        @{ Parameter = 'Name'; Value = '$null'; Command = { Get-KooPhoneInstance -Name $unsetVariable | Remove-KooPhoneInstance -Force } }
+        @{ Parameter = 'Name'; Value = '@()'; Command = { Get-KooPhoneInstance -Name @() | Remove-KooPhoneInstance -Force } }
+        @{ Parameter = 'PoolName'; Value = '$null'; Command = { Get-KooPhoneInstance -PoolName $unsetVariable | Remove-KooPhoneInstance -Force } }
+        @{ Parameter = 'SortBy'; Value = "''"; Command = { Get-KooPhoneInstance -SortBy '' | Remove-KooPhoneInstance -Force } }
+    ) {
+        $before = Get-FleetId
+        Clear-EmulatorRequest $emulator
+
+        $refused = $Command | Should -Throw -ErrorId 'ParameterArgumentValidationError,KooPhone.PowerShell.Cmdlets.GetKooPhoneInstanceCommand' -PassThru
+
+        $refused.Exception.Message | Should -BeLike "*parameter '$Parameter'*"
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0 -Because 'nothing is listed, let alone deleted'
+        Get-FleetId | Should -Be $before
+    }
+
+    It 'Get-KooPhoneRun -Outcome <Value> | Backup-KooPhoneInstance is refused by binding and sends nothing' -ForEach @(
+        @{ Value = '$null'; Command = { Get-KooPhoneRun -Outcome $unsetVariable | Backup-KooPhoneInstance -Force } }
+        @{ Value = '@()'; Command = { Get-KooPhoneRun -Outcome @() | Backup-KooPhoneInstance -Force } }
+    ) {
+        $null = $allIds[0..2] | Backup-KooPhoneInstance -Force
+        Clear-EmulatorRequest $emulator
+
+        $Command | Should -Throw -ErrorId 'ParameterArgumentValidationError,KooPhone.PowerShell.Cmdlets.GetKooPhoneRunCommand'
+
+        @(Get-EmulatorRequest $emulator) | Should -HaveCount 0 -Because "the last run's ids are not backed up again"
+    }
+}
+
 Describe 'Remove-KooPhoneInstance over a listing that is still paging' {
     BeforeAll {
         # 1,000 instances with a page of 50: the 500 odd-numbered names match, interleaved with the

@@ -73,10 +73,10 @@ Get-Content '$idFile' | Reset-KooPhoneInstance -Force -ThrottleLimit 4 -JournalP
 "@
         $null = Start-Process dotnet -ArgumentList @('pwsh', '-NoProfile', '-NonInteractive', '-File', $child) -WorkingDirectory $repo -PassThru
         Wait-EmulatorCondition -Description 'eight reset calls' -TimeoutMs 60000 -Condition { @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-reset').Count -ge 8 }
-        $killed = [int](Get-Content $pidFile)
-        Stop-Process -Id $killed -Force
-        # Its journal lock ends with the process, which Stop-Process does not wait for.
-        Wait-Process -Id $killed -Timeout 30 -ErrorAction SilentlyContinue
+        $childId = [int](Get-Content $pidFile)
+        Stop-Process -Id $childId -Force
+        # The kill is asynchronous: its journal's lock is released only once the process is gone.
+        Wait-Process -Id $childId -Timeout 30 -ErrorAction SilentlyContinue
         $killedAfter = @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-reset').Count
         $killedAfter | Should -BeLessThan 20 -Because 'the process died before it had sent everything'
 
@@ -215,40 +215,168 @@ Describe 'One journal, one writer' {
 }
 
 Describe 'A journal a crash left damaged' {
+    BeforeAll {
+        # The first characters of one of $Id's lines in $Journal, up to and a little past its outcome:
+        # its run, operation and id were written whole, the rest was cut off.
+        function Get-CutLine([string] $Journal, [string] $Id, [string] $Outcome) {
+            $line = Get-Content $Journal | Where-Object { $_ -like "*,$Id,*,$Outcome,*" } | Select-Object -First 1
+            $line.Substring(0, $line.IndexOf(",$Outcome,") + $Outcome.Length + 5)
+        }
+
+        # A rerun of $Command over $Ids with $Journal: its results, errors and warnings.
+        function Invoke-Rerun([string] $Command, [string[]] $Ids, [string] $Journal) {
+            $errors = @()
+            $warnings = @()
+            $results = @($Ids | & $Command -Context $context -Force -JournalPath $Journal -ErrorAction SilentlyContinue -ErrorVariable +errors -WarningAction SilentlyContinue -WarningVariable +warnings)
+            [pscustomobject]@{ Results = $results; Errors = @($errors); Warnings = @($warnings | ForEach-Object { "$_" }) }
+        }
+    }
+
     BeforeEach {
         Reset-TestEmulator $emulator
         Clear-EmulatorRequest $emulator
     }
 
-    It 'is read up to its last whole entry: an id whose only entry was cut off is sent, on a line of its own' {
-        $journal = Join-Path $folder 'cut.csv'
-        $null = $ids[0..4] | Backup-KooPhoneInstance -Context $context -Force -JournalPath $journal
-        # A result line for an id never sent, cut off in its last field: it reads as whole but for its line break.
-        $whole = (Get-Content $journal | Where-Object { $_ -like "*,$($ids[4]),*,Result,*" } | Select-Object -Last 1)
-        $cut = $whole.Replace($ids[4], $ids[5]).Substring(0, $whole.Length - 10)
+    It 'counts a cut last line as sent, outcome unknown: Reset reports its id Unknown, never resets it blindly, and says so once' {
+        $journal = Join-Path $folder 'cut-reset.csv'
+        $null = $ids[0..4] | Reset-KooPhoneInstance -Context $context -Force -JournalPath $journal
+        # The intent record of the next id, cut off before its time: the call may have gone out.
+        $cut = (Get-CutLine $journal $ids[4] 'Sent').Replace($ids[4], $ids[5])
+        $line = @(Get-Content $journal).Count + 1
         [IO.File]::AppendAllText($journal, $cut)
         Clear-EmulatorRequest $emulator
 
-        $results = @($ids[0..5] | Backup-KooPhoneInstance -Context $context -Force -JournalPath $journal)
+        $rerun = Invoke-Rerun Reset-KooPhoneInstance $ids[0..5] $journal
 
-        $results | Should -HaveCount 6
-        @($results | Where-Object { $_.Evidence -like 'From the journal*' }).InstanceId | Should -Be $ids[0..4]
-        @((Get-EmulatorRequest $emulator -Path '/v1/instances/backup').instanceIds) | Should -Be @($ids[5])
-        Get-Content $journal | Should -Not -Contain $cut
-        @(Import-Csv $journal | Where-Object InstanceId -eq $ids[5]).Outcome | Should -Be @('Sent', 'Result')
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-reset') | Should -HaveCount 0 -Because 'a reset whose intent was written is never sent again blindly'
+        $rerun.Results.InstanceId | Should -Be $ids[0..4]
+        $rerun.Results | ForEach-Object { $_.Evidence | Should -BeLike 'From the journal*' }
+        $rerun.Errors | Should -HaveCount 1
+        $rerun.Errors[0].TargetObject | Should -Be $ids[5] -Because 'the cut id is not taken as done either'
+        $rerun.Errors[0].FullyQualifiedErrorId | Should -BeLike 'KooPhone.OutcomeUnknown*'
+        $rerun.Warnings | Should -HaveCount 1
+        $rerun.Warnings[0] | Should -BeLike "The journal '$journal' is damaged: its last line (line $line) was cut off before its end: $($ids[5]) counts as sent with its outcome unknown*"
+        $entries = @(Import-Csv $journal | Where-Object InstanceId -eq $ids[5])
+        $entries.Outcome | Should -Be @('Sent', 'Unknown') -Because 'the cut line was written again whole, as sent, and the rerun appended after it'
+        $entries[0].Message | Should -BeLike "Line $line was cut off here*"
+
+        $again = Invoke-Rerun Reset-KooPhoneInstance $ids[0..5] $journal
+
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/batch-reset') | Should -HaveCount 0
+        $again.Errors.TargetObject | Should -Be @($ids[5])
+        $again.Warnings | Should -HaveCount 0 -Because 'the journal is whole again'
     }
 
-    It 'reads around the NUL bytes left at its end, run after run' {
-        $journal = Join-Path $folder 'nul.csv'
-        $null = $ids[0..4] | Backup-KooPhoneInstance -Context $context -Force -JournalPath $journal
-        [IO.File]::AppendAllText($journal, [string]::new([char] 0, 4096))
+    It 'settles a cut last line from the instance''s state: a backup carried out is not sent again' {
+        $journal = Join-Path $folder 'cut-backup.csv'
         $null = $ids[0..5] | Backup-KooPhoneInstance -Context $context -Force -JournalPath $journal
+        # A crash took the end of the journal: of the last id's lines, only the start of its intent is left.
+        $cut = Get-CutLine $journal $ids[5] 'Sent'
+        Set-Content $journal (Get-Content $journal | Where-Object { $_ -notlike "*,$($ids[5]),*" })
+        [IO.File]::AppendAllText($journal, $cut)
         Clear-EmulatorRequest $emulator
 
-        $results = @($ids[0..5] | Backup-KooPhoneInstance -Context $context -Force -JournalPath $journal)
+        $rerun = Invoke-Rerun Backup-KooPhoneInstance $ids[0..5] $journal
 
-        $results | Should -HaveCount 6
-        $results | ForEach-Object { $_.Evidence | Should -BeLike 'From the journal*' }
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') | Should -HaveCount 0 -Because 'the instance''s state shows the backup'
+        $rerun.Errors | Should -HaveCount 0
+        $rerun.Results | Should -HaveCount 6
+        @($rerun.Results | Where-Object { $_.Evidence -like 'From the journal*' }).InstanceId | Should -Be $ids[0..4]
+        ($rerun.Results | Where-Object InstanceId -eq $ids[5]).Evidence | Should -BeLike "*state shows it was carried out*"
+        $rerun.Warnings | Should -HaveCount 1
+    }
+
+    It 'reports lines of NUL bytes by number, reads the rest, and drops those at its end, run after run' {
+        $journal = Join-Path $folder 'nul.csv'
+        $null = $ids[0..4] | Backup-KooPhoneInstance -Context $context -Force -JournalPath $journal
+        $line = @(Get-Content $journal).Count + 1
+        [IO.File]::AppendAllText($journal, [string]::new([char] 0, 100) + "`n" + [string]::new([char] 0, 4096))
+        Clear-EmulatorRequest $emulator
+
+        $first = Invoke-Rerun Backup-KooPhoneInstance $ids[0..5] $journal
+
+        $first.Results | Should -HaveCount 6
+        @($first.Results | Where-Object { $_.Evidence -like 'From the journal*' }).InstanceId | Should -Be $ids[0..4]
+        @((Get-EmulatorRequest $emulator -Path '/v1/instances/backup').instanceIds) | Should -Be @($ids[5])
+        $first.Warnings | Should -HaveCount 1
+        $first.Warnings[0] | Should -BeLike "The journal '$journal' is damaged: 2 line(s) could not be read as entries (line $line, $($line + 1) (cut off)) and were left out*"
+        Clear-EmulatorRequest $emulator
+
+        $second = Invoke-Rerun Backup-KooPhoneInstance $ids[0..5] $journal
+
+        $second.Results | ForEach-Object { $_.Evidence | Should -BeLike 'From the journal*' }
         @(Get-EmulatorRequest $emulator) | Should -HaveCount 0
+        $second.Warnings | Should -HaveCount 1 -Because 'the line of NUL bytes inside the journal is still there'
+        $second.Warnings[0] | Should -BeLike "*1 line(s) could not be read as entries (line $line)*"
+    }
+
+    It 'reports a line that cannot be read, and reads the id it held from its other lines' {
+        $journal = Join-Path $folder 'unreadable.csv'
+        $null = $ids[0..4] | Backup-KooPhoneInstance -Context $context -Force -JournalPath $journal
+        $lines = @(Get-Content $journal)
+        # The result of the third id loses its outcome: its intent record is its last entry left.
+        $number = 1 + [array]::FindLastIndex($lines, [Predicate[string]] { param($l) $l -like "*,$($ids[2]),*,Result,*" })
+        $lines[$number - 1] = $lines[$number - 1].Replace(',Result,', ',Resu?t,')
+        Set-Content $journal $lines
+        Clear-EmulatorRequest $emulator
+
+        $rerun = Invoke-Rerun Backup-KooPhoneInstance $ids[0..4] $journal
+
+        $rerun.Warnings | Should -HaveCount 1
+        $rerun.Warnings[0] | Should -BeLike "The journal '$journal' is damaged: 1 line(s) could not be read as entries (line $number) and were left out*"
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/backup') | Should -HaveCount 0 -Because 'its intent record makes it doubtful, and its state shows the backup'
+        $rerun.Errors | Should -HaveCount 0
+        ($rerun.Results | Where-Object InstanceId -eq $ids[2]).Evidence | Should -BeLike "*state shows it was carried out*"
+        @($rerun.Results | Where-Object { $_.Evidence -like 'From the journal*' }).InstanceId | Should -Be @($ids[0], $ids[1], $ids[3], $ids[4])
+    }
+}
+
+Describe 'A journal of user–instance pairs' {
+    BeforeEach {
+        Reset-TestEmulator $emulator
+        Clear-EmulatorRequest $emulator
+    }
+
+    It 'counts an entry for its instance and user together: granting the instance to another user is sent' {
+        $journal = Join-Path $folder 'grant.csv'
+        $instance = (Get-KooPhoneInstance -Context $context -InstanceId $ids | Where-Object { -not $_.IsAssigned } | Select-Object -First 1).InstanceId
+        $first = '1008600000104285462'
+        $second = '1008600000104285463'
+        $null = [pscustomobject]@{ UserId = $first; InstanceId = $instance } | Grant-KooPhoneInstance -Context $context -JournalPath $journal
+        $revokes = Join-Path $folder 'revoke.csv'
+        $null = [pscustomobject]@{ UserId = $first; InstanceId = $instance } | Revoke-KooPhoneInstance -Context $context -Force -Wait -JournalPath $revokes
+        Clear-EmulatorRequest $emulator
+
+        $granted = @([pscustomobject]@{ UserId = $second; InstanceId = $instance } | Grant-KooPhoneInstance -Context $context -JournalPath $journal)
+
+        $granted | Should -HaveCount 1
+        $granted[0].Evidence | Should -Not -BeLike 'From the journal*' -Because "the journal holds $instance for another user"
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/assign') | Should -HaveCount 1
+        (Get-KooPhoneInstance -Context $context -InstanceId $instance).AssignedUser | Should -Be $second
+        Clear-EmulatorRequest $emulator
+
+        $again = @([pscustomobject]@{ UserId = $second; InstanceId = $instance } | Grant-KooPhoneInstance -Context $context -JournalPath $journal)
+
+        $again[0].Evidence | Should -BeLike 'From the journal*' -Because 'the pair itself is done'
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/assign') | Should -HaveCount 0
+
+        $revokedAgain = @([pscustomobject]@{ UserId = $first; InstanceId = $instance } | Revoke-KooPhoneInstance -Context $context -Force -JournalPath $revokes)
+
+        $revokedAgain[0].Evidence | Should -BeLike 'From the journal*'
+        "$($revokedAgain[0].Status)" | Should -Be 'Succeeded' -Because 'what -Wait learned of the pair is journaled under the pair'
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/unassign') | Should -HaveCount 0
+    }
+
+    It 'counts a Restore entry for its instance and user together: preparing the instance for another user is sent' {
+        $journal = Join-Path $folder 'restore.csv'
+        $null = $ids[0] | Restore-KooPhoneInstance -Context $context -UserId '1008600000104285462' -JournalPath $journal
+        Clear-EmulatorRequest $emulator
+
+        $restored = @($ids[0] | Restore-KooPhoneInstance -Context $context -UserId '1008600000104285463' -JournalPath $journal)
+
+        $restored | Should -HaveCount 1
+        $restored[0].UserId | Should -Be '1008600000104285463'
+        @(Get-EmulatorRequest $emulator -Path '/v1/instances/prepare') | Should -HaveCount 1 -Because "the journal holds $($ids[0]) prepared for another user"
+        @(Import-Csv $journal).UserId | Sort-Object -Unique | Should -Be @('1008600000104285462', '1008600000104285463')
     }
 }

@@ -42,12 +42,7 @@ namespace KooPhone.Client.Runs
 
         public void Append(KooPhoneRunEntry entry)
         {
-            var line = string.Join(",", new[]
-            {
-                entry.RunId.ToString(CultureInfo.InvariantCulture), entry.Operation, entry.InstanceId, entry.UserId, entry.Outcome.ToString(), entry.Status,
-                entry.TaskId, entry.JobId, entry.RequestId, entry.ErrorCode, entry.Message, Time(entry.SubmittedAt), Time(entry.At),
-                entry.SettledBy?.ToString(CultureInfo.InvariantCulture),
-            }.Select(Quote));
+            var line = Line(entry);
             lock (_gate)
             {
                 _writer.WriteLine(line);
@@ -74,48 +69,95 @@ namespace KooPhone.Client.Runs
         /// <summary>
         /// Reads a record back, even one another process is still writing: a last line without its
         /// line break (half-written, or cut off by a killed process) is skipped, as are lines that
-        /// hold NUL bytes (what some file systems leave after a crash) or are not entries.
+        /// are not entries. A run record is the session's own file; a journal, which outlives
+        /// processes and crashes, is read by JournalContents, which reports such lines.
         /// </summary>
         public static IEnumerable<KooPhoneRunEntry> Read(string path)
         {
-            using (var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.UTF8))
-            using (var lines = WholeLines.Of(reader).GetEnumerator())
+            using (var reader = OpenText(path))
             {
-                // The header.
-                if (!lines.MoveNext())
+                // The first line is the header.
+                foreach (var line in WholeLines.Of(reader).Skip(1))
                 {
-                    yield break;
-                }
-
-                while (lines.MoveNext())
-                {
-                    var line = lines.Current;
-                    var fields = Split(line);
-                    if (line.IndexOf('\0') >= 0 || (fields.Count != Columns.Length && fields.Count != OlderColumns) || !Enum.TryParse<RunOutcome>(fields[4], out var outcome)
-                        || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+                    var entry = Parse(line);
+                    if (entry != null)
                     {
-                        continue;
+                        yield return entry;
                     }
-
-                    yield return new KooPhoneRunEntry
-                    {
-                        RunId = runId,
-                        Operation = fields[1] ?? "",
-                        InstanceId = fields[2] ?? "",
-                        UserId = fields[3],
-                        Outcome = outcome,
-                        Status = fields[5],
-                        TaskId = fields[6],
-                        JobId = fields[7],
-                        RequestId = fields[8],
-                        ErrorCode = fields[9],
-                        Message = fields[10],
-                        SubmittedAt = ParseTime(fields[11]),
-                        At = ParseTime(fields[12]) ?? default,
-                        SettledBy = fields.Count > OlderColumns && int.TryParse(fields[13], NumberStyles.None, CultureInfo.InvariantCulture, out var by) ? by : (int?)null,
-                    };
                 }
             }
+        }
+
+        /// <summary>The file's text, readable while another process writes it.</summary>
+        internal static StreamReader OpenText(string path) =>
+            new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.UTF8);
+
+        /// <summary>The header line, which every record and journal starts with.</summary>
+        internal static string Header => string.Join(",", Columns);
+
+        /// <summary>One entry as a line of the file, without its line break.</summary>
+        internal static string Line(KooPhoneRunEntry entry) =>
+            string.Join(",", new[]
+            {
+                entry.RunId.ToString(CultureInfo.InvariantCulture), entry.Operation, entry.InstanceId, entry.UserId, entry.Outcome.ToString(), entry.Status,
+                entry.TaskId, entry.JobId, entry.RequestId, entry.ErrorCode, entry.Message, Time(entry.SubmittedAt), Time(entry.At),
+                entry.SettledBy?.ToString(CultureInfo.InvariantCulture),
+            }.Select(Quote));
+
+        /// <summary>
+        /// The entry a whole line holds, or null when it holds none: NUL bytes (what some file
+        /// systems leave after a crash), too few or too many fields, an outcome or run id that
+        /// does not read.
+        /// </summary>
+        internal static KooPhoneRunEntry? Parse(string line)
+        {
+            var fields = Split(line);
+            if (line.IndexOf('\0') >= 0 || (fields.Count != Columns.Length && fields.Count != OlderColumns) || !Enum.TryParse<RunOutcome>(fields[4], out var outcome)
+                || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+            {
+                return null;
+            }
+
+            return new KooPhoneRunEntry
+            {
+                RunId = runId,
+                Operation = fields[1] ?? "",
+                InstanceId = fields[2] ?? "",
+                UserId = fields[3],
+                Outcome = outcome,
+                Status = fields[5],
+                TaskId = fields[6],
+                JobId = fields[7],
+                RequestId = fields[8],
+                ErrorCode = fields[9],
+                Message = fields[10],
+                SubmittedAt = ParseTime(fields[11]),
+                At = ParseTime(fields[12]) ?? default,
+                SettledBy = fields.Count > OlderColumns && int.TryParse(fields[13], NumberStyles.None, CultureInfo.InvariantCulture, out var by) ? by : (int?)null,
+            };
+        }
+
+        /// <summary>
+        /// What a line cut off before its line break still says: its run, operation, instance
+        /// and user, when all four were written whole (each followed by its comma) without NUL
+        /// bytes, else null. Its submission time too, when that was written whole. Every field
+        /// after the last comma may be cut, so nothing else is taken from it.
+        /// </summary>
+        internal static KooPhoneRunEntry? ParseCut(string line)
+        {
+            var fields = Split(line);
+            var whole = fields.Count - 1;
+            if (whole < 4 || fields.Take(4).Any(f => f != null && f.IndexOf('\0') >= 0) || string.IsNullOrEmpty(fields[2])
+                || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+            {
+                return null;
+            }
+
+            return new KooPhoneRunEntry
+            {
+                RunId = runId, Operation = fields[1] ?? "", InstanceId = fields[2]!, UserId = fields[3], Outcome = RunOutcome.Sent,
+                SubmittedAt = whole > 11 ? ParseTime(fields[11]) : null,
+            };
         }
 
         private static string? Time(DateTime? time) =>

@@ -8,14 +8,15 @@ namespace KooPhone.Client.Runs
     /// <summary>
     /// The lines of a text that end with a line break (its "\r" dropped). What follows the last
     /// break is not a whole line: the writer was killed or the disk filled while it was written,
-    /// or it is being written now. Lines a file system left holding NUL bytes after a crash are
-    /// handed back as they are; the reader decides (RunRecordFile.Read skips them).
+    /// or it is being written now; it is handed to <c>cut</c>, when given, once the whole lines
+    /// have been read. Lines a file system left holding NUL bytes after a crash are handed back
+    /// as they are; the reader decides (RunRecordFile.Read skips them, JournalContents reports them).
     /// </summary>
     internal static class WholeLines
     {
         private const int BufferChars = 16 * 1024;
 
-        public static IEnumerable<string> Of(TextReader reader)
+        public static IEnumerable<string> Of(TextReader reader, Action<string>? cut = null)
         {
             var buffer = new char[BufferChars];
             var pending = new StringBuilder();
@@ -42,6 +43,11 @@ namespace KooPhone.Client.Runs
                 }
 
                 pending.Append(buffer, start, read - start);
+            }
+
+            if (pending.Length > 0)
+            {
+                cut?.Invoke(pending.ToString());
             }
         }
     }

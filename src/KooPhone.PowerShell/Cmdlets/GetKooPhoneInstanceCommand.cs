@@ -11,7 +11,7 @@ namespace KooPhone.PowerShell.Cmdlets
     /// <para type="synopsis">Lists the tenant's cloud phones.</para>
     /// <para type="description">Get-KooPhoneInstance pages through ListInstances and writes one typed object per instance as soon as its page arrives: id, name, run status, assignment, backup and restore status and times, and the other fields the service reports. After the first page it fetches several pages at once (-ThrottleLimit), in order. Its output pipes straight into Backup-KooPhoneInstance and the other instance cmdlets, which bind its InstanceId property.</para>
     /// <para type="description">-Name matches names as PowerShell does: without regard to case, with wildcards. The service's own name filter is not documented to ignore case, so it is used only for exact names that have no letters; any other -Name reads the whole fleet (one call per 100 instances, about 1 s per 2,000 instances on a fast link) and matches locally. An exact name that matches nothing gives an ObjectNotFound error, as Get-Process -Name does; a wildcard that matches nothing gives nothing.</para>
-    /// <para type="description">-Since, -Until, -Scene, -PoolName, -SortBy and -Descending are handed to the service's filters and order. The reference gives their names and formats but not what the time window compares with (the emulator takes the creation time), nor which fields -SortBy accepts: they are sent as given.</para>
+    /// <para type="description">-Since, -Until, -Scene, -PoolName, -SortBy and -Descending are handed to the service's filters and order. The reference gives their names and formats but not what the time window compares with (the emulator takes the creation time), nor which fields -SortBy accepts: they are sent as given. A filter given without a value ($null, e.g. an unset variable, or an empty -Name, -PoolName or -SortBy) is refused by parameter binding before anything is sent: it never widens the listing to the whole fleet.</para>
     /// <para type="description">The service pages by position, so instances created or deleted while a listing runs can shift others between pages. Every instance is written once; when the total count changes between pages, the listing is read again (at most twice more), writing only instances not written yet. If it still changed, a warning says how many instances may be missing.</para>
     /// <para type="description">-InstanceId, or ids piped in (strings or objects with an InstanceId property), looks up those instances only; an id that does not exist gives an ObjectNotFound error. It reads the first page and then takes the cheaper way: one query per id, or one listing of the fleet filtered locally, so 1,000 ids in a fleet of 10,000 cost about 100 calls rather than 1,000, and never more than one call per id plus one. Either way the instances are written in the order their ids were given (a repeated id once): one found early waits for those before it, and only those instances are held, never the fleet. Errors are written as soon as they are known. A command that gets pipeline input never lists the whole fleet on its own account: an empty file, an empty array or input that is not an id lists nothing.</para>
     /// </summary>
@@ -68,18 +68,21 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <para type="description">The start of the service's time window (query_start_time), sent in UTC to the second. A time without a zone is local time, as Get-Date and [datetime]'2025-01-02 03:04:05' mean it, and is converted to UTC; give a UTC time with a Z ('2025-01-02T03:04:05Z') or [datetime]::SpecifyKind(…, 'Utc'). Which time of an instance the window compares with is not documented; the emulator takes its creation time.</para>
         /// </summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNull]
         public DateTime? Since { get; set; }
 
         /// <summary>
         /// <para type="description">The end of the service's time window (query_end_time), sent in UTC to the second; a time without a zone is local time, as for -Since. It must not be before -Since.</para>
         /// </summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNull]
         public DateTime? Until { get; set; }
 
         /// <summary>
         /// <para type="description">Only instances whose pool serves this scene (pool_scene_tag): CloudPhone or CloudApp.</para>
         /// </summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNull]
         public PoolScene? Scene { get; set; }
 
         /// <summary>

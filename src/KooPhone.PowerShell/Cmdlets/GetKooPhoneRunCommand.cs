@@ -59,10 +59,11 @@ namespace KooPhone.PowerShell.Cmdlets
         public SwitchParameter List { get; set; }
 
         /// <summary>
-        /// <para type="description">Only entries with these outcomes: Result, Error, Unknown, NotSent.</para>
+        /// <para type="description">Only entries with these outcomes: Result, Error, Unknown, NotSent. Given without a value ($null, e.g. an unset variable, or an empty array) it is refused, never read as every entry: its entries are often piped into a cmdlet that acts on them.</para>
         /// </summary>
         [Parameter(ParameterSetName = LastSet)]
         [Parameter(ParameterSetName = ByIdSet)]
+        [ValidateNotNullOrEmpty]
         public RunOutcome[]? Outcome { get; set; }
 
         /// <summary>

@@ -64,14 +64,17 @@ namespace KooPhone.Client.Runs
         public static BatchCall<string, IReadOnlyList<KooPhoneCommandResult>> RunCommand(string command) =>
             PerId(KooPhoneOperation.SyncInvokeInstance, (api, ids, ct) => api.RunCommandAsync(command, ids, ct), r => r.InstanceId, "The service answered without a result for this instance.");
 
-        /// <summary>Prepare: the answer's status_list; an id it leaves out is still prepared ([UNCONFIRMED] whether it always lists every one), so it gets a result waiting to be restored.</summary>
+        /// <summary>
+        /// Prepare: the answer's status_list; an id it leaves out is still prepared ([UNCONFIRMED] whether it always lists every one), so it gets a result waiting to be restored.
+        /// Each target names the user too: a journal entry for the same instance prepared for another user says nothing about this one.
+        /// </summary>
         public static BatchCall<string, IReadOnlyList<KooPhonePrepareResult>> Prepare(string userId) =>
             new BatchCall<string, IReadOnlyList<KooPhonePrepareResult>>(
-                KooPhoneOperation.BatchPrepareInstances, ResultKind.Actions, IdTarget, (api, ids, ct) => api.PrepareInstancesAsync(userId, ids, ct),
+                KooPhoneOperation.BatchPrepareInstances, ResultKind.Actions, id => new InstanceTarget(id, userId), (api, ids, ct) => api.PrepareInstancesAsync(userId, ids, ct),
                 (ids, results) =>
                 {
                     var byId = FirstById(results, r => r.InstanceId);
-                    return ids.Select(id => ItemResult.Of(IdTarget(id), byId.TryGetValue(id, out var result)
+                    return ids.Select(id => ItemResult.Of(new InstanceTarget(id, userId), byId.TryGetValue(id, out var result)
                         ? result
                         : new KooPhonePrepareResult { InstanceId = id, UserId = userId, Status = InstanceLifecycleStatus.WaitingToBeRestored }));
                 });

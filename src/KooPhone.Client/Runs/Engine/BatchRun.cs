@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -43,6 +44,10 @@ namespace KooPhone.Client.Runs
         private readonly BatchSettler<TItem, TResponse> _settler;
         private readonly BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>> _dispatcher;
 
+        // The targets of the results -Wait follows, by instance: what it learns of one is recorded
+        // for the same target, with its user for pairs (a journal keys its entries by both).
+        private readonly ConcurrentDictionary<string, InstanceTarget> _followed = new ConcurrentDictionary<string, InstanceTarget>(StringComparer.Ordinal);
+
         // Calls sent whose outcome is not recorded yet, in the order they were sent.
         private readonly List<SentCall> _open = new List<SentCall>();
 
@@ -65,13 +70,14 @@ namespace KooPhone.Client.Runs
             _stop = new RunStopPolicy(options.ThrottleLimit, options.StopOnFirstError, options.CredentialSource);
             if (options.Follower != null)
             {
-                options.Follower.Ended = (id, result) => _ledger.Ended(ItemResult.EntryOf(new InstanceTarget(id), result, _clock.UtcNow));
+                options.Follower.Ended = (id, result) =>
+                    _ledger.Ended(ItemResult.EntryOf(_followed.TryGetValue(id, out var target) ? target : new InstanceTarget(id), result, _clock.UtcNow));
             }
 
             var reconciler = operation.ChangesState ? new StateReconciler(api, options.ThrottleLimit) : null;
             try
             {
-                _resumer = options.JournalPath == null ? null : JournalResumer.Open(options.JournalPath, _ledger, operation, reconciler, _clock, Log, token);
+                _resumer = options.JournalPath == null ? null : JournalResumer.Open(options.JournalPath, _ledger, operation, reconciler, _clock, Log, Warn, token);
             }
             catch
             {
@@ -292,6 +298,8 @@ namespace KooPhone.Client.Runs
 
         private void Log(string message) => _events.Enqueue(RunEvent.OfVerbose(message));
 
+        private void Warn(string message) => _events.Enqueue(RunEvent.OfWarning(message));
+
         // Cancelled calls end at once (the HTTP request is aborted); those that ended meanwhile are
         // then recorded from their outcome rather than as Unknown.
         private void WaitForStoppedCalls()
@@ -461,6 +469,7 @@ namespace KooPhone.Client.Runs
 
             if (follow)
             {
+                _followed[target.InstanceId] = target;
                 follower!.Add(outputs[0]);
                 return;
             }

@@ -55,6 +55,7 @@ namespace KooPhone.Client.Runs
                     break;
                 case KooPhonePrepareResult prepare:
                     entry.Status = prepare.Status.ToString();
+                    entry.UserId = string.IsNullOrEmpty(prepare.UserId) ? target.UserId : prepare.UserId;
                     break;
             }
 

@@ -25,7 +25,9 @@ namespace KooPhone.Client.Runs
         /// <summary>
         /// Takes the journal at <paramref name="path"/> for <paramref name="run"/> and reads it, or
         /// throws JournalRefusedException: another run holds it, it cannot be written, or another
-        /// operation wrote it. Nothing has been sent yet when it throws.
+        /// operation wrote it. Nothing has been sent yet when it throws. A cut last line is
+        /// written again whole, as the intent record it counts as (JournalContents), before
+        /// anything is appended.
         /// </summary>
         /// <param name="path">The journal.</param>
         /// <param name="operation">The API operation of the run: a journal of another one is refused.</param>
@@ -40,16 +42,17 @@ namespace KooPhone.Client.Runs
             _hold = Usable(journal, () => Hold(journal, run));
             try
             {
-                Last = Usable(journal, () => RunJournal.ReadLast(journal));
-                var other = Last.Values.FirstOrDefault(e => e.Operation.Length > 0 && !string.Equals(e.Operation, operation, StringComparison.Ordinal));
-                if (other != null)
+                var contents = Usable(journal, () => JournalContents.Read(journal, operation, run.Id));
+                if (contents.OtherOperation != null)
                 {
-                    throw JournalRefusedException.OtherOperation(journal, other, operation);
+                    throw JournalRefusedException.OtherOperation(journal, contents.OtherOperation, operation);
                 }
 
+                Last = contents.Last;
+                Damage = contents.Damage(journal);
                 _file = Usable(journal, () =>
                 {
-                    RunJournal.DropCutLine(journal);
+                    RunJournal.EndCutLine(journal, contents.Kept);
                     return new RunRecordFile(journal, append: true);
                 });
             }
@@ -60,8 +63,11 @@ namespace KooPhone.Client.Runs
             }
         }
 
-        /// <summary>The last entry of each id, as earlier runs left the journal.</summary>
-        public IReadOnlyDictionary<string, KooPhoneRunEntry> Last { get; }
+        /// <summary>The last entry of each target (RunJournal.KeyOf), as earlier runs left the journal; a cut last line counts as an intent record (JournalContents).</summary>
+        public IReadOnlyDictionary<(string, string), KooPhoneRunEntry> Last { get; }
+
+        /// <summary>What in the journal could not be taken as written (unreadable lines, a cut last line), as one warning; null when it is whole.</summary>
+        public string? Damage { get; }
 
         /// <summary>Ids an earlier run sent without recording the answer, or whose outcome was unknown.</summary>
         public IReadOnlyList<KooPhoneRunEntry> Doubtful =>

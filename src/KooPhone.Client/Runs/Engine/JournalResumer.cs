@@ -56,9 +56,9 @@ namespace KooPhone.Client.Runs
     {
         private readonly JournalKeeper _journal;
         private readonly KooPhoneOperation _operation;
-        private readonly Dictionary<string, ReconcileOutcome>? _verdicts;
+        private readonly Dictionary<(string, string), ReconcileOutcome>? _verdicts;
 
-        private JournalResumer(JournalKeeper journal, KooPhoneOperation operation, Dictionary<string, ReconcileOutcome>? verdicts)
+        private JournalResumer(JournalKeeper journal, KooPhoneOperation operation, Dictionary<(string, string), ReconcileOutcome>? verdicts)
         {
             _journal = journal;
             _operation = operation;
@@ -71,11 +71,18 @@ namespace KooPhone.Client.Runs
         /// <summary>
         /// Opens the journal at <paramref name="path"/> in the run's ledger and reads back, once and
         /// up front, the state of the ids earlier runs sent without a recorded answer (it blocks
-        /// until then; <paramref name="cancellationToken"/> ends the wait).
+        /// until then; <paramref name="cancellationToken"/> ends the wait). What in the journal could
+        /// not be taken as written goes to <paramref name="warn"/>, once.
         /// </summary>
-        public static JournalResumer Open(string path, RunLedger ledger, KooPhoneOperation operation, StateReconciler? reconciler, KooPhoneClock clock, Action<string> log, CancellationToken cancellationToken)
+        public static JournalResumer Open(
+            string path, RunLedger ledger, KooPhoneOperation operation, StateReconciler? reconciler, KooPhoneClock clock, Action<string> log, Action<string> warn, CancellationToken cancellationToken)
         {
             var journal = ledger.KeepJournal(path, operation, clock);
+            if (journal.Damage != null)
+            {
+                warn(journal.Damage);
+            }
+
             var doubtful = journal.Doubtful;
             if (doubtful.Count == 0)
             {
@@ -88,13 +95,14 @@ namespace KooPhone.Client.Runs
             var outcomes = reconciler != null && reconciler.CanReconcile(operation)
                 ? reconciler.ReconcileAsync(operation, targets, since, new CallCount(), cancellationToken).GetAwaiter().GetResult()
                 : targets.Select(t => new ReconcileOutcome(t, StateVerdict.Unknown, $"{operation.Name} leaves no trace in the instance's state to check")).ToList();
-            return new JournalResumer(journal, operation, outcomes.ToDictionary(o => o.Target.InstanceId, StringComparer.Ordinal));
+            return new JournalResumer(journal, operation, outcomes.ToDictionary(o => RunJournal.KeyOf(o.Target.InstanceId, o.Target.UserId)));
         }
 
         /// <summary>Done ones are written again from the journal, doubtful ones are settled by the state read up front.</summary>
         public Resumption Decide(InstanceTarget target)
         {
-            if (!_journal.Last.TryGetValue(target.InstanceId, out var entry))
+            var key = RunJournal.KeyOf(target.InstanceId, target.UserId);
+            if (!_journal.Last.TryGetValue(key, out var entry))
             {
                 return new Resumption(ResumeKind.Send);
             }
@@ -104,7 +112,7 @@ namespace KooPhone.Client.Runs
                 return new Resumption(ResumeKind.Written, entry);
             }
 
-            if ((entry.Outcome != RunOutcome.Sent && entry.Outcome != RunOutcome.Unknown) || _verdicts == null || !_verdicts.TryGetValue(target.InstanceId, out var verdict))
+            if ((entry.Outcome != RunOutcome.Sent && entry.Outcome != RunOutcome.Unknown) || _verdicts == null || !_verdicts.TryGetValue(key, out var verdict))
             {
                 return new Resumption(ResumeKind.Send);
             }
