@@ -47,40 +47,50 @@ namespace KooPhone.Client.Runs
         /// <summary>Reads the journal at <paramref name="path"/> (which may not exist yet) for a run of <paramref name="operation"/>, numbered <paramref name="runId"/>.</summary>
         public static JournalContents Read(string path, string operation, int runId)
         {
-            var contents = new JournalContents();
             if (!File.Exists(path))
             {
-                return contents;
+                return new JournalContents();
             }
 
+            using (var reader = RunRecordFile.OpenText(path))
+            {
+                return Read(reader, () => File.GetLastWriteTimeUtc(path), operation, runId);
+            }
+        }
+
+        /// <summary>
+        /// Reads a journal's text from <paramref name="reader"/> (a file, or a blob's content);
+        /// <paramref name="lastWrite"/> says when it was last written, asked only for a cut line
+        /// after no readable entry.
+        /// </summary>
+        public static JournalContents Read(TextReader reader, Func<DateTime> lastWrite, string operation, int runId)
+        {
+            var contents = new JournalContents();
             var number = 0;
             string? cut = null;
             var latest = default(DateTime);
-            using (var reader = RunRecordFile.OpenText(path))
+            foreach (var line in WholeLines.Of(reader, rest => cut = rest))
             {
-                foreach (var line in WholeLines.Of(reader, rest => cut = rest))
+                number++;
+                if (number == 1 && line.StartsWith("RunId,", StringComparison.Ordinal))
                 {
-                    number++;
-                    if (number == 1 && line.StartsWith("RunId,", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    var entry = RunRecordFile.Parse(line);
-                    if (entry == null)
-                    {
-                        contents.Unreadable(number.ToString(CultureInfo.InvariantCulture));
-                        continue;
-                    }
-
-                    contents.Add(entry, operation);
-                    latest = entry.At > latest ? entry.At : latest;
+                    continue;
                 }
+
+                var entry = RunRecordFile.Parse(line);
+                if (entry == null)
+                {
+                    contents.Unreadable(number.ToString(CultureInfo.InvariantCulture));
+                    continue;
+                }
+
+                contents.Add(entry, operation);
+                latest = entry.At > latest ? entry.At : latest;
             }
 
             if (cut != null)
             {
-                contents.Cut(cut, number + 1, operation, runId, latest == default ? File.GetLastWriteTimeUtc(path) : latest);
+                contents.Cut(cut, number + 1, operation, runId, latest == default ? lastWrite() : latest);
             }
 
             return contents;

@@ -48,6 +48,22 @@ namespace KooPhone.Client.Runs
                 $"The journal '{journal}' cannot be used: {error.Message} Nothing was sent. Give -JournalPath a file in a folder this account can create and write.",
                 error);
 
+        internal static JournalRefusedException LeaseHeld(string journal, string holder) =>
+            new JournalRefusedException(
+                JournalRefusal.InUse,
+                journal,
+                $"The journal '{journal}' is in use by another run: {(holder.Length > 0 ? holder : "its holder did not say who it is")}. "
+                + "A journal takes one run at a time, so nothing was sent. Run the command again once that run has ended (or stop it). "
+                + "The run holds a lease on the blob, which lapses within a minute of its process ending.");
+
+        /// <summary>A blob journal that cannot be used; <paramref name="reason"/> holds no secret, and no inner error is kept (Azure's may name the URL).</summary>
+        internal static JournalRefusedException BlobUnwritable(string journal, string reason) =>
+            new JournalRefusedException(
+                JournalRefusal.Unwritable,
+                journal,
+                $"The journal '{journal}' cannot be used: {reason} Nothing was sent. Give -JournalPath an append blob in an existing container that this identity can read and write "
+                + "(the role 'Storage Blob Data Contributor', or a SAS with read, add, create and write permissions).");
+
         internal static JournalRefusedException OtherOperation(string journal, KooPhoneRunEntry entry, string operation) =>
             new JournalRefusedException(
                 JournalRefusal.OtherOperation,

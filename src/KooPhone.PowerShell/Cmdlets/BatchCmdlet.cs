@@ -4,6 +4,7 @@ using System.Threading;
 using KooPhone.Client.Api;
 using KooPhone.Client.Connection;
 using KooPhone.Client.Runs;
+using KooPhone.Client.Runs.Blob;
 using KooPhone.PowerShell.Internal;
 
 namespace KooPhone.PowerShell.Cmdlets
@@ -43,6 +44,7 @@ namespace KooPhone.PowerShell.Cmdlets
         /// <para type="description">A journal file for restart-safe reruns, for cmdlets that change state. Before each call its ids are written to it as sent (and flushed), and after it their outcome; it doubles as an audit trail (who, when, request and task ids, outcome). Run the same command again with the same journal after an interruption (Ctrl+C, a killed process, an Automation job restarted from the top): ids already done are not sent again, and their recorded results are written again (Evidence says so); ids whose outcome was never recorded are read back from the instances' state, sent again only if it shows them untouched, and otherwise reported as Unknown, never sent blindly; running tasks are waited for again with -Wait. Keep the file on storage that outlives the machine (a Hybrid Worker's disk, a mounted share): an Automation sandbox loses its local files.</para>
         /// <para type="description">One run at a time holds a journal. While it runs, another run given the same journal, in this PowerShell or another process, stops before sending anything with one terminating error, KooPhone.JournalInUse (category ResourceBusy), which names the journal and the run that holds it: process id, host, user, start time and command. The hold is an operating-system lock on a file beside the journal (the journal's name followed by .lock, whose text names the holder) and ends with its process, so a killed run leaves nothing to clean up; the .lock file stays. A journal that cannot be created or written is refused the same way (KooPhone.JournalUnwritable), as is one another operation wrote (KooPhone.JournalOtherOperation): give each command a journal of its own. An entry belongs to its operation and its target: the instance, and for Grant, Revoke and Restore the user too, so an entry for the same instance with another user says nothing about this pair.</para>
         /// <para type="description">A journal a crash damaged is read around, and one warning names the journal and what could not be taken as written. Lines that cannot be read (NUL bytes a file system left, a hand-edited line) are counted, the first few by number, and left out: an id whose only entries they held counts as not in the journal. A last line cut off before its end (a killed process, a full disk) counts as "intent written, outcome unknown" for the id it names: that id is read back from its state like any other sent without a recorded answer, never sent blindly nor taken as done, and the cut line is written again whole, as sent, before the run appends anything. A cut line whose id cannot be read is counted with the unreadable lines and dropped.</para>
+        /// <para type="description">In Azure Automation, give an Azure Blob URL instead (https://ACCOUNT.blob.core.windows.net/CONTAINER/NAME, or any blob endpoint such as Azurite's http://127.0.0.1:10000/devstoreaccount1/CONTAINER/NAME): the journal is then an append blob that outlives the sandbox, with the same records and the same guarantees. Its container must exist. It is reached with a SAS in the URL; else with AZURE_STORAGE_CONNECTION_STRING when that names the URL's account; else with the managed identity of the Automation account (user-assigned when KOOPHONE_JOURNAL_CLIENT_ID or AZURE_CLIENT_ID gives its client id), which needs the role Storage Blob Data Contributor. One run holds it through a blob lease, renewed while it runs and lapsing within a minute of a killed run; a second run gets KooPhone.JournalInUse. Messages name the blob without the URL's query, so a SAS is never shown (docs/runbooks.md).</para>
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -114,7 +116,7 @@ namespace KooPhone.PowerShell.Cmdlets
                 ActionName = ActionName,
                 ItemsPerCall = ItemsPerCall,
                 ThrottleLimit = ThrottleLimit,
-                JournalPath = JournalPath == null || readOnlyJournal ? null : GetUnresolvedProviderPathFromPSPath(JournalPath),
+                JournalPath = JournalPath == null || readOnlyJournal ? null : BlobJournalUrl.IsUrl(JournalPath) ? JournalPath : GetUnresolvedProviderPathFromPSPath(JournalPath),
                 StopOnFirstError = RunStopText.StopsOnFirstError(this),
                 CredentialSource = RunStopText.CredentialSource(this, api.Context),
                 Hold = Hold,
@@ -143,7 +145,7 @@ namespace KooPhone.PowerShell.Cmdlets
             if (readOnlyJournal)
             {
                 // The refused run is still in the record (Dispose closes it).
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-JournalPath is for cmdlets that change state; {MyInvocation.MyCommand.Name} only reads."), "KooPhone.JournalNotApplicable", ErrorCategory.InvalidArgument, JournalPath));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-JournalPath is for cmdlets that change state; {MyInvocation.MyCommand.Name} only reads."), "KooPhone.JournalNotApplicable", ErrorCategory.InvalidArgument, BlobJournalUrl.Redact(JournalPath!)));
             }
 
             _writer.Write(_run.TakeEvents());

@@ -9,15 +9,14 @@ using KooPhone.Client.Reconciling;
 namespace KooPhone.Client.Runs
 {
     /// <summary>
-    /// -JournalPath for a batch run: held by this run alone (an ExclusiveFileLock on the journal's
-    /// .lock file beside it), what earlier runs recorded for each id, an intent record flushed
+    /// -JournalPath for a batch run: held by this run alone (a lock file beside a file journal, a
+    /// lease on a blob journal: IJournalStore), what earlier runs recorded for each id, an intent record flushed
     /// before each call goes out, and every outcome after it. Thread-safe where calls are sent
     /// from workers (resends).
     /// </summary>
     internal sealed class JournalKeeper : IDisposable
     {
-        private readonly ExclusiveFileLock _hold;
-        private readonly RunRecordFile _file;
+        private readonly IJournalStore _store;
         private readonly string _operation;
         private readonly int _runId;
         private readonly KooPhoneClock _clock;
@@ -38,11 +37,12 @@ namespace KooPhone.Client.Runs
             _clock = clock;
             _operation = operation;
             _runId = run.Id;
-            var journal = Usable(path, () => Path.GetFullPath(path));
-            _hold = Usable(journal, () => Hold(journal, run));
+            _store = Usable(path, () => JournalStores.Open(path));
+            var journal = _store.Name;
             try
             {
-                var contents = Usable(journal, () => JournalContents.Read(journal, operation, run.Id));
+                Usable(journal, () => _store.Hold(run));
+                var contents = Usable(journal, () => _store.Read(operation, run.Id));
                 if (contents.OtherOperation != null)
                 {
                     throw JournalRefusedException.OtherOperation(journal, contents.OtherOperation, operation);
@@ -50,18 +50,17 @@ namespace KooPhone.Client.Runs
 
                 Last = contents.Last;
                 Damage = contents.Damage(journal);
-                _file = Usable(journal, () =>
-                {
-                    RunJournal.EndCutLine(journal, contents.Kept);
-                    return new RunRecordFile(journal, append: true);
-                });
+                Usable(journal, () => _store.Continue(contents.Kept));
             }
             catch
             {
-                _hold.Dispose();
+                _store.Dispose();
                 throw;
             }
         }
+
+        /// <summary>The journal as messages name it (a full path, or a URL without its query).</summary>
+        public string Name => _store.Name;
 
         /// <summary>The last entry of each target (RunJournal.KeyOf), as earlier runs left the journal; a cut last line counts as an intent record (JournalContents).</summary>
         public IReadOnlyDictionary<(string, string), KooPhoneRunEntry> Last { get; }
@@ -79,19 +78,19 @@ namespace KooPhone.Client.Runs
             var now = _clock.UtcNow;
             foreach (var target in targets)
             {
-                _file.Append(new KooPhoneRunEntry
+                _store.Append(new KooPhoneRunEntry
                 {
                     RunId = _runId, Operation = _operation, InstanceId = target.InstanceId, UserId = target.UserId,
                     Outcome = RunOutcome.Sent, SubmittedAt = now, At = now, Message = "sent by " + RunJournal.Sender,
                 });
             }
 
-            _file.Flush();
+            _store.Flush();
         }
 
         public void Outcome(KooPhoneRunEntry entry)
         {
-            _file.Append(new KooPhoneRunEntry
+            _store.Append(new KooPhoneRunEntry
             {
                 RunId = _runId, Operation = _operation, InstanceId = entry.InstanceId, UserId = entry.UserId, Outcome = entry.Outcome,
                 Status = entry.Status, TaskId = entry.TaskId, JobId = entry.JobId, RequestId = entry.RequestId, ErrorCode = entry.ErrorCode,
@@ -99,29 +98,18 @@ namespace KooPhone.Client.Runs
             });
         }
 
-        public void Flush() => _file.Flush();
+        public void Flush() => _store.Flush();
 
-        public void Dispose()
-        {
-            try
-            {
-                _file.Dispose();
-            }
-            finally
-            {
-                _hold.Dispose();
-            }
-        }
-
-        private static ExclusiveFileLock Hold(string journal, KooPhoneRun run)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(journal)!);
-            var lockPath = RunJournal.LockPathOf(journal);
-            return ExclusiveFileLock.TryAcquire(lockPath, RunJournal.Holder(run), out var holder) ?? throw JournalRefusedException.InUse(journal, lockPath, holder);
-        }
+        public void Dispose() => _store.Dispose();
 
         // What the file system can answer about a path, from a folder that cannot be made to a
         // file that cannot be written, becomes one error that names the journal.
+        private static void Usable(string journal, Action step) => Usable(journal, () =>
+        {
+            step();
+            return true;
+        });
+
         private static T Usable<T>(string journal, Func<T> step)
         {
             try

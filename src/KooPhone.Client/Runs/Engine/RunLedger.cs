@@ -31,7 +31,7 @@ namespace KooPhone.Client.Runs
         public JournalKeeper KeepJournal(string path, KooPhoneOperation operation, KooPhoneClock clock)
         {
             _journal = new JournalKeeper(path, operation.Name, Run, clock);
-            Run.JournalPath = System.IO.Path.GetFullPath(path);
+            Run.JournalPath = _journal.Name;
             return _journal;
         }
 
