@@ -189,18 +189,18 @@ namespace KooPhone.Client.Runs.Blob
             switch (e)
             {
                 case RequestFailedException failed when failed.ErrorCode == "ContainerNotFound":
-                    return "its container does not exist (HTTP 404 ContainerNotFound).";
+                    return "its container does not exist (HTTP 404 ContainerNotFound)";
                 case RequestFailedException failed when failed.Status == 403:
-                    return $"access was denied (HTTP 403 {failed.ErrorCode}).";
+                    return $"access was denied (HTTP 403 {failed.ErrorCode})";
                 case RequestFailedException failed when failed.Status == 0:
-                    return "the blob endpoint could not be reached.";
+                    return "the blob endpoint could not be reached";
                 case RequestFailedException failed:
-                    return $"Azure Blob Storage answered HTTP {failed.Status} {failed.ErrorCode}.";
+                    return $"Azure Blob Storage answered HTTP {failed.Status} {failed.ErrorCode}";
                 case CredentialUnavailableException _:
                 case AuthenticationFailedException _:
-                    return "no managed identity could sign in (set " + BlobJournalAccess.ConnectionStringVariable + ", give a SAS in the URL, or run where a managed identity is assigned).";
+                    return "no managed identity could sign in (set " + BlobJournalAccess.ConnectionStringVariable + ", give a SAS in the URL, or run where a managed identity is assigned)";
                 default:
-                    return e.GetType().Name + ".";
+                    return e.GetType().Name;
             }
         }
 
@@ -215,7 +215,7 @@ namespace KooPhone.Client.Runs.Blob
             }
             catch (Exception e) when (!(e is JournalRefusedException))
             {
-                throw JournalRefusedException.BlobUnwritable(Name, $"{Reason(e)} (reached {_access})");
+                throw JournalRefusedException.BlobUnwritable(Name, $"{Reason(e)}, reached {_access}.");
             }
         }
 
@@ -234,7 +234,7 @@ namespace KooPhone.Client.Runs.Blob
             }
             catch (Exception e) when (!(e is IOException))
             {
-                throw new IOException($"The journal '{Name}' could not be written: {Reason(e)}");
+                throw new IOException($"The journal '{Name}' could not be written: {Reason(e)}, reached {_access}.");
             }
         }
 

@@ -1,0 +1,177 @@
+using KooPhone.Client.Connection;
+using KooPhone.Client.Runs;
+using KooPhone.Client.Runs.Blob;
+using Xunit;
+
+namespace KooPhone.Client.Tests;
+
+/// <summary>
+/// A -JournalPath that is an Azure Blob URL: how it is told from a file path and parsed, which
+/// credential the environment gives (a SAS in the URL, then AZURE_STORAGE_CONNECTION_STRING of
+/// the URL's account, then a managed identity), that no message names the URL's query, and the
+/// refusals a blob service's answers lead to before anything is sent. BlobJournal.Tests.ps1
+/// proves the journal itself through the cmdlets against Azurite.
+/// </summary>
+public sealed class BlobJournalTests
+{
+    private const string Secret = "sig=TOPSECRETSIGNATURE";
+
+    [Theory]
+    [InlineData("https://acct.blob.core.windows.net/journals/run.csv", true)]
+    [InlineData("http://127.0.0.1:10000/devstoreaccount1/journals/run.csv", true)]
+    [InlineData("/tmp/journal.csv", false)]
+    [InlineData("C:\\journals\\run.csv", false)]
+    [InlineData("journal.csv", false)]
+    [InlineData("Temp:/journal.csv", false)]
+    [InlineData("file:///tmp/journal.csv", false)]
+    public void Only_http_and_https_urls_are_blob_journals(string path, bool blob) =>
+        Assert.Equal(blob, BlobJournalUrl.IsUrl(path));
+
+    [Fact]
+    public void An_account_endpoint_names_the_account_in_its_host()
+    {
+        var url = BlobJournalUrl.Parse("https://acct.blob.core.windows.net/journals/nightly/run.csv?sv=2024&" + Secret);
+
+        Assert.Equal(("acct", "journals", "nightly/run.csv"), (url.Account, url.Container, url.BlobName));
+        Assert.Equal("https://acct.blob.core.windows.net/journals/nightly/run.csv", url.Redacted);
+        Assert.Equal("sv=2024&" + Secret, url.Sas);
+    }
+
+    [Fact]
+    public void An_emulator_endpoint_names_the_account_in_its_path()
+    {
+        var url = BlobJournalUrl.Parse("http://127.0.0.1:10000/devstoreaccount1/journals/run.csv");
+
+        Assert.Equal(("devstoreaccount1", "journals", "run.csv"), (url.Account, url.Container, url.BlobName));
+        Assert.Equal("http://127.0.0.1:10000/devstoreaccount1", url.Endpoint);
+        Assert.Null(url.Sas);
+    }
+
+    [Fact]
+    public void A_url_without_a_blob_is_refused_without_its_query()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BlobJournalUrl.Parse("https://acct.blob.core.windows.net/journals?" + Secret));
+
+        Assert.DoesNotContain(Secret, error.Message);
+        Assert.Contains("https://acct.blob.core.windows.net/journals", error.Message);
+    }
+
+    [Fact]
+    public void A_sas_in_the_url_comes_first()
+    {
+        var access = Access("https://acct.blob.core.windows.net/c/j.csv?" + Secret, ("AZURE_STORAGE_CONNECTION_STRING", "AccountName=acct;AccountKey=a2V5"));
+
+        Assert.Equal((BlobJournalAccessKind.Sas, Secret), (access.Kind, access.Secret));
+    }
+
+    [Fact]
+    public void The_connection_string_of_the_urls_account_comes_next()
+    {
+        var access = Access("https://acct.blob.core.windows.net/c/j.csv", ("AZURE_STORAGE_CONNECTION_STRING", "DefaultEndpointsProtocol=https;AccountName=ACCT;AccountKey=a2V5==;EndpointSuffix=core.windows.net"), ("AZURE_CLIENT_ID", "id"));
+
+        Assert.Equal((BlobJournalAccessKind.SharedKey, "a2V5=="), (access.Kind, access.Secret));
+    }
+
+    [Fact]
+    public void A_development_connection_string_reaches_the_emulator_account()
+    {
+        var access = Access("http://127.0.0.1:10000/devstoreaccount1/c/j.csv", ("AZURE_STORAGE_CONNECTION_STRING", "UseDevelopmentStorage=true"));
+
+        Assert.Equal(BlobJournalAccessKind.SharedKey, access.Kind);
+    }
+
+    [Fact]
+    public void A_sas_connection_string_names_its_account_in_its_endpoint()
+    {
+        var access = Access("http://127.0.0.1:10000/devstoreaccount1/c/j.csv", ("AZURE_STORAGE_CONNECTION_STRING", "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;SharedAccessSignature=?" + Secret));
+
+        Assert.Equal((BlobJournalAccessKind.Sas, Secret), (access.Kind, access.Secret));
+    }
+
+    [Fact]
+    public void A_connection_string_of_another_account_is_not_used()
+    {
+        var access = Access("https://acct.blob.core.windows.net/c/j.csv", ("AZURE_STORAGE_CONNECTION_STRING", "AccountName=other;AccountKey=a2V5"));
+
+        Assert.Equal((BlobJournalAccessKind.ManagedIdentity, null), (access.Kind, access.ClientId));
+        Assert.Equal("with the system-assigned managed identity", access.Describe());
+    }
+
+    [Fact]
+    public void The_managed_identitys_client_id_comes_from_the_modules_variable_then_azures()
+    {
+        var url = "https://acct.blob.core.windows.net/c/j.csv";
+
+        Assert.Equal("mine", Access(url, ("KOOPHONE_JOURNAL_CLIENT_ID", "mine"), ("AZURE_CLIENT_ID", "azure's")).ClientId);
+        Assert.Equal("azure's", Access(url, ("AZURE_CLIENT_ID", "azure's")).ClientId);
+    }
+
+    [Fact]
+    public void How_a_journal_was_reached_never_shows_its_secret()
+    {
+        var sas = Access("https://acct.blob.core.windows.net/c/j.csv?" + Secret);
+        var key = Access("https://acct.blob.core.windows.net/c/j.csv", ("AZURE_STORAGE_CONNECTION_STRING", "AccountName=acct;AccountKey=a2V5"));
+
+        Assert.DoesNotContain("sig=", sas.Describe());
+        Assert.DoesNotContain("a2V5", key.Describe());
+    }
+
+    [Fact]
+    public void A_missing_container_refuses_the_run_naming_the_blob_without_its_sas()
+    {
+        using var server = new ScriptedApiServer((_, _) => (404, ErrorBody("ContainerNotFound")));
+        Answer(server, "ContainerNotFound");
+        var url = new Uri(server.Endpoint, "devstoreaccount1/missing/run.csv?sv=2024-01-01&sp=racw&" + Secret).ToString();
+
+        var error = Assert.Throws<JournalRefusedException>(() => Keep(url));
+
+        Assert.Equal(JournalRefusal.Unwritable, error.Reason);
+        Assert.True(error.Message.Contains("container does not exist"), error.Message);
+        Assert.Equal(BlobJournalUrl.Redact(url), error.JournalPath);
+        Assert.DoesNotContain("TOPSECRET", error.ToString());
+        Assert.All(server.Methods, m => Assert.Equal("PUT", m));
+    }
+
+    [Fact]
+    public void A_denied_write_refuses_the_run()
+    {
+        using var server = new ScriptedApiServer((_, _) => (403, ErrorBody("AuthorizationPermissionMismatch")));
+        Answer(server, "AuthorizationPermissionMismatch");
+
+        var error = Assert.Throws<JournalRefusedException>(() => Keep(new Uri(server.Endpoint, "devstoreaccount1/c/run.csv?" + Secret).ToString()));
+
+        Assert.Equal(JournalRefusal.Unwritable, error.Reason);
+        Assert.Contains("access was denied (HTTP 403 AuthorizationPermissionMismatch)", error.Message);
+        Assert.DoesNotContain("TOPSECRET", error.ToString());
+    }
+
+    [Fact]
+    public void A_blob_leased_by_another_run_refuses_this_one_naming_the_holder()
+    {
+        // Created (or there already), then the lease is refused, then its properties name the holder.
+        using var server = new ScriptedApiServer((_, n) => (n == 1 ? 201 : n == 2 ? 409 : 200, n == 2 ? ErrorBody("LeaseAlreadyPresent") : ""));
+        Answer(server, "LeaseAlreadyPresent");
+        server.AnswerHeaders["x-ms-meta-koophoneholder"] = "process 42 on host automation-sandbox";
+
+        var error = Assert.Throws<JournalRefusedException>(() => Keep(new Uri(server.Endpoint, "devstoreaccount1/c/run.csv?" + Secret).ToString()));
+
+        Assert.Equal(JournalRefusal.InUse, error.Reason);
+        Assert.Contains("process 42 on host automation-sandbox", error.Message);
+        Assert.Contains("lease", error.Message);
+    }
+
+    // How Azure Storage answers a failure: an XML body, its code in a header too.
+    private static string ErrorBody(string code) => $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>refused</Message></Error>";
+
+    private static void Answer(ScriptedApiServer server, string errorCode)
+    {
+        server.AnswerHeaders["Content-Type"] = "application/xml";
+        server.AnswerHeaders["x-ms-error-code"] = errorCode;
+    }
+
+    private static BlobJournalAccess Access(string url, params (string Name, string Value)[] environment) =>
+        BlobJournalAccess.For(BlobJournalUrl.Parse(url), name => environment.Where(v => v.Name == name).Select(v => v.Value).FirstOrDefault());
+
+    private static JournalKeeper Keep(string url) =>
+        new(url, "BatchBackupInstances", new KooPhoneRun(1, "Backup-KooPhoneInstance", "BatchBackupInstances", "unused.csv", DateTime.UtcNow), KooPhoneClock.System);
+}
