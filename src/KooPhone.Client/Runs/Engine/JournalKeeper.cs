@@ -37,7 +37,7 @@ namespace KooPhone.Client.Runs
             _clock = clock;
             _operation = operation;
             _runId = run.Id;
-            _store = Usable(path, () => JournalStores.Open(path));
+            _store = Usable(JournalStores.NameOf(path), () => JournalStores.Open(path));
             var journal = _store.Name;
             try
             {
