@@ -160,6 +160,66 @@ public sealed class BlobJournalTests
         Assert.Contains("lease", error.Message);
     }
 
+    [Fact]
+    public void A_url_without_a_sas_or_key_over_http_is_refused_before_any_request()
+    {
+        using var server = new ScriptedApiServer((_, _) => (201, ""));
+
+        var error = Assert.Throws<JournalRefusedException>(() => Keep(new Uri(server.Endpoint, "devstoreaccount1/c/run.csv").ToString()));
+
+        Assert.Contains("managed identity signs in only to https endpoints", error.Message);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public void An_unreachable_endpoint_is_said_so()
+    {
+        // A port nobody listens on; the client's retries end in one refusal.
+        var error = Assert.Throws<JournalRefusedException>(() => Keep("http://127.0.0.1:9/devstoreaccount1/c/run.csv?" + Secret));
+
+        Assert.Contains("the blob endpoint could not be reached, reached with a SAS.", error.Message);
+    }
+
+    /// <summary>
+    /// Without a SAS or a connection string, the journal signs in with the managed identity Azure
+    /// Automation offers through IDENTITY_ENDPOINT and IDENTITY_HEADER: the token endpoint is
+    /// asked for a storage token, with the user-assigned client id when one is given, and its
+    /// refusal is a clear refusal of the journal that shows neither header nor token.
+    /// </summary>
+    [Fact]
+    public void Without_a_sas_or_key_the_automation_managed_identity_is_asked_for_a_storage_token()
+    {
+        using var identity = new ScriptedApiServer((_, _) => (400, "{\"error\":\"invalid_request\",\"error_description\":\"no identity\"}"));
+        var saved = new[] { "IDENTITY_ENDPOINT", "IDENTITY_HEADER", BlobJournalAccess.ClientIdVariable, BlobJournalAccess.ConnectionStringVariable }
+            .ToDictionary(n => n, Environment.GetEnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", new Uri(identity.Endpoint, "msi/token").ToString());
+            Environment.SetEnvironmentVariable("IDENTITY_HEADER", "HEADERSECRET");
+            Environment.SetEnvironmentVariable(BlobJournalAccess.ClientIdVariable, "11111111-2222-3333-4444-555555555555");
+            Environment.SetEnvironmentVariable(BlobJournalAccess.ConnectionStringVariable, null);
+
+            // Nothing listens on this blob endpoint: the token is asked for before any request to it.
+            var error = Assert.Throws<JournalRefusedException>(() => Keep("https://127.0.0.1:9/acct/journals/run.csv"));
+
+            Assert.Equal(JournalRefusal.Unwritable, error.Reason);
+            Assert.Contains("no managed identity could sign in", error.Message);
+            Assert.Contains("client id 11111111-2222-3333-4444-555555555555", error.Message);
+            Assert.DoesNotContain("HEADERSECRET", error.ToString());
+            Assert.NotEmpty(identity.Requests);
+            Assert.All(identity.Requests, r => Assert.StartsWith("/msi/token", r));
+            Assert.Contains(identity.Requests, r => r.Contains("resource=https%3A%2F%2Fstorage.azure.com") || r.Contains("resource=https://storage.azure.com"));
+            Assert.Contains(identity.Requests, r => r.Contains("client_id=11111111-2222-3333-4444-555555555555"));
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+    }
+
     // How Azure Storage answers a failure: an XML body, its code in a header too.
     private static string ErrorBody(string code) => $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>refused</Message></Error>";
 

@@ -64,6 +64,12 @@ namespace KooPhone.Client.Runs.Blob
             }
 
             var access = BlobJournalAccess.For(parsed);
+            if (access.Kind == BlobJournalAccessKind.ManagedIdentity && parsed.Uri.Scheme != Uri.UriSchemeHttps)
+            {
+                // Azure.Core sends a token only over TLS; say so rather than its InvalidOperationException.
+                throw JournalRefusedException.BlobUnwritable(parsed.Redacted, $"it has no SAS and {BlobJournalAccess.ConnectionStringVariable} names another account, and a managed identity signs in only to https endpoints.");
+            }
+
             return new BlobJournalStore(parsed, Client(parsed, access), access.Describe());
         }
 
@@ -169,17 +175,25 @@ namespace KooPhone.Client.Runs.Blob
 
         private static AppendBlobClient Client(BlobJournalUrl url, BlobJournalAccess access)
         {
+            // Transient failures are retried, but a run that cannot reach its journal says so
+            // within seconds (the library's own default waits several times longer).
+            var options = new BlobClientOptions();
+            options.Retry.Mode = RetryMode.Exponential;
+            options.Retry.MaxRetries = 3;
+            options.Retry.Delay = TimeSpan.FromSeconds(0.5);
+            options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
             switch (access.Kind)
             {
                 case BlobJournalAccessKind.Sas:
-                    return new AppendBlobClient(url.WithoutQuery, new AzureSasCredential(access.Secret!));
+                    return new AppendBlobClient(url.WithoutQuery, new AzureSasCredential(access.Secret!), options);
                 case BlobJournalAccessKind.SharedKey:
-                    return new AppendBlobClient(url.WithoutQuery, new StorageSharedKeyCredential(url.Account, access.Secret!));
+                    return new AppendBlobClient(url.WithoutQuery, new StorageSharedKeyCredential(url.Account, access.Secret!), options);
                 default:
                     TokenCredential identity = access.ClientId == null
                         ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
                         : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(access.ClientId));
-                    return new AppendBlobClient(url.WithoutQuery, identity);
+                    return new AppendBlobClient(url.WithoutQuery, identity, options);
             }
         }
 
@@ -188,6 +202,9 @@ namespace KooPhone.Client.Runs.Blob
         {
             switch (e)
             {
+                // What the retries of an unreachable endpoint end with: each attempt's failure.
+                case AggregateException all when all.InnerExceptions.Count > 0:
+                    return Reason(all.InnerExceptions[all.InnerExceptions.Count - 1]);
                 case RequestFailedException failed when failed.ErrorCode == "ContainerNotFound":
                     return "its container does not exist (HTTP 404 ContainerNotFound)";
                 case RequestFailedException failed when failed.Status == 403:
