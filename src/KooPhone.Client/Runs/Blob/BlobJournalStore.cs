@@ -130,8 +130,8 @@ namespace KooPhone.Client.Runs.Blob
                     _pending.Append(RunRecordFile.Line(kept)).Append('\n');
                 }
 
-                _open = true;
                 Azure(() => Commit());
+                _open = true;
             }
         }
 
@@ -304,9 +304,16 @@ namespace KooPhone.Client.Runs.Blob
         {
             var lease = _lease;
             _lease = null;
+            if (lease == null)
+            {
+                return;
+            }
+
             try
             {
-                lease?.Release();
+                // The blob's metadata must not name a holder that has let go (as a lock file's text does not).
+                _blob.SetMetadata(new Dictionary<string, string>(), new BlobRequestConditions { LeaseId = lease.LeaseId });
+                lease.Release();
             }
             catch (Exception)
             {
