@@ -201,4 +201,179 @@ function Invoke-InTestHost {
     finally { $runspace.Dispose() }
 }
 
-Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition, Get-EmulatorInFlight, Wait-EmulatorIdle
+# Azurite, the Azure Storage emulator, for the blob journal tests. Its version and its whole
+# dependency tree are pinned by tests/tools/azurite/package-lock.json; npm ci installs them into
+# out/azurite the first time a test starts it (from npm's cache on later fresh clones).
+$script:AzuriteSource = Join-Path $PSScriptRoot '../tools/azurite'
+$script:AzuriteFolder = Join-Path $PSScriptRoot '../../out/azurite'
+# Azurite's one account and its key are public, fixed by Azurite itself (the "well-known" dev account).
+$script:AzuriteAccount = 'devstoreaccount1'
+$script:AzuriteKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+# The storage REST version the helpers speak and sign their SAS with.
+$script:AzuriteApiVersion = '2021-08-06'
+
+function Install-TestAzurite {
+    # Returns the path of Azurite's blob service script, installing Azurite first if needed.
+    $main = Join-Path $script:AzuriteFolder 'node_modules/azurite/dist/src/blob/main.js'
+    if (Test-Path $main) { return (Resolve-Path $main).Path }
+    $null = New-Item -ItemType Directory -Force $script:AzuriteFolder
+    Copy-Item (Join-Path $script:AzuriteSource 'package.json'), (Join-Path $script:AzuriteSource 'package-lock.json') $script:AzuriteFolder
+    $output = & npm ci --prefix $script:AzuriteFolder --prefer-offline --no-audit --no-fund --loglevel=error 2>&1
+    if ($LASTEXITCODE -ne 0 -or -not (Test-Path $main)) {
+        throw "npm ci of Azurite into '$script:AzuriteFolder' failed with exit code ${LASTEXITCODE}: $($output -join [Environment]::NewLine)"
+    }
+    (Resolve-Path $main).Path
+}
+
+function Start-TestAzurite {
+    <#
+        Starts Azurite's blob service, in memory, on a free loopback port, and waits until it
+        listens. Returns its blob endpoint, the dev account's name and key and a connection string;
+        Stop-TestAzurite ends it, and it ends by itself when this process does.
+    #>
+    $main = Install-TestAzurite
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('node')
+    $arguments = @('--require', (Resolve-Path (Join-Path $script:AzuriteSource 'exit-with-parent.js')).Path, $main,
+        '--inMemoryPersistence', '--extentMemoryLimit', '256', '--skipApiVersionCheck', '--disableTelemetry',
+        '--blobHost', '127.0.0.1', '--blobPort', '0', '--silent')
+    foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
+    $startInfo.UseShellExecute = $false
+    # Redirected, so Azurite never holds the test run's own output open.
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    # With --inMemoryPersistence Azurite writes no files; a folder of its own all the same.
+    $startInfo.WorkingDirectory = [System.IO.Path]::GetTempPath()
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    $errors = $process.StandardError.ReadToEndAsync()
+    # Azurite prints the address it listens on ('... successfully listens on http://127.0.0.1:<port>').
+    $read = $process.StandardOutput.ReadLineAsync()
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $url = $null
+    while (-not $url) {
+        if ([DateTime]::UtcNow -gt $deadline) { $process.Kill(); throw 'Azurite did not listen within 60 seconds.' }
+        if (-not $read.Wait(100)) { continue }
+        $line = $read.Result
+        if ($null -eq $line) {
+            $process.WaitForExit()
+            throw "Azurite exited with code $($process.ExitCode) before it listened: $($errors.Result)"
+        }
+        if ($line -match 'listens on (http://\S+)') { $url = $Matches[1] }
+        else { $read = $process.StandardOutput.ReadLineAsync() }
+    }
+    # Nothing else is read from its output: drained in the background, the pipes never fill.
+    $null = $process.StandardOutput.ReadToEndAsync()
+    $endpoint = "$($url.TrimEnd('/'))/$script:AzuriteAccount"
+    [pscustomobject]@{
+        Process = $process
+        BlobEndpoint = $endpoint
+        AccountName = $script:AzuriteAccount
+        AccountKey = $script:AzuriteKey
+        ConnectionString = "DefaultEndpointsProtocol=http;AccountName=$script:AzuriteAccount;AccountKey=$script:AzuriteKey;BlobEndpoint=$endpoint;"
+    }
+}
+
+function Stop-TestAzurite {
+    param([Parameter(Mandatory)] $Azurite)
+    $process = $Azurite.Process
+    if (-not $process.HasExited) {
+        # Closing its stdin asks it to go (tests/tools/azurite/exit-with-parent.js); killed if it lingers.
+        try { $process.StandardInput.Close() } catch { }
+        if (-not $process.WaitForExit(10000)) { $process.Kill($true); $process.WaitForExit() }
+    }
+}
+
+function Get-AzuriteSignature {
+    param([Parameter(Mandatory)] [string] $StringToSign, [Parameter(Mandatory)] [string] $AccountKey)
+    $hmac = [System.Security.Cryptography.HMACSHA256]::new([Convert]::FromBase64String($AccountKey))
+    try { [Convert]::ToBase64String($hmac.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($StringToSign))) }
+    finally { $hmac.Dispose() }
+}
+
+function New-TestAzuriteSas {
+    <#
+        A service SAS for one container (sr=c), signed with the account key as Azure's "Create a
+        service SAS" describes for version 2020-12-06 and later. Returns the query string without
+        its '?'.
+    #>
+    param(
+        [Parameter(Mandatory)] $Azurite,
+        [Parameter(Mandatory)] [string] $Container,
+        # r read, a add, c create, w write, d delete, l list.
+        [string] $Permissions = 'racwdl',
+        [TimeSpan] $Lifetime = [TimeSpan]::FromHours(2)
+    )
+    $expiry = [DateTime]::UtcNow.Add($Lifetime).ToString('yyyy-MM-ddTHH:mm:ssZ', [cultureinfo]::InvariantCulture)
+    $resource = "/blob/$($Azurite.AccountName)/$Container"
+    # sp, st, se, canonicalized resource, si, sip, spr, sv, sr, snapshot time, ses, rscc, rscd, rsce, rscl, rsct
+    $stringToSign = @($Permissions, '', $expiry, $resource, '', '', 'http', $script:AzuriteApiVersion, 'c', '', '', '', '', '', '', '') -join "`n"
+    $signature = Get-AzuriteSignature -StringToSign $stringToSign -AccountKey $Azurite.AccountKey
+    "sv=$script:AzuriteApiVersion&spr=http&se=$([uri]::EscapeDataString($expiry))&sr=c&sp=$Permissions&sig=$([uri]::EscapeDataString($signature))"
+}
+
+function Invoke-TestAzuriteRequest {
+    <#
+        One call of the Blob REST API on Azurite: with -Sas the SAS authorizes it, else the account
+        key signs it (Shared Key, as a connection string would). $Path is '<container>[/<blob>]',
+        $Query the operation's parameters. Returns the web response; failures throw.
+    #>
+    param(
+        [Parameter(Mandatory)] $Azurite,
+        [Parameter(Mandatory)] [string] $Method,
+        [Parameter(Mandatory)] [string] $Path,
+        [System.Collections.Specialized.OrderedDictionary] $Query = [ordered]@{},
+        [hashtable] $Headers = @{},
+        [byte[]] $Body = @(),
+        [string] $Sas
+    )
+    $headers = @{ 'x-ms-version' = $script:AzuriteApiVersion; 'x-ms-date' = [DateTime]::UtcNow.ToString('R') } + $Headers
+    $queryText = @($Query.Keys | ForEach-Object { "$_=$([uri]::EscapeDataString([string]$Query[$_]))" }) -join '&'
+    if ($Sas) { $queryText = @($queryText, $Sas | Where-Object { $_ }) -join '&' }
+    $uri = "$($Azurite.BlobEndpoint)/$Path" + $(if ($queryText) { "?$queryText" })
+    if (-not $Sas) {
+        $canonicalHeaders = @($headers.Keys | Where-Object { $_ -like 'x-ms-*' } | ForEach-Object { $_.ToLowerInvariant() } | Sort-Object |
+                ForEach-Object { $name = $_; "${name}:$(@($headers.Keys | Where-Object { $_ -eq $name } | ForEach-Object { $headers[$_] }))`n" }) -join ''
+        $resource = "/$($Azurite.AccountName)$(([uri]$uri).AbsolutePath)" +
+            (@($Query.Keys | ForEach-Object { $_.ToLowerInvariant() } | Sort-Object | ForEach-Object { "`n${_}:$($Query[$_])" }) -join '')
+        $length = if ($Body.Length -gt 0) { [string]$Body.Length } else { '' }
+        $contentType = if ($headers.ContainsKey('Content-Type')) { $headers['Content-Type'] } else { '' }
+        # VERB, Content-Encoding, -Language, -Length, -MD5, -Type, Date, If-Modified-Since, If-Match,
+        # If-None-Match, If-Unmodified-Since, Range, then the x-ms- headers and the resource.
+        $stringToSign = @($Method.ToUpperInvariant(), '', '', $length, '', $contentType, '', '', '', '', '', '') -join "`n"
+        $stringToSign += "`n" + $canonicalHeaders + $resource
+        $headers['Authorization'] = "SharedKey $($Azurite.AccountName):$(Get-AzuriteSignature -StringToSign $stringToSign -AccountKey $Azurite.AccountKey)"
+    }
+    $parameters = @{ Method = $Method; Uri = $uri; Headers = $headers; UseBasicParsing = $true }
+    if ($Body.Length -gt 0) { $parameters.Body = $Body }
+    Invoke-WebRequest @parameters
+}
+
+function New-TestAzuriteContainer {
+    param([Parameter(Mandatory)] $Azurite, [Parameter(Mandatory)] [string] $Name)
+    $null = Invoke-TestAzuriteRequest -Azurite $Azurite -Method Put -Path $Name -Query ([ordered]@{ restype = 'container' })
+}
+
+function Add-TestAzuriteBlobText {
+    <# Appends $Text to the append blob $Path ('<container>/<blob>'), creating the blob first if asked. #>
+    param(
+        [Parameter(Mandatory)] $Azurite,
+        [Parameter(Mandatory)] [string] $Path,
+        [Parameter(Mandatory)] [string] $Text,
+        [switch] $Create,
+        [string] $Sas
+    )
+    if ($Create) {
+        $null = Invoke-TestAzuriteRequest -Azurite $Azurite -Method Put -Path $Path -Sas $Sas -Headers @{ 'x-ms-blob-type' = 'AppendBlob' }
+    }
+    $null = Invoke-TestAzuriteRequest -Azurite $Azurite -Method Put -Path $Path -Sas $Sas -Query ([ordered]@{ comp = 'appendblock' }) `
+        -Body ([System.Text.Encoding]::UTF8.GetBytes($Text))
+}
+
+function Get-TestAzuriteBlobText {
+    param([Parameter(Mandatory)] $Azurite, [Parameter(Mandatory)] [string] $Path, [string] $Sas)
+    $response = Invoke-TestAzuriteRequest -Azurite $Azurite -Method Get -Path $Path -Sas $Sas
+    [System.Text.Encoding]::UTF8.GetString($response.RawContentStream.ToArray())
+}
+
+Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition, Get-EmulatorInFlight, Wait-EmulatorIdle,
+    *-TestAzurite, New-TestAzuriteSas, Invoke-TestAzuriteRequest, New-TestAzuriteContainer, *-TestAzuriteBlobText
