@@ -227,9 +227,10 @@ Describe 'A blob journal' -Tag 'BlobJournal' {
             try { $Ids | Backup-KooPhoneInstance -Force -JournalPath $Unwritable -Verbose -Debug -ErrorAction Stop } catch { $_; $_.Exception.ToString() }
             $env:AZURE_STORAGE_CONNECTION_STRING = $ConnectionString
             try { $Ids | Backup-KooPhoneInstance -Force -JournalPath $Keyed -Verbose -Debug } finally { $env:AZURE_STORAGE_CONNECTION_STRING = $null }
-            Get-KooPhoneRun -List | Format-List * -Force
-            Get-KooPhoneRun -Last | Format-List * -Force
-            Get-KooPhoneRun -Last -Summary | Format-List * -Force
+            # Objects, which Get-EverythingShown formats with every property (formatting twice is an error).
+            Get-KooPhoneRun -List
+            Get-KooPhoneRun -Last
+            Get-KooPhoneRun -Last -Summary
         }.ToString()
 
         $shown | Should -BeLike '*Backup-KooPhoneInstance*' -Because 'the runs and their record were shown'
