@@ -49,6 +49,13 @@ namespace KooPhone.Client.Runs
         /// </summary>
         public int? SettledBy { get; set; }
 
+        /// <summary>A new entry saying the same of the same id: everything but the run, operation, time and SettledBy, which its new record sets.</summary>
+        internal KooPhoneRunEntry OutcomeCopy() => new KooPhoneRunEntry
+        {
+            InstanceId = InstanceId, UserId = UserId, Outcome = Outcome, Status = Status, TaskId = TaskId, JobId = JobId, RequestId = RequestId,
+            ErrorCode = ErrorCode, Message = Message, SubmittedAt = SubmittedAt,
+        };
+
         public override string ToString() => InstanceId + " " + Outcome;
     }
 }

@@ -90,12 +90,11 @@ namespace KooPhone.Client.Runs
 
         public void Outcome(KooPhoneRunEntry entry)
         {
-            _store.Append(new KooPhoneRunEntry
-            {
-                RunId = _runId, Operation = _operation, InstanceId = entry.InstanceId, UserId = entry.UserId, Outcome = entry.Outcome,
-                Status = entry.Status, TaskId = entry.TaskId, JobId = entry.JobId, RequestId = entry.RequestId, ErrorCode = entry.ErrorCode,
-                Message = entry.Message, SubmittedAt = entry.SubmittedAt, At = entry.At == default ? _clock.UtcNow : entry.At,
-            });
+            var line = entry.OutcomeCopy();
+            line.RunId = _runId;
+            line.Operation = _operation;
+            line.At = entry.At == default ? _clock.UtcNow : entry.At;
+            _store.Append(line);
         }
 
         public void Flush() => _store.Flush();

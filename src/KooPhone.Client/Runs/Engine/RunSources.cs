@@ -64,7 +64,7 @@ namespace KooPhone.Client.Runs
                 return;
             }
 
-            var update = Copy(learned);
+            var update = learned.OutcomeCopy();
             update.Operation = source.Run.Operation;
             source.Run.Recorder!.Settled(update, held.Outcome, by);
             _sources[key] = (source.Run, update);
@@ -80,12 +80,6 @@ namespace KooPhone.Client.Runs
         }
 
         private static string Key(string instanceId, string? jobId) => instanceId + "\n" + jobId;
-
-        private static KooPhoneRunEntry Copy(KooPhoneRunEntry e) => new KooPhoneRunEntry
-        {
-            InstanceId = e.InstanceId, UserId = e.UserId, Outcome = e.Outcome, Status = e.Status, TaskId = e.TaskId, JobId = e.JobId, RequestId = e.RequestId,
-            ErrorCode = e.ErrorCode, Message = e.Message, SubmittedAt = e.SubmittedAt,
-        };
 
         private readonly struct Given
         {
