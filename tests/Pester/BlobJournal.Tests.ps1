@@ -2,8 +2,6 @@
 # killed process acts on every id once across both runs, the blob's lease keeps a second writer
 # out, a SAS in the URL or AZURE_STORAGE_CONNECTION_STRING authorizes it, a missing container is
 # refused before anything is sent, and no SAS signature or account key is ever shown.
-# Kept out of the suite (named .pending) until the module takes blob URLs; rename it to
-# BlobJournal.Tests.ps1 to run it.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
     Import-Module $env:KOOPHONE_TEST_MODULE -Force
