@@ -220,6 +220,47 @@ public sealed class BlobJournalTests
         }
     }
 
+    [Fact]
+    public void Blocks_end_at_line_breaks_so_a_repeated_block_repeats_whole_lines()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("header\nfirst line\nsecond, é\nthird line is long\n");
+
+        var blocks = BlobJournalStore.Blocks(bytes, 20).ToList();
+
+        Assert.True(blocks.Count > 1);
+        Assert.All(blocks, b => Assert.True(b.Length <= 20));
+        Assert.All(blocks, b => Assert.Equal((byte)'\n', bytes[b.Start + b.Length - 1]));
+        Assert.Equal(bytes, blocks.SelectMany(b => bytes.Skip(b.Start).Take(b.Length)).ToArray());
+    }
+
+    [Fact]
+    public void A_line_longer_than_a_block_is_split_where_it_must_be()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("0123456789abcdef\nxy\n");
+
+        var blocks = BlobJournalStore.Blocks(bytes, 8).ToList();
+
+        Assert.Equal(new[] { (0, 8), (8, 8), (16, 4) }, blocks);
+    }
+
+    [Fact]
+    public void A_block_written_twice_reads_as_once()
+    {
+        // An append whose answer was lost and that the library sent again: its lines twice, in a row.
+        var intents = Line("a", RunOutcome.Sent) + Line("b", RunOutcome.Sent);
+        var text = RunRecordFile.Header + "\n" + intents + intents + Line("a", RunOutcome.Result, "Succeeded");
+
+        var contents = JournalContents.Read(new StringReader(text), () => DateTime.UtcNow, "BatchBackupInstances", 2);
+
+        Assert.Null(contents.Damage("journal"));
+        Assert.Equal(2, contents.Last.Count);
+        Assert.Equal(RunOutcome.Result, contents.Last.Values.Single(e => e.InstanceId == "a").Outcome);
+        Assert.Equal(RunOutcome.Sent, contents.Last.Values.Single(e => e.InstanceId == "b").Outcome);
+    }
+
+    private static string Line(string instance, RunOutcome outcome, string? status = null) =>
+        RunRecordFile.Line(new KooPhoneRunEntry { RunId = 1, Operation = "BatchBackupInstances", InstanceId = instance, Outcome = outcome, Status = status, At = DateTime.UtcNow }) + "\n";
+
     // How Azure Storage answers a failure: an XML body, its code in a header too.
     private static string ErrorBody(string code) => $"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>refused</Message></Error>";
 

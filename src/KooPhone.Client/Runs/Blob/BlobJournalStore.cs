@@ -264,9 +264,9 @@ namespace KooPhone.Client.Runs.Blob
 
             var bytes = new UTF8Encoding(false).GetBytes(_pending.ToString());
             var options = new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { LeaseId = _lease?.LeaseId } };
-            for (var start = 0; start < bytes.Length; start += MostBlockBytes)
+            foreach (var (start, length) in Blocks(bytes, MostBlockBytes))
             {
-                using (var block = new MemoryStream(bytes, start, Math.Min(MostBlockBytes, bytes.Length - start), writable: false))
+                using (var block = new MemoryStream(bytes, start, length, writable: false))
                 {
                     _blob.AppendBlock(block, options);
                 }
@@ -274,6 +274,30 @@ namespace KooPhone.Client.Runs.Blob
 
             _pending.Clear();
             _empty = false;
+        }
+
+        /// <summary>
+        /// The blocks <paramref name="bytes"/> (whole lines) are appended in, each at most
+        /// <paramref name="most"/> bytes and ending at a line break. An append whose answer was
+        /// lost is sent again by the library's retries, and a failed Flush sends all it holds
+        /// again, so a block may be written twice: as whole lines, a repeat is a record read twice
+        /// (the later copy of the same record wins, JournalContents), never a line cut in two.
+        /// </summary>
+        internal static IEnumerable<(int Start, int Length)> Blocks(byte[] bytes, int most)
+        {
+            for (var start = 0; start < bytes.Length;)
+            {
+                var length = Math.Min(most, bytes.Length - start);
+                if (start + length < bytes.Length)
+                {
+                    // UTF-8 never uses the byte of '\n' inside another character.
+                    var end = Array.LastIndexOf(bytes, (byte)'\n', start + length - 1, length);
+                    length = end >= start ? end - start + 1 : length;
+                }
+
+                yield return (start, length);
+                start += length;
+            }
         }
 
         private string HolderOf()
