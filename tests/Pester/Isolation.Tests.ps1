@@ -1,4 +1,6 @@
-# The module and other versions of its libraries in one session, in either order.
+# The module and other versions of its libraries in one session, in either order: among them an
+# older Azure SDK in the default context, as Az.Accounts and Az.Storage load it, which works beside
+# the module's own while the module keeps a blob journal on Azurite (issue 25).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'KooPhoneTestHelpers.psm1') -Force
     $script:packages = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../out/packages'))
@@ -8,7 +10,8 @@ BeforeAll {
 
     function Invoke-Scenario([string] $Order) {
         $output = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Isolation/Invoke-IsolationScenario.ps1') `
-            -Order $Order -ModulePath $env:KOOPHONE_TEST_MODULE -PackagesPath $packages -Url $emulator.Url -Token $emulator.Token 2>&1
+            -Order $Order -ModulePath $env:KOOPHONE_TEST_MODULE -PackagesPath $packages -Url $emulator.Url -Token $emulator.Token `
+            -BlobEndpoint $azurite.BlobEndpoint -Container $container -Sas $sas -ConnectionString $azurite.ConnectionString 2>&1
         if ($LASTEXITCODE -ne 0) { throw "The $Order scenario failed: $($output -join "`n")" }
         ($output | Select-Object -Last 1) | ConvertFrom-Json
     }
@@ -17,6 +20,75 @@ BeforeAll {
 AfterAll { Stop-TestEmulator $emulator }
 
 Describe 'Dependency isolation' {
+    BeforeAll {
+        # Blob journals on Azurite, in a container made beforehand; the older Azure SDK makes its own.
+        $script:azurite = Start-TestAzurite
+        $script:container = 'journals'
+        New-TestAzuriteContainer -Azurite $azurite -Name $container
+        $script:sas = New-TestAzuriteSas -Azurite $azurite -Container $container
+        # The versions tests/tools/ConflictingAssemblies.csproj restores (the scenario loads them into
+        # the default context, as Az.Accounts and Az.Storage do), by assembly name.
+        $script:oldAzure = @{
+            'Azure.Core' = '1.44.1.0'; 'System.ClientModel' = '1.1.0.0'; 'System.Memory.Data' = '6.0.0.0'
+            'Azure.Identity' = '1.12.1.0'; 'Microsoft.Identity.Client' = '4.65.0.0'; 'Microsoft.Identity.Client.Extensions.Msal' = '4.65.0.0'
+            'Microsoft.IdentityModel.Abstractions' = '6.35.0.0'; 'Azure.Storage.Blobs' = '12.19.1.0'; 'Azure.Storage.Common' = '12.18.1.0'; 'System.IO.Hashing' = '6.0.0.0'
+        }
+        # The module's own versions: those of its Dependencies folder.
+        $module = if (Test-Path $env:KOOPHONE_TEST_MODULE -PathType Container) { $env:KOOPHONE_TEST_MODULE } else { Split-Path $env:KOOPHONE_TEST_MODULE }
+        $script:ownVersion = @{}
+        foreach ($name in $oldAzure.Keys) {
+            $file = Join-Path $module "Dependencies/$name.dll"
+            if (Test-Path $file) { $ownVersion[$name] = [Reflection.AssemblyName]::GetAssemblyName($file).Version.ToString() }
+        }
+
+        # What a blob-journal run (with a SAS) loads of the Azure SDK: these must be there twice.
+        $script:sideBySide = 'Azure.Core', 'Azure.Storage.Blobs', 'Azure.Storage.Common', 'System.ClientModel', 'System.Memory.Data'
+
+        function Assert-AzureIsolated($Summary) {
+            $azure = @($Summary.Loaded | Where-Object Name -in $oldAzure.Keys)
+            foreach ($name in $oldAzure.Keys) {
+                $old = @($azure | Where-Object { $_.Name -eq $name -and $_.Default })
+                @($old.Version) | Should -Be @($oldAzure[$name]) -Because "the session's $name is the older one, alone in the default context"
+            }
+            foreach ($name in $sideBySide) {
+                $own = @($azure | Where-Object { $_.Name -eq $name -and -not $_.Default })
+                @($own.Version) | Should -Be @($ownVersion[$name]) -Because "the module's own $name is loaded once, beside the session's"
+                $own.Context | Should -Match 'KooPhone'
+            }
+            # Nothing of the SDK is anywhere else: every copy is the session's (default) or the module's.
+            $azure | Where-Object { -not $_.Default } | ForEach-Object {
+                $_.Context | Should -Match 'KooPhone'
+                $_.Version | Should -Be $ownVersion[$_.Name]
+            }
+        }
+
+        function Assert-OldAzureUsed($Summary, [int] $Uses) {
+            $Summary.OldAzure | Should -HaveCount $Uses
+            foreach ($use in $Summary.OldAzure) {
+                $use.Read | Should -Be $use.Written -Because 'the older Azure.Storage.Blobs wrote and read a blob on Azurite'
+                $use.Blobs | Should -Be $oldAzure['Azure.Storage.Blobs']
+                $use.Core | Should -Be $oldAzure['Azure.Core']
+                @($use.Identity) | Should -Be @($oldAzure['Azure.Identity'])
+                $use.Default | Should -BeTrue
+                Get-TestAzuriteBlobText -Azurite $azurite -Path "$($use.Container)/hello.txt" | Should -Be $use.Written
+            }
+        }
+
+        # Each journal holds an intent line and a result line for every id its run backed up.
+        function Assert-Journals($Summary, [int] $Runs) {
+            $Summary.Journals | Should -HaveCount $Runs
+            foreach ($journal in $Summary.Journals) {
+                $rows = @(Get-TestAzuriteBlobText -Azurite $azurite -Path $journal.Blob | ConvertFrom-Csv)
+                $expected = @($journal.Ids | Sort-Object)
+                $expected | Should -HaveCount 150
+                @($rows | Where-Object Outcome -eq 'Sent' | ForEach-Object InstanceId | Sort-Object) | Should -Be $expected
+                @($rows | Where-Object { $_.Outcome -eq 'Result' -and $_.Status -eq 'Succeeded' } | ForEach-Object InstanceId | Sort-Object) | Should -Be $expected
+            }
+        }
+    }
+
+    AfterAll { Stop-TestAzurite $azurite }
+
     BeforeEach { Reset-TestEmulator $emulator }
 
     It 'works in a session that loaded other versions of its libraries first' {
@@ -28,6 +100,9 @@ Describe 'Dependency isolation' {
         @($http.Version) | Should -Contain '6.0.0.0'
         @($http.Version) | Should -Contain '8.0.0.0'
         ($http | Where-Object Version -eq '8.0.0.0').Context | Should -Match 'KooPhone'
+        Assert-Journals $summary -Runs 1
+        Assert-OldAzureUsed $summary -Uses 2
+        Assert-AzureIsolated $summary
     }
 
     It 'does not break a session that loads other versions after it' {
@@ -35,6 +110,9 @@ Describe 'Dependency isolation' {
         $summary.Total | Should -Be 300
         $summary.Succeeded | Should -Be 300
         @($summary.Loaded | Where-Object Name -eq 'Microsoft.Extensions.DependencyInjection.Abstractions').Version | Should -Contain '6.0.0.0'
+        Assert-Journals $summary -Runs 2
+        Assert-OldAzureUsed $summary -Uses 2
+        Assert-AzureIsolated $summary
     }
 }
 
