@@ -190,6 +190,23 @@ public sealed class BlobJournalTests
     public void Without_a_sas_or_key_the_automation_managed_identity_is_asked_for_a_storage_token()
     {
         using var identity = new ScriptedApiServer((_, _) => (400, "{\"error\":\"invalid_request\",\"error_description\":\"no identity\"}"));
+
+        var error = WithAutomationIdentity(identity, () => Assert.Throws<JournalRefusedException>(() => Keep("https://127.0.0.1:9/acct/journals/run.csv")));
+
+        Assert.Equal(JournalRefusal.Unwritable, error.Reason);
+        Assert.Contains("no managed identity could sign in", error.Message);
+        Assert.Contains("client id 11111111-2222-3333-4444-555555555555", error.Message);
+        Assert.DoesNotContain("HEADERSECRET", error.ToString());
+        Assert.NotEmpty(identity.Requests);
+        Assert.All(identity.Requests, r => Assert.StartsWith("/msi/token", r));
+        Assert.Contains(identity.Requests, r => r.Contains("resource=https%3A%2F%2Fstorage.azure.com") || r.Contains("resource=https://storage.azure.com"));
+        Assert.Contains(identity.Requests, r => r.Contains("client_id=11111111-2222-3333-4444-555555555555"));
+    }
+
+    // The variables Azure Automation sets for its managed identity, pointing at identity; a
+    // user-assigned client id; no connection string.
+    private static T WithAutomationIdentity<T>(ScriptedApiServer identity, Func<T> run)
+    {
         var saved = new[] { "IDENTITY_ENDPOINT", "IDENTITY_HEADER", BlobJournalAccess.ClientIdVariable, BlobJournalAccess.ConnectionStringVariable }
             .ToDictionary(n => n, Environment.GetEnvironmentVariable);
         try
@@ -199,17 +216,8 @@ public sealed class BlobJournalTests
             Environment.SetEnvironmentVariable(BlobJournalAccess.ClientIdVariable, "11111111-2222-3333-4444-555555555555");
             Environment.SetEnvironmentVariable(BlobJournalAccess.ConnectionStringVariable, null);
 
-            // Nothing listens on this blob endpoint: the token is asked for before any request to it.
-            var error = Assert.Throws<JournalRefusedException>(() => Keep("https://127.0.0.1:9/acct/journals/run.csv"));
-
-            Assert.Equal(JournalRefusal.Unwritable, error.Reason);
-            Assert.Contains("no managed identity could sign in", error.Message);
-            Assert.Contains("client id 11111111-2222-3333-4444-555555555555", error.Message);
-            Assert.DoesNotContain("HEADERSECRET", error.ToString());
-            Assert.NotEmpty(identity.Requests);
-            Assert.All(identity.Requests, r => Assert.StartsWith("/msi/token", r));
-            Assert.Contains(identity.Requests, r => r.Contains("resource=https%3A%2F%2Fstorage.azure.com") || r.Contains("resource=https://storage.azure.com"));
-            Assert.Contains(identity.Requests, r => r.Contains("client_id=11111111-2222-3333-4444-555555555555"));
+            // Nothing listens on the blob endpoint the tests use: the token is asked for before any request to it.
+            return run();
         }
         finally
         {

@@ -176,7 +176,9 @@ namespace KooPhone.Client.Runs.Blob
         private static AppendBlobClient Client(BlobJournalUrl url, BlobJournalAccess access)
         {
             // Transient failures are retried, but a run that cannot reach its journal says so
-            // within seconds (the library's own default waits several times longer).
+            // within seconds (the library's own default waits several times longer). The managed
+            // identity keeps the library's schedule: it knows its endpoints (IMDS asks callers to
+            // wait out its updates), so an identity that cannot sign in is refused in about 25 s.
             var options = new BlobClientOptions();
             options.Retry.Mode = RetryMode.Exponential;
             options.Retry.MaxRetries = 3;
