@@ -30,8 +30,9 @@ param(
     # Bench with smaller sizes, for a quick look.
     [switch] $Quick,
 
-    # Bench: also build this git commit (or tag, or branch) and measure its clean-run throughput
-    # in the same run, as the baseline the current build is compared with.
+    # Bench: also build this git commit (or tag, or branch) and measure its clean-run throughput,
+    # fault and memory scenarios and import in the same run, as the baseline the current build is
+    # compared with.
     [string] $BaselineRef,
 
     # Test: keep every core busy with a spinning process while the tests run.

@@ -15,7 +15,8 @@ param(
     # Smaller sizes, for a quick look; the report says so.
     [switch] $Quick,
     # A build of the module from an earlier commit, measured in the same run as the baseline of
-    # the clean-run throughput (build.ps1 Bench -BaselineRef builds it).
+    # the clean-run throughput, the fault and memory scenarios and the import (build.ps1 Bench
+    # -BaselineRef builds it).
     [string] $BaselineModulePath,
     [string] $BaselineName
 )
@@ -117,12 +118,22 @@ $polling = foreach ($unsupported in @($false, $true)) {
 $pollingRows = foreach ($p in $polling) { "| $($p.Scenario) | $('{0:N0}' -f $p.Ids) | $($p.Rounds) | $('{0:0.0}' -f $p.PollsPerTask) | $('{0:N0}' -f $p.StateReads) | $('{0:N0}' -f $p.TotalCalls) | $('{0:N0}' -f $p.TotalMilliseconds) |" }
 
 Write-Host 'Import…'
-$bare = @(); $imported = @()
-foreach ($i in 1..7) {
-    $bare += (Measure-Command { & dotnet pwsh -NoProfile -NonInteractive -Command 'exit' }).TotalMilliseconds
-    $imported += (Measure-Command { & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; exit" }).TotalMilliseconds
+# Each round imports every build in a fresh process, in an order reversed every other round, so a
+# drift of the machine's load hits both builds alike. Timed inside the process
+# (Measure-Import.ps1): the start of a process on a busy machine varies by far more than the
+# import costs.
+$importRounds = 31
+$builds = [ordered]@{ current = $ModulePath }
+if ($BaselineModulePath) { $builds.baseline = $BaselineModulePath }
+$imports = @{ current = @(); baseline = @() }
+foreach ($round in 1..$importRounds) {
+    $names = @($builds.Keys)
+    if ($round % 2) { [array]::Reverse($names) }
+    foreach ($name in $names) { $imports[$name] += Invoke-Child 'Measure-Import.ps1' @{ ModulePath = $builds[$name] } }
 }
-$importMs = (Median $imported) - (Median $bare)
+$importMs = Median $imports.current.ImportMilliseconds
+$firstUseMs = Median $imports.current.FirstUseMilliseconds
+$azureLoaded = @($imports.current.Azure | Sort-Object -Unique)
 
 Write-Host 'Seen-id set…'
 $setCounts = if ($Quick) { @(100000, 1000000) } else { @(1000000, 10000000) }
@@ -162,6 +173,10 @@ $scenarioRows = if ($baseline) {
     if ($waitMemory -and $baselineWaitMemory) {
         '| -Wait, {0:N0} ids: peak working set, MB | {1:N1} | {2:N1} | {3:0.00}× |' -f $waitMemory.Results, $baselineWaitMemory.PeakWorkingSetMB, $waitMemory.PeakWorkingSetMB, ($waitMemory.PeakWorkingSetMB / $baselineWaitMemory.PeakWorkingSetMB)
     }
+    foreach ($kind in @{ Key = 'ImportMilliseconds'; Label = 'Import-Module' }, @{ Key = 'FirstUseMilliseconds'; Label = 'Import-Module, Get-KooPhoneContext' }) {
+        $b = Median $imports.baseline.($kind.Key); $c = Median $imports.current.($kind.Key)
+        '| {0}, ms in a fresh pwsh | {1:N1} | {2:N1} | {3:0.00}× |' -f $kind.Label, $b, $c, ($c / $b)
+    }
 }
 $baselineSection = if ($baseline) { @"
 
@@ -175,7 +190,8 @@ same run against the same emulator: medians of 5 runs each.
 $($baselineRows -join "`n")
 
 The fault and memory scenarios, each run once per build (the baseline's right after this build's
-series above, on an emulator set up the same way):
+series above, on an emulator set up the same way), and the import of both builds, medians of the
+same $importRounds rounds (see Import below):
 
 | Scenario | baseline | this build | this build / baseline |
 | --- | ---: | ---: | ---: |
@@ -292,7 +308,13 @@ $($pollingRows -join "`n")
 
 ## Import
 
-``Import-Module`` costs $('{0:N0}' -f $importMs) ms over a bare ``pwsh -NoProfile`` start (medians of 7 runs: $('{0:N0}' -f (Median $imported)) ms and $('{0:N0}' -f (Median $bare)) ms).
+``Import-Module`` takes $('{0:N0}' -f $importMs) ms in a fresh ``pwsh -NoProfile``, and with a first cmdlet that loads
+the engine (src/KooPhone.Client) but opens no journal, ``Get-KooPhoneContext``, $('{0:N0}' -f $firstUseMs) ms. Medians of
+$importRounds rounds, each importing every build in a fresh process (benchmarks/Measure-Import.ps1), timed
+inside it once pwsh's own start-up work has settled (1.5 s): the start of a process varies by far
+more than the import costs, and pwsh's background start-up work competes with an import made
+right away. Azure assemblies loaded after the first cmdlet: $(if ($azureLoaded) { $azureLoaded -join ', ' } else { 'none' }) (Azure.Storage.Blobs and
+Azure.Identity load only for a journal that is a blob URL, src/KooPhone.Client/Runs/JournalStores.cs).
 "@
 Set-Content -Path $ReportPath -Value $report -Encoding utf8
 Write-Host $report
