@@ -44,8 +44,10 @@ namespace KooPhone.Client.Runs
         private readonly BatchSettler<TItem, TResponse> _settler;
         private readonly BatchDispatcher<TItem, IReadOnlyList<BatchPart<TItem, TResponse>>> _dispatcher;
 
-        // The targets of the results -Wait follows, by instance: what it learns of one is recorded
-        // for the same target, with its user for pairs (a journal keys its entries by both).
+        // The users of the pairs whose results -Wait follows, by instance, until their job ends:
+        // what it learns of one is recorded for the same pair (a journal keys its entries by
+        // both). Targets without a user are not kept: at a million followed jobs they would
+        // double the run's memory for nothing the instance id does not already say.
         private readonly ConcurrentDictionary<string, InstanceTarget> _followed = new ConcurrentDictionary<string, InstanceTarget>(StringComparer.Ordinal);
 
         // Calls sent whose outcome is not recorded yet, in the order they were sent.
@@ -71,7 +73,7 @@ namespace KooPhone.Client.Runs
             if (options.Follower != null)
             {
                 options.Follower.Ended = (id, result) =>
-                    _ledger.Ended(ItemResult.EntryOf(_followed.TryGetValue(id, out var target) ? target : new InstanceTarget(id), result, _clock.UtcNow));
+                    _ledger.Ended(ItemResult.EntryOf(_followed.TryRemove(id, out var target) ? target : new InstanceTarget(id), result, _clock.UtcNow));
             }
 
             var reconciler = operation.ChangesState ? new StateReconciler(api, options.ThrottleLimit) : null;
@@ -469,7 +471,11 @@ namespace KooPhone.Client.Runs
 
             if (follow)
             {
-                _followed[target.InstanceId] = target;
+                if (target.UserId != null)
+                {
+                    _followed[target.InstanceId] = target;
+                }
+
                 follower!.Add(outputs[0]);
                 return;
             }
