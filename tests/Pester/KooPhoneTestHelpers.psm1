@@ -92,6 +92,35 @@ function Clear-EmulatorFault {
     Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/faults" | Out-Null
 }
 
+# The blob proxy of an emulator started with --blob-proxy <Azurite's blob endpoint> (docs/emulator.md,
+# "Blob proxy"): its fault rules, e.g. @{ kind = 'lost'; method = 'PUT'; query = 'comp=appendblock'; nth = 3 },
+# each answered with its counters (matched, struck), and its log of the requests it received.
+function Set-EmulatorBlobFault {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [object[]] $Rule)
+    $body = ConvertTo-Json -InputObject @($Rule) -Depth 5
+    Invoke-RestMethod -Method Post "$($Emulator.Url)/_emulator/blob-proxy/faults" -ContentType 'application/json' -Body $body | Out-Null
+}
+
+function Get-EmulatorBlobFault {
+    param([Parameter(Mandatory)] $Emulator)
+    @(Invoke-RestMethod "$($Emulator.Url)/_emulator/blob-proxy/faults" | ForEach-Object { $_ })
+}
+
+function Clear-EmulatorBlobFault {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/blob-proxy/faults" | Out-Null
+}
+
+function Get-EmulatorBlobRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    @(Invoke-RestMethod "$($Emulator.Url)/_emulator/blob-proxy/requests" | ForEach-Object { $_ })
+}
+
+function Clear-EmulatorBlobRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Delete "$($Emulator.Url)/_emulator/blob-proxy/requests" | Out-Null
+}
+
 function Get-EmulatorTokenCount {
     param([Parameter(Mandatory)] $Emulator)
     Invoke-RestMethod "$($Emulator.Url)/_emulator/tokens"
@@ -375,5 +404,5 @@ function Get-TestAzuriteBlobText {
     [System.Text.Encoding]::UTF8.GetString($response.RawContentStream.ToArray())
 }
 
-Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition, Get-EmulatorInFlight, Wait-EmulatorIdle,
+Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, *-EmulatorBlobFault, *-EmulatorBlobRequest, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition, Get-EmulatorInFlight, Wait-EmulatorIdle,
     *-TestAzurite, New-TestAzuriteSas, Invoke-TestAzuriteRequest, New-TestAzuriteContainer, *-TestAzuriteBlobText

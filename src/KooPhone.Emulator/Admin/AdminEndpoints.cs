@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Auth;
+using KooPhone.Emulator.BlobProxy;
 using KooPhone.Emulator.Faults;
 using KooPhone.Emulator.Hosting;
 using KooPhone.Emulator.State;
@@ -51,6 +52,7 @@ public static class AdminEndpoints
         TokenAdminEndpoints.Map(admin);
         OptionsAdminEndpoints.Map(admin);
         ClockAdminEndpoints.Map(admin);
+        BlobProxyAdminEndpoints.Map(admin);
     }
 
     private static IResult GetRequests(HttpContext httpContext, RequestLog log)
@@ -88,9 +90,13 @@ public static class AdminEndpoints
     // and everything in flight are gone), no tasks, empty request and action logs, the start-up
     // fault rules (counters at zero), latency and run-time options, and every --token value
     // accepted again. Issued IAM tokens stay valid: tests reset state between cases but stay logged in.
-    // The clock is not reset either: stored times would otherwise lie in the future.
-    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, ActionLog actions, FaultInjector faults, RunTimeOptions options, StaticTokenSet staticTokens)
+    // The clock is not reset either: stored times would otherwise lie in the future. The blob
+    // proxy forgets its faults and its log (it has no start-up faults).
+    private static IResult Reset(InstanceStore store, TaskStore tasks, RequestLog log, ActionLog actions, FaultInjector faults, RunTimeOptions options, StaticTokenSet staticTokens,
+        BlobFaultSet blobFaults, BlobProxyLog blobLog)
     {
+        blobFaults.Replace(System.Array.Empty<BlobFaultRule>());
+        blobLog.Clear();
         store.Reset();
         tasks.Clear();
         log.Clear();

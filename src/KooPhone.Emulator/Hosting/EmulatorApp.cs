@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using KooPhone.Emulator.Admin;
 using KooPhone.Emulator.Api;
 using KooPhone.Emulator.Auth;
+using KooPhone.Emulator.BlobProxy;
 using KooPhone.Emulator.Faults;
 using KooPhone.Emulator.Iam;
 using KooPhone.Emulator.State;
@@ -108,11 +109,25 @@ public static class EmulatorApp
         builder.Services.AddSingleton<FaultResponder>();
         builder.Services.AddSingleton<AfterPhaseRunner>();
         builder.Services.AddSingleton<MissingJobsRunner>();
+        builder.Services.AddSingleton<BlobFaultSet>();
+        builder.Services.AddSingleton<BlobProxyLog>();
+        if (options.BlobProxy is not null)
+        {
+            builder.Services.AddSingleton(options.BlobProxy);
+            builder.Services.AddSingleton<BlobProxyForwarder>();
+        }
 
         WebApplication app = builder.Build();
 
         // Seed now rather than on the first request, so the listening line means "ready".
         app.Services.GetRequiredService<InstanceStore>();
+
+        // The blob proxy is a branch of its own: none of the KooPhone API's logging, faults or checks.
+        if (options.BlobProxy is not null)
+        {
+            BlobProxyForwarder forwarder = app.Services.GetRequiredService<BlobProxyForwarder>();
+            app.MapWhen(context => options.BlobProxy.Forwards(context.Request.Path), proxy => proxy.Run(forwarder.HandleAsync));
+        }
 
         app.UseRouting();
         // Order matters: log everything, resolve the request ID that every answer echoes, then

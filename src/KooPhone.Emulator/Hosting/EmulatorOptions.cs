@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using KooPhone.Emulator.BlobProxy;
 using KooPhone.Emulator.Faults;
 using KooPhone.Emulator.State;
 
@@ -115,4 +116,7 @@ public sealed class EmulatorOptions
 
     /// <summary>Fault rules active at start and restored by a reset.</summary>
     public IReadOnlyList<FaultRule> Faults { get; init; } = Array.Empty<FaultRule>();
+
+    /// <summary>The blob service --blob-proxy forwards to, with faults set at run time (<see cref="BlobProxyForwarder"/>); null without the option.</summary>
+    public BlobProxyTarget? BlobProxy { get; init; }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using KooPhone.Emulator.Api;
+using KooPhone.Emulator.BlobProxy;
 using KooPhone.Emulator.Faults;
 using KooPhone.Emulator.State;
 using RegionInfo = KooPhone.Emulator.State.RegionInfo;
@@ -28,7 +29,7 @@ public static class EmulatorOptionsParser
         "--project-id", "--project-name", "--iam-project", "--token-lifetime-seconds", "--access-key", "--secret-key",
         "--security-token", "--latency-ms", "--max-concurrency", "--fault",
         "--visibility-lag-ms", "--delete-lag-ms", "--listing-churn", "--time-zone-offset", "--response-request-id",
-        "--refusal-ids", "--rejected-batches", "--regions", "--clock",
+        "--refusal-ids", "--rejected-batches", "--regions", "--clock", "--blob-proxy",
     };
 
     // Options that may be given several times; every other option may appear once.
@@ -71,6 +72,7 @@ public static class EmulatorOptionsParser
         RefusalIdNaming refusalIdNaming = RefusalIdNaming.Named;
         bool partlyApplyRejectedBatches = false;
         IReadOnlyList<RegionInfo> regions = new[] { RegionCatalog.NorthBeijing4 };
+        BlobProxyTarget? blobProxy = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         for (int i = 0; i < args.Count; i++)
@@ -159,6 +161,7 @@ public static class EmulatorOptionsParser
                     ? null
                     : $"option '--rejected-batches' must be '{RunTimeSettings.Untouched}' or '{RunTimeSettings.PartlyApplied}', got '{value}'",
                 "--regions" => ParseRegions(value, out regions),
+                "--blob-proxy" => BlobProxyTarget.TryParse(value, out blobProxy),
                 _ => $"unknown option '{name}'",
             };
 
@@ -195,6 +198,7 @@ public static class EmulatorOptionsParser
             LatencyMs = latencyMs,
             MaxConcurrency = maxConcurrency,
             Faults = faults.ToArray(),
+            BlobProxy = blobProxy,
             RunTime = new RunTimeSettings
             {
                 VisibilityLagMs = visibilityLagMs,

@@ -64,6 +64,9 @@ public static class UsageText
         "                               none, or only the first (default named)\n" +
         "  --rejected-batches MODE      untouched|partly-applied: a refused batch changes nothing, or is\n" +
         "                               still carried out on its healthy IDs (default untouched)\n" +
+        "  --blob-proxy URL             forward requests under URL's path (e.g. http://127.0.0.1:10000/\n" +
+        "                               devstoreaccount1, Azurite's) to URL, with faults set through\n" +
+        "                               /_emulator/blob-proxy/faults: before, lost, status (default none)\n" +
         "\n" +
         "  -h, --help                   print this help and exit\n" +
         "\n" +
