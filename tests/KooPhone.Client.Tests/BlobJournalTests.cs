@@ -266,6 +266,19 @@ public sealed class BlobJournalTests
         Assert.Equal(RunOutcome.Sent, contents.Last.Values.Single(e => e.InstanceId == "b").Outcome);
     }
 
+    [Fact]
+    public void A_header_written_twice_reads_as_a_header()
+    {
+        // A new blob's first append is its header alone: when its answer was lost, the header is there twice.
+        var header = RunRecordFile.Header + "\n";
+        var text = header + header + Line("a", RunOutcome.Sent) + Line("a", RunOutcome.Result, "Succeeded");
+
+        var contents = JournalContents.Read(new StringReader(text), () => DateTime.UtcNow, "BatchBackupInstances", 2);
+
+        Assert.Null(contents.Damage("journal"));
+        Assert.Equal(RunOutcome.Result, contents.Last.Values.Single().Outcome);
+    }
+
     private static string Line(string instance, RunOutcome outcome, string? status = null) =>
         RunRecordFile.Line(new KooPhoneRunEntry { RunId = 1, Operation = "BatchBackupInstances", InstanceId = instance, Outcome = outcome, Status = status, At = DateTime.UtcNow }) + "\n";
 

@@ -72,7 +72,11 @@ namespace KooPhone.Client.Runs
             foreach (var line in WholeLines.Of(reader, rest => cut = rest))
             {
                 number++;
-                if (number == 1 && line.StartsWith("RunId,", StringComparison.Ordinal))
+
+                // The header opens the journal; it is there again, whole, when the first append of
+                // a new blob (the header alone) was carried out but its answer lost, and the Azure
+                // library sent it again (BlobJournalStore.Blocks). Neither is an entry or damage.
+                if ((number == 1 && line.StartsWith("RunId,", StringComparison.Ordinal)) || line == RunRecordFile.Header)
                 {
                     continue;
                 }

@@ -283,7 +283,8 @@ namespace KooPhone.Client.Runs.Blob
         /// <paramref name="most"/> bytes and ending at a line break. An append whose answer was
         /// lost is sent again by the library's retries, and a failed Flush sends all it holds
         /// again, so a block may be written twice: as whole lines, a repeat is a record read twice
-        /// (the later copy of the same record wins, JournalContents), never a line cut in two.
+        /// (the later copy of the same record wins, JournalContents) or the header again (read as
+        /// the header), never a line cut in two.
         /// </summary>
         internal static IEnumerable<(int Start, int Length)> Blocks(byte[] bytes, int most)
         {
