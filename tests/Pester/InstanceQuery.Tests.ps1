@@ -104,16 +104,10 @@ Describe 'Get-KooPhoneInstance filters and order' {
 Describe 'Times without a zone are local time, as PowerShell users mean them' {
     BeforeAll {
         # UTC+8 without daylight saving: local 03:04:05 is 19:04:05 UTC the day before.
-        # TimeZoneInfo.Local is cached; ClearCachedData makes .NET read TZ again.
-        $script:savedTz = $env:TZ
-        $env:TZ = 'Asia/Shanghai'
-        [TimeZoneInfo]::ClearCachedData()
+        $script:savedTz = Set-TestTimeZone 'Asia/Shanghai'
     }
 
-    AfterAll {
-        $env:TZ = $savedTz
-        [TimeZoneInfo]::ClearCachedData()
-    }
+    AfterAll { Restore-TestTimeZone $savedTz }
 
     BeforeEach { Clear-EmulatorRequest $emulator }
 

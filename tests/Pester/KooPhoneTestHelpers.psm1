@@ -404,5 +404,24 @@ function Get-TestAzuriteBlobText {
     [System.Text.Encoding]::UTF8.GetString($response.RawContentStream.ToArray())
 }
 
+function Set-TestTimeZone {
+    <#
+        Makes this process's local time zone $Name (an IANA name, e.g. Asia/Shanghai: UTC+8
+        without daylight saving) and returns the TZ value to give Restore-TestTimeZone.
+        TimeZoneInfo.Local is cached; ClearCachedData makes .NET read TZ again.
+    #>
+    param([Parameter(Mandatory)] [string] $Name)
+    $saved = $env:TZ
+    $env:TZ = $Name
+    [TimeZoneInfo]::ClearCachedData()
+    $saved
+}
+
+function Restore-TestTimeZone {
+    param([string] $Saved)
+    $env:TZ = $Saved
+    [TimeZoneInfo]::ClearCachedData()
+}
+
 Export-ModuleMember -Function Invoke-InTestHost, *-TestEmulator, *-EmulatorRequest, Get-EmulatorRequestCount, *-EmulatorInstance, Set-EmulatorInstanceState, *-EmulatorFault, *-EmulatorBlobFault, *-EmulatorBlobRequest, Get-EmulatorTokenCount, Revoke-EmulatorToken, *-EmulatorAction, *-EmulatorOption, Revoke-EmulatorStaticToken, Move-EmulatorClock, Wait-EmulatorCondition, Get-EmulatorInFlight, Wait-EmulatorIdle,
-    *-TestAzurite, New-TestAzuriteSas, Invoke-TestAzuriteRequest, New-TestAzuriteContainer, *-TestAzuriteBlobText
+    *-TestAzurite, New-TestAzuriteSas, Invoke-TestAzuriteRequest, New-TestAzuriteContainer, *-TestAzuriteBlobText, *-TestTimeZone

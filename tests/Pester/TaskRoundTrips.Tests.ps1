@@ -109,16 +109,11 @@ Describe 'Saved results resume with their instances' {
 
 Describe 'SubmittedAt read back in a zone that is not UTC' {
     BeforeAll {
-        # UTC+8 without daylight saving; ClearCachedData makes .NET read TZ again.
-        $script:savedTz = $env:TZ
-        $env:TZ = 'Asia/Shanghai'
-        [TimeZoneInfo]::ClearCachedData()
+        # UTC+8 without daylight saving.
+        $script:savedTz = Set-TestTimeZone 'Asia/Shanghai'
     }
 
-    AfterAll {
-        $env:TZ = $savedTz
-        [TimeZoneInfo]::ClearCachedData()
-    }
+    AfterAll { Restore-TestTimeZone $savedTz }
 
     BeforeEach { Reset-TestEmulator $emulator }
 

@@ -10,7 +10,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
-using KooPhone.Client.Connection;
 using KooPhone.Client.Http;
 
 namespace KooPhone.Client.Auth
@@ -19,25 +18,15 @@ namespace KooPhone.Client.Auth
     /// Obtains project-scoped tokens from IAM with a user name and password (docs/api-reference.md §7.1): the
     /// token comes back in the X-Subject-Token header, its expiry in the body's token.expires_at.
     /// </summary>
-    internal sealed class IamTokenClient
+    internal sealed class IamTokenClient : IamEndpointClient
     {
         public const string Operation = "KeystoneCreateUserTokenByPassword";
         private const string SubjectTokenHeader = "X-Subject-Token";
 
-        private readonly Uri _iamEndpoint;
-        private readonly HttpClient _http;
-
-        // attemptTimeout: how long one attempt may take (the connection's -Timeout; 30 s when null).
         public IamTokenClient(Uri iamEndpoint, HttpClient? http = null, TimeSpan? attemptTimeout = null)
+            : base(Operation, iamEndpoint, http, attemptTimeout)
         {
-            _iamEndpoint = iamEndpoint ?? throw new ArgumentNullException(nameof(iamEndpoint));
-            _http = http ?? IamCalls.SharedHttp.Value;
-            AttemptTimeout = attemptTimeout ?? KooPhoneConnectionOptions.Default.AttemptTimeout;
         }
-
-        public TimeSpan AttemptTimeout { get; }
-
-        public Uri Endpoint => _iamEndpoint;
 
         // time: the clock of the pauses between attempts. Internal, as TimeProvider stays out of public
         // signatures for the reason KooPhoneClock gives.
@@ -58,28 +47,26 @@ namespace KooPhone.Client.Auth
 
         private async Task<IamToken> RequestTokenAsync(byte[] body, string requestId, IRequestObserver? observer, CancellationToken cancellationToken)
         {
-            using (var request = IamCalls.NewRequest(HttpMethod.Post, new Uri(_iamEndpoint, "v3/auth/tokens?nocatalog=true"), requestId, observer))
+            using (var request = IamCalls.NewRequest(HttpMethod.Post, new Uri(Endpoint, "v3/auth/tokens?nocatalog=true"), requestId, observer))
             {
                 request.Content = new ByteArrayContent(body);
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
-                {
-                    var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                    var status = (int)response.StatusCode;
-                    if (status >= 300)
+                return await SendAsync(
+                    request,
+                    requestId,
+                    status => status == 401 ? "IAM refused the user name, password or domain name." : "IAM refused the token request.",
+                    (response, bytes, status) =>
                     {
-                        throw IamCalls.Refusal(Operation, response, bytes, requestId, status == 401 ? "IAM refused the user name, password or domain name." : "IAM refused the token request.");
-                    }
+                        var token = response.Headers.TryGetValues(SubjectTokenHeader, out var values) ? values.FirstOrDefault() : null;
+                        if (string.IsNullOrEmpty(token))
+                        {
+                            throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM answered without an X-Subject-Token header.", status, requestId, iamTraceId: IamCalls.TraceId(response));
+                        }
 
-                    var token = response.Headers.TryGetValues(SubjectTokenHeader, out var values) ? values.FirstOrDefault() : null;
-                    if (string.IsNullOrEmpty(token))
-                    {
-                        throw new KooPhoneApiException(Operation, KooPhoneErrorCodes.MalformedResponse, "IAM answered without an X-Subject-Token header.", status, requestId, iamTraceId: IamCalls.TraceId(response));
-                    }
-
-                    var (expiresAt, projectId) = ReadTokenBody(bytes, status, requestId, IamCalls.TraceId(response));
-                    return new IamToken(SecretText.Protect(token!), expiresAt, projectId);
-                }
+                        var (expiresAt, projectId) = ReadTokenBody(bytes, status, requestId, IamCalls.TraceId(response));
+                        return new IamToken(SecretText.Protect(token!), expiresAt, projectId);
+                    },
+                    cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
-using KooPhone.Client.Connection;
 using KooPhone.Client.Http;
 
 namespace KooPhone.Client.Auth
@@ -17,24 +16,15 @@ namespace KooPhone.Client.Auth
     /// X-Project-Id, which is what is being looked for), answered with {"projects":[{"id","name",…}]}.
     /// Exactly one project must come back; none or several is an error that says what to pass instead.
     /// </summary>
-    internal sealed class ProjectLookup
+    internal sealed class ProjectLookup : IamEndpointClient
     {
         public const string Operation = "KeystoneListProjects";
 
-        private readonly HttpClient _http;
-
-        // attemptTimeout: how long one attempt may take (the connection's -Timeout; 30 s when null).
         public ProjectLookup(Uri iamEndpoint, string region, HttpClient? http = null, TimeSpan? attemptTimeout = null)
+            : base(Operation, iamEndpoint, http, attemptTimeout)
         {
-            Endpoint = iamEndpoint ?? throw new ArgumentNullException(nameof(iamEndpoint));
             Region = string.IsNullOrWhiteSpace(region) ? throw new ArgumentException("The region is empty.", nameof(region)) : region;
-            _http = http ?? IamCalls.SharedHttp.Value;
-            AttemptTimeout = attemptTimeout ?? KooPhoneConnectionOptions.Default.AttemptTimeout;
         }
-
-        public TimeSpan AttemptTimeout { get; }
-
-        public Uri Endpoint { get; }
 
         /// <summary>The region, which is the project's name.</summary>
         public string Region { get; }
@@ -52,18 +42,16 @@ namespace KooPhone.Client.Auth
             {
                 // Signed on every attempt: X-Sdk-Date must be fresh.
                 await signer.SignAsync(request, projectId: null).ConfigureAwait(false);
-                using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
-                {
-                    var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                    var status = (int)response.StatusCode;
-                    if (status >= 300)
+                return await SendAsync(
+                    request,
+                    requestId,
+                    _ => $"IAM refused to list the projects named '{Region}' for access key {signer.AccessKey}.",
+                    (response, bytes, status) =>
                     {
-                        throw IamCalls.Refusal(Operation, response, bytes, requestId, $"IAM refused to list the projects named '{Region}' for access key {signer.AccessKey}.");
-                    }
-
-                    var traceId = IamCalls.TraceId(response);
-                    return OneProject(ReadProjects(bytes, status, requestId, traceId), status, requestId, traceId);
-                }
+                        var traceId = IamCalls.TraceId(response);
+                        return OneProject(ReadProjects(bytes, status, requestId, traceId), status, requestId, traceId);
+                    },
+                    cancellationToken).ConfigureAwait(false);
             }
         }
 

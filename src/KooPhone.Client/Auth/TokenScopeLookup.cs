@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Client.Api;
-using KooPhone.Client.Connection;
 using KooPhone.Client.Http;
 
 namespace KooPhone.Client.Auth
@@ -20,24 +19,15 @@ namespace KooPhone.Client.Auth
     /// Security Administrator role (docs/api-reference.md §7.2; the KooPhone pages do not describe
     /// the call, which is Keystone's as Huawei's IAM SDKs model it [UNCONFIRMED]).
     /// </summary>
-    internal sealed class TokenScopeLookup
+    internal sealed class TokenScopeLookup : IamEndpointClient
     {
         public const string Operation = "KeystoneValidateToken";
         private const string SubjectTokenHeader = "X-Subject-Token";
 
-        private readonly HttpClient _http;
-
-        // attemptTimeout: how long one attempt may take (the connection's -Timeout; 30 s when null).
         public TokenScopeLookup(Uri iamEndpoint, HttpClient? http = null, TimeSpan? attemptTimeout = null)
+            : base(Operation, iamEndpoint, http, attemptTimeout)
         {
-            Endpoint = iamEndpoint ?? throw new ArgumentNullException(nameof(iamEndpoint));
-            _http = http ?? IamCalls.SharedHttp.Value;
-            AttemptTimeout = attemptTimeout ?? KooPhoneConnectionOptions.Default.AttemptTimeout;
         }
-
-        public Uri Endpoint { get; }
-
-        public TimeSpan AttemptTimeout { get; }
 
         /// <summary>
         /// The token's scope. IAM's refusal (a token it does not know or that expired, a validation
@@ -57,17 +47,12 @@ namespace KooPhone.Client.Auth
                 var text = SecretText.Reveal(token);
                 request.Headers.TryAddWithoutValidation(TokenAuthenticator.HeaderName, text);
                 request.Headers.TryAddWithoutValidation(SubjectTokenHeader, text);
-                using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
-                {
-                    var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                    var status = (int)response.StatusCode;
-                    if (status >= 300)
-                    {
-                        throw IamCalls.Refusal(Operation, response, bytes, requestId, status == 401 || status == 404 ? "IAM does not accept the token: it is wrong, expired or revoked." : "IAM would not say what the token is scoped to.");
-                    }
-
-                    return ReadScope(bytes, status, requestId);
-                }
+                return await SendAsync(
+                    request,
+                    requestId,
+                    status => status == 401 || status == 404 ? "IAM does not accept the token: it is wrong, expired or revoked." : "IAM would not say what the token is scoped to.",
+                    (_, bytes, status) => ReadScope(bytes, status, requestId),
+                    cancellationToken).ConfigureAwait(false);
             }
         }
 

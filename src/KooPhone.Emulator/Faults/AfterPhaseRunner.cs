@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Api;
 using Microsoft.AspNetCore.Http;
@@ -29,27 +26,14 @@ public sealed class AfterPhaseRunner
     /// <summary>Runs <paramref name="next"/>, then applies the after part of <paramref name="decision"/>.</summary>
     public async Task RunAsync(HttpContext httpContext, RequestDelegate next, FaultDecision decision)
     {
-        HttpResponse response = httpContext.Response;
-        Stream original = response.Body;
-        using var held = new MemoryStream();
-        response.Body = held;
-        try
-        {
-            await next(httpContext).ConfigureAwait(false);
-        }
-        finally
-        {
-            response.Body = original;
-        }
-
+        byte[] answer = await HeldAnswer.CarryOutAsync(httpContext, next).ConfigureAwait(false);
         ApiRequestContext request = ApiRequestContext.For(httpContext);
-        if (decision.AfterDelayMs > 0 && !await WaitAsync(httpContext, decision.AfterDelayMs).ConfigureAwait(false))
+        if (!await HeldAnswer.DelayAsync(httpContext, decision.AfterDelayMs, lifetime).ConfigureAwait(false))
         {
-            // The client gave up waiting; the work is done all the same.
-            request.NoResponse = true;
             return;
         }
 
+        HttpResponse response = httpContext.Response;
         if (decision.Rule is { Phase: FaultPhase.After } rule)
         {
             // Forget the real answer entirely: status, headers and error code. Only the request ID
@@ -61,13 +45,6 @@ public sealed class AfterPhaseRunner
             return;
         }
 
-        held.Position = 0;
-        await held.CopyToAsync(original, httpContext.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task<bool> WaitAsync(HttpContext httpContext, int delayMs)
-    {
-        using var until = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, lifetime.ApplicationStopping);
-        return await Pause.ForAsync(TimeSpan.FromMilliseconds(delayMs), until.Token).ConfigureAwait(false);
+        await response.Body.WriteAsync(answer, 0, answer.Length, httpContext.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
 using System.Threading.Tasks;
 using KooPhone.Emulator.Api;
 using Microsoft.AspNetCore.Http;
@@ -58,34 +57,22 @@ public sealed class MissingJobsRunner
         bool before = decision.Rule!.Phase == FaultPhase.Before;
         IReadOnlyList<string?>? sent = before ? await LeaveOutOfRequestAsync(httpContext).ConfigureAwait(false) : null;
 
-        HttpResponse response = httpContext.Response;
-        Stream original = response.Body;
-        using var held = new MemoryStream();
-        response.Body = held;
-        try
-        {
-            await next(httpContext).ConfigureAwait(false);
-        }
-        finally
-        {
-            response.Body = original;
-        }
-
+        byte[] answer = await HeldAnswer.CarryOutAsync(httpContext, next).ConfigureAwait(false);
         if (sent is not null)
         {
             request.InstanceIds = sent;
         }
 
-        if (decision.AfterDelayMs > 0 && !await WaitAsync(httpContext, decision.AfterDelayMs).ConfigureAwait(false))
+        if (!await HeldAnswer.DelayAsync(httpContext, decision.AfterDelayMs, lifetime).ConfigureAwait(false))
         {
-            request.NoResponse = true;
             return;
         }
 
         // Before: the answer already has no job for the instances left out of the request.
-        byte[] body = before ? held.ToArray() : LeaveOutOfAnswer(held.ToArray());
+        byte[] body = before ? answer : LeaveOutOfAnswer(answer);
+        HttpResponse response = httpContext.Response;
         response.ContentLength = body.Length;
-        await original.WriteAsync(body, 0, body.Length, httpContext.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await response.Body.WriteAsync(body, 0, body.Length, httpContext.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>The answer without every second entry of data.cmd_jobs (or data.data.cmd_jobs); any other answer as it was.</summary>
@@ -156,11 +143,5 @@ public sealed class MissingJobsRunner
                 list.RemoveAt(i);
             }
         }
-    }
-
-    private async Task<bool> WaitAsync(HttpContext httpContext, int delayMs)
-    {
-        using var until = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, lifetime.ApplicationStopping);
-        return await Pause.ForAsync(TimeSpan.FromMilliseconds(delayMs), until.Token).ConfigureAwait(false);
     }
 }

@@ -1,11 +1,8 @@
 using System;
-using System.Globalization;
 using System.Text.Json;
 using System.Threading.Tasks;
-using KooPhone.Emulator.Api;
 using KooPhone.Emulator.Auth;
 using KooPhone.Emulator.Hosting;
-using KooPhone.Emulator.Iam.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,8 +19,6 @@ public static class IamTokenEndpoints
 {
     /// <summary>The token path; the query may carry nocatalog=true, which changes nothing here.</summary>
     public const string TokensPath = "/v3/auth/tokens";
-
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     /// <summary>Maps the endpoint.</summary>
     public static void Map(IEndpointRouteBuilder routes) => routes.MapPost(TokensPath, IssueTokenAsync);
@@ -65,20 +60,10 @@ public static class IamTokenEndpoints
 
         IssuedToken token = tokens.Issue(time.GetUtcNow(), options.TokenLifetime);
         httpContext.Response.Headers["X-Subject-Token"] = token.Value;
-        var domain = new IamDomain(account.DomainId, account.DomainName);
-        var body = new IamTokenResponse(new IamTokenBody(
-            Format(token.ExpiresAt),
-            Format(token.IssuedAt),
-            new[] { "password" },
-            new IamProject(account.ProjectId, account.ProjectName, domain),
-            new IamUser(account.UserId, account.UserName, domain)));
-        return Results.Json(body, ApiJson.Options, "application/json; charset=utf-8", StatusCodes.Status201Created);
+        return IamAnswers.Token(account, token.IssuedAt, token.ExpiresAt, StatusCodes.Status201Created);
     }
-
-    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     private static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, message, "Bad Request");
 
-    private static IResult Error(int status, string message, string title) =>
-        Results.Json(new IamErrorResponse(new IamError(status, message, title)), ApiJson.Options, "application/json; charset=utf-8", status);
+    private static IResult Error(int status, string message, string title) => IamAnswers.Error(status, message, title);
 }

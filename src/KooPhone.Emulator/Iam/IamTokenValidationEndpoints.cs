@@ -1,9 +1,6 @@
 using System;
-using System.Globalization;
-using KooPhone.Emulator.Api;
 using KooPhone.Emulator.Auth;
 using KooPhone.Emulator.Hosting;
-using KooPhone.Emulator.Iam.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,7 +18,6 @@ namespace KooPhone.Emulator.Iam;
 public static class IamTokenValidationEndpoints
 {
     private const string SubjectTokenHeader = "X-Subject-Token";
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     /// <summary>Maps the endpoint.</summary>
     public static void Map(IEndpointRouteBuilder routes) => routes.MapGet(IamTokenEndpoints.TokensPath, Validate);
@@ -49,18 +45,8 @@ public static class IamTokenValidationEndpoints
         DateTimeOffset expiresAt = issued.ExpiryOf(subject[0]!) ?? now + options.TokenLifetime;
         DateTimeOffset issuedAt = expiresAt - options.TokenLifetime;
         httpContext.Response.Headers[SubjectTokenHeader] = subject[0];
-        var domain = new IamDomain(account.DomainId, account.DomainName);
-        var body = new IamTokenResponse(new IamTokenBody(
-            Format(expiresAt),
-            Format(issuedAt),
-            new[] { "password" },
-            new IamProject(account.ProjectId, account.ProjectName, domain),
-            new IamUser(account.UserId, account.UserName, domain)));
-        return Results.Json(body, ApiJson.Options, "application/json; charset=utf-8", StatusCodes.Status200OK);
+        return IamAnswers.Token(account, issuedAt, expiresAt, StatusCodes.Status200OK);
     }
 
-    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    private static IResult Error(int status, string message, string title) =>
-        Results.Json(new IamErrorResponse(new IamError(status, message, title)), ApiJson.Options, "application/json; charset=utf-8", status);
+    private static IResult Error(int status, string message, string title) => IamAnswers.Error(status, message, title);
 }
